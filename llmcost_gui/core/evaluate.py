@@ -1,0 +1,185 @@
+"""Vectorized evaluation of the formula registry over every scenario of a workbook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import expr
+from .expr import BLANK, OK, Val
+from .formulas import REGISTRY, Formula
+from .schema import ASSUMPTION_KEYS, CHOICE, SCENARIOS, STAGE_TITLE, STAGE_TRIGGER, STAGES
+
+NOT_USED = "not part of this scenario"
+
+
+@dataclass
+class Results:
+    """Every formula's values and status codes, one entry per scenario."""
+
+    values: dict[str, np.ndarray]
+    codes: dict[str, np.ndarray]
+    reasons: list[str]  # code -> reason text
+    active: dict[str, np.ndarray]  # stage -> bool per scenario
+    defaults: dict[str, np.ndarray]  # scenario column -> bool: its default was used
+    assumption_defaults: tuple[str, ...]  # assumption keys that took their default
+
+    @property
+    def size(self) -> int:
+        return len(next(iter(self.active.values())))
+
+    def value(self, row: int, key: str) -> float:
+        return float(self.values[key][row])
+
+    def error(self, row: int, key: str) -> str | None:
+        """The reason a cell has no value (None when it has one)."""
+        code = int(self.codes[key][row])
+        return None if code == OK else self.reasons[code]
+
+    def is_blank(self, row: int, key: str) -> bool:
+        return int(self.codes[key][row]) == BLANK
+
+    def reason_array(self, key: str) -> np.ndarray:
+        return np.asarray(self.reasons, dtype=object)[self.codes[key]]
+
+
+class _Context:
+    """Implements expr.EvalContext over a workbook's tables."""
+
+    def __init__(self, tables):
+        self.tables = tables
+        self.size = tables["Scenarios"].nrows
+        self.reasons = ["", NOT_USED]
+        self._reason_index = {r: i for i, r in enumerate(self.reasons)}
+        self.inputs: dict[str, Val] = {}
+        self.blank: dict[str, np.ndarray] = {}
+        self.computed: dict[str, Val] = {}
+        self._key_rows: dict[tuple[str, str], np.ndarray] = {}
+        self.active = self._stage_activity()
+        self.defaults: dict[str, np.ndarray] = {}
+        self.assumption_defaults: list[str] = []
+        self._prepare_scenarios()
+        self._prepare_assumptions()
+
+    # -- EvalContext
+    def reason(self, message: str) -> int:
+        idx = self._reason_index.get(message)
+        if idx is None:
+            idx = self._reason_index[message] = len(self.reasons)
+            self.reasons.append(message)
+        return idx
+
+    def name(self, name: str) -> Val:
+        if name in self.computed:
+            return self.computed[name]
+        return self.inputs[name.removeprefix("scenario.")]
+
+    def is_blank(self, name: str) -> np.ndarray:
+        return self.blank[name.removeprefix("scenario.")]
+
+    def lookup(self, table, column, key, key_text, fallback):
+        t = self.tables[table]
+        rows = self._rows_for(table, key_text, key.values)
+        codes = key.codes.copy()
+        missing = (rows < 0) & (codes == OK)
+        for name in set(key.values[missing]):
+            codes[missing & (key.values == name)] = self.reason(f"{key_text} '{name}' not found in {table}")
+        arr = t.array(column)
+        safe = np.where(rows < 0, 0, rows)
+        values = arr[safe] if len(arr) else np.full(self.size, np.nan)
+        empty = t.blank_mask(column)[safe] if len(arr) else np.ones(self.size, bool)
+        empty = empty & (codes == OK)
+        if fallback is not None:
+            values = np.where(empty, fallback.values, values)
+            codes = np.where(empty, fallback.codes, codes)
+        else:
+            for name in set(key.values[empty]):
+                codes[empty & (key.values == name)] = self.reason(f"{table} '{name}' has no {column}")
+        return Val(values, codes.astype(np.int32))
+
+    # -- preparation
+    def _rows_for(self, table, key_text, names) -> np.ndarray:
+        cache_key = (table, key_text)
+        if cache_key not in self._key_rows:
+            index = self.tables[table].key_index()
+            self._key_rows[cache_key] = np.fromiter(
+                (index.get(n, -1) if isinstance(n, str) else -1 for n in names), np.int64, len(names))
+        return self._key_rows[cache_key]
+
+    def _stage_activity(self) -> dict[str, np.ndarray]:
+        sc = self.tables["Scenarios"]
+        active = {s: np.ones(self.size, bool) for s in STAGES}
+        for stage, trigger in STAGE_TRIGGER.items():
+            active[stage] = ~sc.blank_mask(trigger)
+        return active
+
+    def _prepare_scenarios(self):
+        sc = self.tables["Scenarios"]
+        for col in SCENARIOS.columns:
+            blank = sc.blank_mask(col.name)
+            values = sc.array(col.name).copy()
+            codes = np.zeros(self.size, np.int32)
+            if col.default is not None:
+                values[blank] = col.default
+                self.defaults[col.name] = blank & self.active[col.stage]
+            elif col.required:
+                codes[blank] = self.reason(f"{col.name} is blank; {STAGE_TITLE[col.stage].lower()} needs it")
+            else:
+                codes[blank] = BLANK
+            bad = ~blank & ~_valid(col, values)
+            if bad.any():
+                codes[bad] = self.reason(f"{col.name} must be {col.domain_text()}")
+            self.inputs[col.name] = Val(values, codes)
+            self.blank[col.name] = blank
+
+    def _prepare_assumptions(self):
+        given = self.tables["Assumptions"].assumptions()
+        for key, col in ASSUMPTION_KEYS.items():
+            value = given.get(key)
+            code = OK
+            if value is None:
+                value = col.default
+                self.assumption_defaults.append(key)
+            elif not _valid(col, np.array([value], dtype=float))[0]:
+                code = self.reason(f"assumption {key} must be {col.domain_text()}")
+            self.inputs[key] = Val(np.full(self.size, float(value)), np.full(self.size, code, np.int32))
+            self.blank[key] = np.zeros(self.size, bool)
+
+
+def _valid(col, values: np.ndarray) -> np.ndarray:
+    if col.kind == CHOICE:
+        return np.isin(values.astype(object), np.array(col.choices, dtype=object))
+    if not col.numeric:
+        return np.ones(len(values), bool)
+    v = values.astype(float)
+    with np.errstate(invalid="ignore"):
+        ok = np.isfinite(v)
+        if col.lo is not None:
+            ok &= (v > col.lo) if col.lo_open else (v >= col.lo)
+        if col.hi is not None:
+            ok &= v <= col.hi
+        if col.kind == "int":
+            ok &= v == np.round(v)
+    return ok
+
+
+def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY) -> Results:
+    """Evaluate every formula for every scenario of `tables` (a mapping of TableData)."""
+    ctx = _Context(tables)
+    values, codes = {}, {}
+    for key, f in formulas.items():
+        v = expr.evaluate(f.tree, ctx)
+        vals = np.asarray(v.values, dtype=float) if v.values.dtype != object else v.values
+        c = np.asarray(v.codes, dtype=np.int32).copy()
+        if vals.dtype != object:
+            bad = (c == OK) & ~np.isfinite(vals)
+            if bad.any():
+                c[bad] = ctx.reason(f"{key} is not a finite number (a division by zero?)")
+        inactive = ~ctx.active[f.stage]
+        c[inactive] = BLANK
+        if vals.dtype != object:
+            vals = np.where(c == OK, vals, np.nan)
+        ctx.computed[key] = Val(vals, c)
+        values[key], codes[key] = vals, c
+    return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults))

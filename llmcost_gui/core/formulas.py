@@ -1,0 +1,254 @@
+"""The formula registry: every computed quantity declared once, as data.
+
+Each :class:`Formula` has a key, a unit, an expression over named inputs and other formulas, the
+stage it belongs to, a one-line description and a source.  The registry drives the vectorized
+evaluation, the live formulas of the Excel budget, the formula bar and docs/formulas.md.
+
+Names an expression may use: other formulas; scenario columns (``train_mfu``; a blank cell
+inside an active stage takes the column default); ``scenario.<column>`` where a formula shadows
+the column; global assumptions (``pue``); and lookups into the input tables,
+``lookup(Hardware, "bf16_tflops", train_hardware)``.  Internally money is in USD and converted to
+the scenario's currency (factor ``fx``) in the public results.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from . import expr
+from .schema import ASSUMPTION_KEYS, SCENARIOS
+
+KAPLAN = "Kaplan et al. 2020, Scaling Laws for Neural Language Models, Table 1"
+SPEC = "LLM Cost Workbench specification §2"
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One computed quantity."""
+
+    key: str
+    unit: str
+    expr: str
+    doc: str
+    stage: str = "identity"
+    public: bool = True  # one of the result keys (results sheet, CLI); else a working value
+    source: str = SPEC
+    tree: ast.expr = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "tree", expr.parse(self.expr))
+
+
+def _peak(hw: str, precision: str) -> str:
+    """Dense peak FLOP/s of the chosen card at the chosen precision."""
+    cols = {"fp32": "fp32_tflops", "bf16": "bf16_tflops", "fp8": "fp8_tflops", "int8": "int8_tops"}
+    branches = ", ".join(f'"{p}", lookup(Hardware, "{c}", {hw})' for p, c in cols.items())
+    return f"1e12 * switch({precision}, {branches})"
+
+
+def _bytes(precision: str) -> str:
+    return f'switch({precision}, "fp32", 4, "bf16", 2, "fp8", 1, "int8", 1)'
+
+
+def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
+    """Card price, power, rental and owned GPU-hour rates of one stage (p = prefix)."""
+    stage = p
+    return [
+        F(f"{p}_card_usd", "USD", f'lookup(Hardware, "price", {hw}) / '
+          f'where(lookup_or(Hardware, "price_currency", {hw}, "USD") == "CNY", usd_cny, 1)',
+          f"Purchase price of one {label} card, in USD", stage, public=False),
+        F(f"{p}_card_kw", "kW", f'lookup(Hardware, "tdp_w", {hw}) / 1000',
+          f"Board power of one {label} card", stage, public=False),
+        F(f"{p}_rent_usd_per_gpu_hour", "USD/GPU-h",
+          f'where(isblank({price}), fail("choose a rental offer in {price} or set procurement to buy"), '
+          f'where(lookup(Prices, "hardware", {price}) == {hw}, '
+          f'lookup(Prices, "per_gpu_hour", {price}) / '
+          f'where(lookup_or(Prices, "currency", {price}, "USD") == "CNY", usd_cny, 1), '
+          f'fail("{price} is an offer for another card than {hw}")))',
+          f"Rental price of a {label} GPU-hour, in USD", stage, public=False),
+        F(f"{p}_own_usd_per_gpu_hour", "USD/GPU-h",
+          f"{p}_card_usd * (1 + server_overhead) / (24 * 365 * depreciation_years)"
+          f" + {p}_card_kw * pue * electricity_per_kwh",
+          f"Cost of an owned {label} GPU-hour: write-off plus power", stage, public=False),
+    ]
+
+
+F = Formula
+
+FORMULAS: tuple[Formula, ...] = (
+    # --- the model and the display currency
+    F("fx", "ratio", 'where(currency == "CNY", usd_cny, 1)',
+      "Display-currency units per USD", public=False),
+    F("params", "params", 'lookup(Models, "params_b", model) * 1e9', "Total parameters N", public=False),
+    F("active_params", "params", 'lookup_or(Models, "active_params_b", model, lookup(Models, "params_b", model)) * 1e9',
+      "Parameters used per token Nₐ (MoE: active experts)", public=False),
+    F("n_layers", "", 'lookup_or(Models, "layers", model, 0)', "Layers L (0 when unknown)", public=False),
+    F("width", "", 'lookup_or(Models, "d_model", model, 0)', "Model width d (0 when unknown)", public=False),
+    F("context", "tokens",
+      'where(isblank(train_context), lookup_or(Models, "context_len", model, 0), train_context)',
+      "Training context c: train_context, else the model's context_len", public=False),
+    F("kv_share", "ratio",
+      'lookup_or(Models, "n_kv_heads", model, lookup_or(Models, "n_heads", model, 1)) / '
+      'lookup_or(Models, "n_heads", model, 1)',
+      "Key/value heads ÷ attention heads (grouped-query attention)", public=False),
+    F("flops_per_token", "FLOP", "2 * active_params + 2 * n_layers * context * width",
+      "Forward FLOPs per token at the training context", source=KAPLAN),
+    # --- pre-training
+    F("train_flops", "FLOP", "3 * flops_per_token * train_tokens_b * 1e9",
+      "Pre-training FLOPs: forward + backward (≈ 6·N·D)", "train", source=KAPLAN),
+    F("train_pf_days", "PF-days", "train_flops / (1e15 * 86400)", "Pre-training compute in PF-days", "train"),
+    F("train_peak", "FLOP/s", _peak("train_hardware", "train_precision"),
+      "Dense peak of a training card at the training precision", "train", public=False),
+    F("train_gpu_hours", "GPU-h", "train_flops / (train_peak * train_mfu) / 3600",
+      "GPU-hours at the given utilization", "train"),
+    F("train_gpus", "GPUs",
+      "where(isblank(scenario.train_gpus), where(isblank(train_deadline_days), "
+      'fail("give train_gpus or train_deadline_days"), '
+      "ceil(train_gpu_hours / (24 * train_deadline_days))), scenario.train_gpus)",
+      "Training cards: as given, or the fewest that meet the deadline", "train"),
+    F("train_days", "days", "train_gpu_hours / train_gpus / 24", "Wall-clock training days", "train"),
+    *_stage_money("train", "train_hardware", "train_price", "training"),
+    F("train_usd_per_gpu_hour", "USD/GPU-h",
+      'where(procurement == "buy", train_own_usd_per_gpu_hour, '
+      "train_rent_usd_per_gpu_hour * (1 - train_discount))",
+      "Price of a training GPU-hour: owned rate, or rent less discount", "train", public=False),
+    F("train_cost", "money", "train_gpu_hours * train_usd_per_gpu_hour * fx",
+      "Pre-training cost (rented GPU-hours already include power)", "train"),
+    F("train_capex", "money", "train_gpus * train_card_usd * (1 + server_overhead) * fx",
+      "Purchase cost of the training cluster, servers included", "train"),
+    F("train_energy_kwh", "kWh", "train_gpu_hours * train_card_kw * pue", "Training energy incl. PUE", "train"),
+    F("train_energy_cost", "money", "train_energy_kwh * electricity_per_kwh * fx",
+      "Training electricity cost", "train"),
+    # --- fine-tuning
+    F("ft_flops", "FLOP",
+      'switch(ft_method, "full", 6, "lora", 4, "top_layers", 2 + 4 * ft_trainable_fraction)'
+      " * active_params * ft_tokens_b * 1e9 * ft_epochs",
+      "Fine-tuning FLOPs: full 6·Nₐ, LoRA 4·Nₐ, top layers (2 + 4f)·Nₐ per token", "ft"),
+    F("ft_peak", "FLOP/s", _peak("ft_hardware", "ft_precision"),
+      "Dense peak of a fine-tuning card", "ft", public=False),
+    F("ft_gpu_hours", "GPU-h", "ft_flops / (ft_peak * ft_mfu) / 3600", "Fine-tuning GPU-hours", "ft"),
+    *_stage_money("ft", "ft_hardware", "ft_price", "fine-tuning"),
+    F("ft_cost", "money",
+      'ft_gpu_hours * where(procurement == "buy", ft_own_usd_per_gpu_hour, ft_rent_usd_per_gpu_hour) * fx',
+      "Fine-tuning cost", "ft"),
+    # --- serving: traffic
+    F("requests_per_day", "requests", "daily_users * requests_per_user", "Requests per day", "serve"),
+    F("tokens_per_day", "tokens", "requests_per_day * (input_tokens + output_tokens)",
+      "Tokens per day, prompt and output", "serve"),
+    F("peak_requests_per_s", "requests/s", "requests_per_day / 86400 * peak_factor",
+      "Requests per second at peak", "serve"),
+    # --- serving: work per request
+    F("flops_per_request", "FLOP",
+      "2 * active_params * (input_tokens + output_tokens) + 2 * n_layers * width * "
+      "(input_tokens ** 2 / 2 + input_tokens * output_tokens + output_tokens ** 2 / 2)",
+      "FLOPs of one request: weights plus attention over the growing context", "serve", source=KAPLAN),
+    F("serve_flops_rate", "FLOP/s", _peak("serve_hardware", "serve_precision") + " * serve_mfu",
+      "Useful FLOP/s of one serving card", "serve", public=False),
+    F("prefill_gpu_seconds", "GPU-s",
+      "(2 * active_params * input_tokens + n_layers * width * input_tokens ** 2) / serve_flops_rate",
+      "Prompt processing, compute-bound", "serve", public=False),
+    F("decode_compute_gpu_seconds", "GPU-s",
+      "(2 * active_params + 2 * n_layers * width * (input_tokens + output_tokens / 2)) / serve_flops_rate",
+      "One output token, if compute-bound", "serve", public=False),
+    F("bytes_per_value", "B", _bytes("serve_precision"), "Bytes per weight and KV value", "serve", public=False),
+    F("kv_bytes_per_token", "B", "2 * n_layers * width * kv_share * bytes_per_value",
+      "KV cache per token: keys and values of every layer", "serve", public=False),
+    F("weight_bytes", "B", "params * bytes_per_value", "Weights of the whole model", "serve", public=False),
+    F("replica_gpus", "GPUs",
+      "pow2ceil(ceil((weight_bytes + batch_size * kv_bytes_per_token * (input_tokens + output_tokens)) / "
+      '(lookup(Hardware, "memory_gb", serve_hardware) * 1e9 * (1 - memory_reserve))))',
+      "Cards holding one copy of the weights and a full batch's KV cache (power of two)", "serve"),
+    F("decode_step_seconds", "s",
+      "(weight_bytes + batch_size * kv_bytes_per_token * (input_tokens + output_tokens / 2)) / "
+      '(replica_gpus * lookup(Hardware, "bandwidth_tbs", serve_hardware) * 1e12 * bandwidth_eff)',
+      "One decode step of a replica: stream weights and the batch's KV cache", "serve", public=False),
+    F("decode_memory_gpu_seconds", "GPU-s", "replica_gpus * decode_step_seconds / batch_size",
+      "One output token, if memory-bound", "serve", public=False),
+    F("gpu_seconds_per_request", "GPU-s",
+      "prefill_gpu_seconds + output_tokens * max(decode_compute_gpu_seconds, decode_memory_gpu_seconds)",
+      "GPU time of one request: prefill plus the slower of compute and memory per output token", "serve"),
+    F("serve_gpus", "GPUs",
+      "replica_gpus * max(1, ceil(ceil(peak_requests_per_s * gpu_seconds_per_request / "
+      "(1 - capacity_overhead)) / replica_gpus))",
+      "Serving cards for the peak, in whole replicas", "serve"),
+    *_stage_money("serve", "serve_hardware", "serve_price", "serving"),
+    F("serve_capex", "money", "serve_gpus * serve_card_usd * (1 + server_overhead) * fx",
+      "Purchase cost of the serving fleet, servers included", "serve"),
+    F("serve_energy_kwh_per_day", "kWh/day", "serve_gpus * serve_card_kw * 24 * pue",
+      "Serving energy per day incl. PUE", "serve"),
+    F("serve_cost_per_day", "money/day",
+      'where(procurement == "buy", serve_gpus * serve_card_usd * (1 + server_overhead) / '
+      "(365 * depreciation_years) + serve_energy_kwh_per_day * electricity_per_kwh, "
+      "serve_gpus * 24 * serve_rent_usd_per_gpu_hour) * (1 + ops_overhead) * fx",
+      "Serving cost per day: rent, or write-off plus power; plus operations", "serve"),
+    F("cost_per_million_tokens", "money", "serve_cost_per_day / tokens_per_day * 1e6",
+      "Serving cost per million tokens", "serve"),
+    F("cost_per_request", "money", "serve_cost_per_day / requests_per_day", "Serving cost per request", "serve"),
+    F("cost_per_user_month", "money", "serve_cost_per_day / daily_users * 30",
+      "Serving cost per user per 30-day month", "serve"),
+    # --- totals
+    F("daily_total", "money/day", "n0(serve_cost_per_day) + (n0(train_cost) + n0(ft_cost)) / amortization_days",
+      "Serving per day plus training and fine-tuning spread over amortization_days", "money"),
+    F("monthly_total", "money", "daily_total * 30", "Daily total × 30 days", "money"),
+    F("annual_total", "money", "daily_total * 365", "Daily total × 365 days", "money"),
+    F("capex_total", "money", 'where(procurement == "buy", n0(train_capex) + n0(serve_capex), 0)',
+      "Up-front purchase when buying (0 when renting)", "money"),
+)
+
+RESULT_KEYS: tuple[str, ...] = (
+    "train_flops", "train_pf_days", "train_gpu_hours", "train_gpus", "train_days", "train_cost",
+    "train_capex", "train_energy_kwh", "train_energy_cost", "ft_flops", "ft_gpu_hours", "ft_cost",
+    "flops_per_token", "flops_per_request", "requests_per_day", "tokens_per_day", "peak_requests_per_s",
+    "gpu_seconds_per_request", "replica_gpus", "serve_gpus", "serve_capex", "serve_energy_kwh_per_day",
+    "serve_cost_per_day", "cost_per_million_tokens", "cost_per_request", "cost_per_user_month",
+    "daily_total", "monthly_total", "annual_total", "capex_total",
+)
+SPEC_KEYS = RESULT_KEYS[:-1]  # the keys SPEC §2 lists; capex_total is ours
+
+
+class RegistryError(ValueError):
+    """The registry refers to an unknown name or has a cycle."""
+
+
+def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
+    """Check names and order the formulas so that each comes after what it reads."""
+    by_key = {f.key: f for f in formulas}
+    if len(by_key) != len(formulas):
+        raise RegistryError("duplicate formula key")
+    inputs = set(SCENARIOS.column_names) | set(ASSUMPTION_KEYS)
+    deps: dict[str, set[str]] = {}
+    for f in formulas:
+        used = expr.names(f.tree)
+        for name in used:
+            base = name.removeprefix("scenario.")
+            if name not in by_key and base not in inputs:
+                raise RegistryError(f"{f.key}: unknown name {name!r}")
+        deps[f.key] = {n for n in used if n in by_key}
+    ordered: list[str] = []
+    state: dict[str, int] = {}
+
+    def visit(k, path):
+        if state.get(k) == 2:
+            return
+        if state.get(k) == 1:
+            raise RegistryError("cycle: " + " -> ".join([*path, k]))
+        state[k] = 1
+        for d in sorted(deps[k]):
+            visit(d, [*path, k])
+        state[k] = 2
+        ordered.append(k)
+
+    for f in formulas:
+        visit(f.key, [])
+    missing = [k for k in RESULT_KEYS if k not in by_key]
+    if missing:
+        raise RegistryError(f"result keys without a formula: {missing}")
+    return {k: by_key[k] for k in ordered}
+
+
+REGISTRY: dict[str, Formula] = build()
+
+
+def unit_of(key: str) -> str:
+    return REGISTRY[key].unit

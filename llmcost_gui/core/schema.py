@@ -1,0 +1,256 @@
+"""The five input tables of a workbook: columns with type, unit, domain, default and help."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Kinds of column.  "number" and "int" hold floats, "choice" one of `choices`,
+# "ref" the name of a row in `ref` (another table), "text" free text.
+NUMBER, INT, CHOICE, REF, TEXT = "number", "int", "choice", "ref", "text"
+
+# Stages of a scenario.  A stage is part of a scenario when its trigger column is filled.
+STAGES = ("identity", "train", "ft", "serve", "money")
+STAGE_TRIGGER = {"train": "train_tokens_b", "ft": "ft_tokens_b", "serve": "daily_users"}
+STAGE_TITLE = {
+    "identity": "Scenario",
+    "train": "Pre-training",
+    "ft": "Fine-tuning",
+    "serve": "Serving",
+    "money": "Money",
+}
+PRECISIONS = ("fp32", "bf16", "fp8", "int8")
+CURRENCIES = ("USD", "CNY")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an input table."""
+
+    name: str
+    kind: str
+    unit: str = ""
+    help: str = ""
+    lo: float | None = None  # lower bound
+    hi: float | None = None  # upper bound
+    lo_open: bool = False  # True: value must be > lo, else >= lo
+    choices: tuple[str, ...] = ()
+    ref: str = ""  # referenced table for kind REF
+    default: object = None  # used for a blank cell inside an active stage
+    required: bool = False  # blank is an error (inside an active stage)
+    stage: str = "identity"
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in (NUMBER, INT)
+
+    def domain_text(self) -> str:
+        """Human description of the allowed values, for messages."""
+        if self.kind == CHOICE:
+            return "one of " + ", ".join(self.choices)
+        if self.kind == REF:
+            return f"a name from {self.ref}"
+        if not self.numeric:
+            return "text"
+        left = "(" if self.lo_open else "["
+        lo = "-inf" if self.lo is None else _num(self.lo)
+        hi = "inf" if self.hi is None else _num(self.hi)
+        right = "]" if self.hi is not None else ")"
+        kind = "a whole number" if self.kind == INT else "a number"
+        return f"{kind} in {left}{lo}, {hi}{right}"
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+@dataclass(frozen=True)
+class Table:
+    """An input table: a sheet with a header row and one row per record."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: str = "name"  # the unique column
+    title: str = ""
+    by_name: dict[str, Column] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "by_name", {c.name: c for c in self.columns})
+
+    def column(self, name: str) -> Column:
+        return self.by_name[name]
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+def _c(name, kind, unit="", help="", **kw) -> Column:  # noqa: A002 - short builder
+    return Column(name, kind, unit, help, **kw)
+
+
+POS = {"lo": 0.0, "lo_open": True}
+NONNEG = {"lo": 0.0}
+FRACTION = {"lo": 0.0, "hi": 1.0}
+UTILIZATION = {"lo": 0.0, "hi": 1.0, "lo_open": True}
+
+MODELS = Table(
+    "Models",
+    (
+        _c("name", TEXT, help="Unique model name", required=True),
+        _c("params_b", NUMBER, "B params", "Total parameters, in billions", required=True, **POS),
+        _c("active_params_b", NUMBER, "B params",
+           "Parameters used per token (MoE), in billions; blank = params_b", **POS),
+        _c("layers", INT, "", "Transformer layers (blank drops the attention term)", lo=1),
+        _c("d_model", INT, "", "Model width (hidden size)", lo=1),
+        _c("n_heads", INT, "", "Attention heads", lo=1),
+        _c("n_kv_heads", INT, "", "Key/value heads (grouped-query attention); blank = n_heads", lo=1),
+        _c("context_len", INT, "tokens", "Training context length", lo=1),
+        _c("source", TEXT, help="Where these figures come from"),
+    ),
+    title="Models",
+)
+
+HARDWARE = Table(
+    "Hardware",
+    (
+        _c("name", TEXT, help="Unique accelerator name", required=True),
+        _c("vendor", TEXT, help="Maker"),
+        _c("fp32_tflops", NUMBER, "TFLOPS", "Dense FP32 peak", **POS),
+        _c("bf16_tflops", NUMBER, "TFLOPS", "Dense FP16/BF16 tensor peak (no sparsity)", **POS),
+        _c("fp8_tflops", NUMBER, "TFLOPS", "Dense FP8 peak", **POS),
+        _c("int8_tops", NUMBER, "TOPS", "Dense INT8 peak", **POS),
+        _c("memory_gb", NUMBER, "GB", "Device memory", **POS),
+        _c("bandwidth_tbs", NUMBER, "TB/s", "Memory bandwidth", **POS),
+        _c("tdp_w", NUMBER, "W", "Board power (TDP)", **POS),
+        _c("price", NUMBER, "money", "Purchase price per card", **NONNEG),
+        _c("price_currency", CHOICE, "", "Currency of price", choices=CURRENCIES, default="USD"),
+        _c("source", TEXT, help="Where these figures come from"),
+    ),
+    title="Hardware",
+)
+
+PRICES = Table(
+    "Prices",
+    (
+        _c("name", TEXT, help="Unique name of the rental offer", required=True),
+        _c("hardware", REF, "", "The accelerator rented", ref="Hardware", required=True),
+        _c("provider", TEXT, help="Cloud or reseller"),
+        _c("per_gpu_hour", NUMBER, "money/GPU-h", "Rental price per GPU-hour", required=True, **NONNEG),
+        _c("currency", CHOICE, "", "Currency of the price", choices=CURRENCIES, default="USD"),
+        _c("as_of", TEXT, help="Date the price was read (YYYY-MM-DD)"),
+        _c("source", TEXT, help="Where the price comes from"),
+    ),
+    title="Prices",
+)
+
+ASSUMPTIONS = Table(
+    "Assumptions",
+    (
+        _c("key", TEXT, help="Name of the assumption", required=True),
+        _c("value", NUMBER, help="Its value, in the unit given"),
+        _c("unit", TEXT, help="Unit of the value"),
+        _c("note", TEXT, help="Source or reasoning"),
+    ),
+    key="key",
+    title="Assumptions",
+)
+
+# The known global assumptions: their domain and default.  Other keys may be added freely.
+ASSUMPTION_KEYS = {
+    c.name: c
+    for c in (
+        _c("usd_cny", NUMBER, "CNY/USD", "Yuan per US dollar", default=7.1, **POS),
+        _c("electricity_per_kwh", NUMBER, "USD/kWh", "Electricity price", default=0.1, **NONNEG),
+        _c("pue", NUMBER, "ratio", "Power usage effectiveness of the data centre", default=1.2, lo=1.0),
+        _c("depreciation_years", NUMBER, "years", "Years over which bought hardware is written off",
+           default=4.0, **POS),
+        _c("server_overhead", NUMBER, "fraction",
+           "Added to the card price for host, network and storage", default=0.64, **NONNEG),
+        _c("ops_overhead", NUMBER, "fraction", "Added to the daily running cost", default=0.1, **NONNEG),
+        _c("memory_reserve", NUMBER, "fraction",
+           "Share of card memory kept free for activations and the runtime", default=0.1,
+           lo=0.0, hi=0.99),
+    )
+}
+
+_T, _F, _S, _M = "train", "ft", "serve", "money"
+
+SCENARIOS = Table(
+    "Scenarios",
+    (
+        _c("name", TEXT, help="Unique scenario name", required=True),
+        _c("model", REF, "", "The model (a Models name)", ref="Models", required=True),
+        # pre-training
+        _c("train_tokens_b", NUMBER, "B tokens", "Pre-training tokens, in billions (blank: no pre-training)",
+           stage=_T, **POS),
+        _c("train_hardware", REF, "", "Accelerator for pre-training", ref="Hardware", required=True, stage=_T),
+        _c("train_price", REF, "", "Rental offer for pre-training (needed when renting)", ref="Prices", stage=_T),
+        _c("train_precision", CHOICE, "", "Number format of the training arithmetic",
+           choices=PRECISIONS, default="bf16", stage=_T),
+        _c("train_mfu", NUMBER, "fraction", "Model FLOPs utilization in training", default=0.4, stage=_T,
+           **UTILIZATION),
+        _c("train_gpus", INT, "GPUs", "Cards in the training cluster (or give a deadline)", stage=_T, lo=1),
+        _c("train_deadline_days", NUMBER, "days", "Deadline; the card count follows from it", stage=_T, **POS),
+        _c("train_context", INT, "tokens",
+           "Sequence length in pre-training; blank = the model's context_len", stage=_T, lo=1),
+        _c("train_discount", NUMBER, "fraction", "Discount off the rental price", default=0.0, stage=_T,
+           **FRACTION),
+        # fine-tuning
+        _c("ft_tokens_b", NUMBER, "B tokens", "Fine-tuning tokens per epoch, in billions (blank: none)",
+           stage=_F, **POS),
+        _c("ft_epochs", NUMBER, "epochs", "Passes over the fine-tuning data", default=3.0, stage=_F, **POS),
+        _c("ft_method", CHOICE, "", "full: all weights; lora: adapters; top_layers: last layers only",
+           choices=("full", "lora", "top_layers"), default="lora", stage=_F),
+        _c("ft_trainable_fraction", NUMBER, "fraction", "Share of layers trained with top_layers",
+           default=0.1, stage=_F, **UTILIZATION),
+        _c("ft_hardware", REF, "", "Accelerator for fine-tuning", ref="Hardware", required=True, stage=_F),
+        _c("ft_price", REF, "", "Rental offer for fine-tuning (needed when renting)", ref="Prices", stage=_F),
+        _c("ft_precision", CHOICE, "", "Number format of the fine-tuning arithmetic",
+           choices=PRECISIONS, default="bf16", stage=_F),
+        _c("ft_mfu", NUMBER, "fraction", "Model FLOPs utilization in fine-tuning", default=0.3, stage=_F,
+           **UTILIZATION),
+        # serving
+        _c("daily_users", NUMBER, "users", "Users per day (blank: no serving)", stage=_S, **POS),
+        _c("requests_per_user", NUMBER, "requests", "Requests per user per day", default=10.0, stage=_S, **POS),
+        _c("input_tokens", NUMBER, "tokens", "Prompt tokens per request", default=500.0, stage=_S, **NONNEG),
+        _c("output_tokens", NUMBER, "tokens", "Generated tokens per request", default=300.0, stage=_S, lo=1.0),
+        _c("peak_factor", NUMBER, "ratio", "Peak traffic / average traffic", default=2.0, stage=_S, lo=1.0),
+        _c("serve_hardware", REF, "", "Accelerator for serving", ref="Hardware", required=True, stage=_S),
+        _c("serve_price", REF, "", "Rental offer for serving (needed when renting)", ref="Prices", stage=_S),
+        _c("serve_precision", CHOICE, "", "Number format of weights, KV cache and arithmetic",
+           choices=PRECISIONS, default="bf16", stage=_S),
+        _c("serve_mfu", NUMBER, "fraction", "Compute efficiency of prefill and decode", default=0.4, stage=_S,
+           **UTILIZATION),
+        _c("bandwidth_eff", NUMBER, "fraction", "Share of peak memory bandwidth reached", default=0.8,
+           stage=_S, **UTILIZATION),
+        _c("batch_size", INT, "requests", "Requests decoded together on one replica", default=16, stage=_S,
+           lo=1),
+        _c("capacity_overhead", NUMBER, "fraction",
+           "Capacity lost to scheduling, redundancy and coordination", default=0.2, stage=_S,
+           lo=0.0, hi=1.0),
+        # money
+        _c("procurement", CHOICE, "", "rent the cards or buy them", choices=("rent", "buy"), default="rent",
+           stage=_M),
+        _c("amortization_days", NUMBER, "days", "Training cost is spread over this many days in the daily total",
+           default=365.0, stage=_M, **POS),
+        _c("currency", CHOICE, "", "Currency of this scenario's budget", choices=CURRENCIES, default="USD",
+           stage=_M),
+    ),
+    title="Scenarios",
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (MODELS, HARDWARE, PRICES, ASSUMPTIONS, SCENARIOS)}
+TABLE_ORDER = ("Models", "Hardware", "Prices", "Assumptions", "Scenarios")
+
+
+def scenario_columns_by_stage() -> dict[str, list[Column]]:
+    """Scenario columns grouped by stage, in stage order."""
+    out: dict[str, list[Column]] = {s: [] for s in STAGES}
+    for c in SCENARIOS.columns:
+        out[c.stage].append(c)
+    return out
+
+
+def stage_active_by_default(stage: str) -> bool:
+    """Stages without a trigger column (identity, money) are always part of a scenario."""
+    return stage not in STAGE_TRIGGER

@@ -1,0 +1,357 @@
+"""The document: five input tables, reactive recalculation and change notification.
+
+Editing goes through :meth:`Workbook.apply` with plain-data commands (:class:`SetCells`,
+:class:`InsertRows`, :class:`DeleteRows`); each returns its inverse, which is all undo needs.
+After every outermost edit the workbook recalculates every scenario at once and sends one
+:class:`Change` listing exactly the input cells and result cells whose value changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from .cells import InputError, assumption_column, parse_cell
+from .evaluate import Results, evaluate_tables
+from .formulas import REGISTRY
+from .schema import REF, TABLE_ORDER, TABLES, Column, Table
+
+Cell = tuple[str, int, str]  # (table, row, column)
+
+
+class TableData:
+    """Rows of one table, stored by column (typed values; None is blank)."""
+
+    def __init__(self, schema: Table, columns: list[str] | None = None):
+        self.schema = schema
+        self.columns: list[str] = list(schema.column_names)
+        for extra in columns or []:
+            if extra not in self.columns:
+                self.columns.append(extra)
+        self.data: dict[str, list] = {c: [] for c in self.columns}
+        self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._index: dict[str, int] | None = None
+
+    @property
+    def nrows(self) -> int:
+        return len(self.data[self.columns[0]])
+
+    def column(self, name: str) -> Column:
+        """Rules of a column (Assumptions values and extra columns get generic rules)."""
+        if name in self.schema.by_name:
+            return self.schema.by_name[name]
+        return Column(name, "text", help="Extra column (kept, not used)")
+
+    def cell_column(self, row: int, name: str) -> Column:
+        if self.schema.name == "Assumptions" and name == "value":
+            return assumption_column(self.data["key"][row])
+        return self.column(name)
+
+    def get(self, row: int, col: str):
+        return self.data[col][row]
+
+    def row(self, row: int) -> dict:
+        return {c: self.data[c][row] for c in self.columns}
+
+    def _touch(self, col: str | None = None):
+        if col is None:
+            self._arrays.clear()
+        else:
+            self._arrays.pop(col, None)
+        if col is None or col == self.schema.key:
+            self._index = None
+
+    def _arrays_for(self, col: str):
+        if col not in self._arrays:
+            raw = self.data.get(col, [None] * self.nrows)
+            blank = np.fromiter((v is None or v == "" for v in raw), bool, len(raw))
+            if self.column(col).numeric:
+                arr = np.array([np.nan if b else v for v, b in zip(raw, blank)], dtype=float)
+            else:
+                arr = np.array(raw, dtype=object)
+            self._arrays[col] = (arr, blank)
+        return self._arrays[col]
+
+    def array(self, col: str) -> np.ndarray:
+        return self._arrays_for(col)[0]
+
+    def blank_mask(self, col: str) -> np.ndarray:
+        return self._arrays_for(col)[1]
+
+    def key_index(self) -> dict[str, int]:
+        """Name -> first row holding it."""
+        if self._index is None:
+            self._index = {}
+            for i, n in enumerate(self.data[self.schema.key]):
+                if isinstance(n, str):
+                    self._index.setdefault(n, i)
+        return self._index
+
+    def names(self) -> list[str]:
+        return [n for n in self.data[self.schema.key] if isinstance(n, str) and n]
+
+    def assumptions(self) -> dict[str, float]:
+        """Assumptions as key -> numeric value (blank values left out)."""
+        out = {}
+        for k, v in zip(self.data["key"], self.data["value"]):
+            if isinstance(k, str) and isinstance(v, (int, float)):
+                out.setdefault(k, float(v))
+        return out
+
+
+# ------------------------------------------------------------------ commands (plain data)
+
+
+@dataclass(frozen=True)
+class SetCells:
+    """Set cells of one table: (row, column, value or text) triples."""
+
+    table: str
+    cells: tuple[tuple[int, str, object], ...]
+
+
+@dataclass(frozen=True)
+class InsertRows:
+    """Insert rows (column -> value dicts) at `index`."""
+
+    table: str
+    index: int
+    rows: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class DeleteRows:
+    """Delete the rows at these indices."""
+
+    table: str
+    indices: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Several commands applied as one edit (one change event, one undo step)."""
+
+    commands: tuple = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one edit changed: input cells, result cells (row, key), and whether rows moved."""
+
+    revision: int
+    inputs: tuple[Cell, ...] = ()
+    results: tuple[tuple[int, str], ...] = ()
+    structure: tuple[str, ...] = ()  # tables whose rows were inserted or deleted
+    recalc_ms: float = 0.0
+
+
+@dataclass
+class _Pending:
+    inputs: list = field(default_factory=list)
+    structure: set = field(default_factory=set)
+
+
+class Workbook:
+    """A document of five input tables with live results."""
+
+    def __init__(self):
+        self.tables: dict[str, TableData] = {n: TableData(TABLES[n]) for n in TABLE_ORDER}
+        self.revision = 0
+        self._listeners: list[Callable[[Change], None]] = []
+        self._depth = 0
+        self._pending = _Pending()
+        self.results: Results = evaluate_tables(self.tables)
+        self.last_recalc_ms = 0.0
+
+    # -- reading
+    def table(self, name: str) -> TableData:
+        return self.tables[name]
+
+    def scenario_names(self) -> list[str]:
+        return self.tables["Scenarios"].names()
+
+    def scenario_row(self, name: str) -> int:
+        idx = self.tables["Scenarios"].key_index()
+        if name not in idx:
+            raise KeyError(f"no scenario named '{name}'")
+        return idx[name]
+
+    def result(self, row: int, key: str) -> float:
+        return self.results.value(row, key)
+
+    # -- listeners
+    def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+        """Call `listener(change)` after every edit; returns an unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    @contextlib.contextmanager
+    def batch(self):
+        """Group edits: one recalculation and one Change at the end of the outermost block."""
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._flush()
+
+    # -- editing
+    def set_cell(self, table: str, row: int, column: str, value: object) -> object:
+        """Set one cell from text or a value; returns the inverse command. Raises InputError."""
+        return self.apply(SetCells(table, ((row, column, value),)))
+
+    def apply(self, command) -> object:
+        """Apply a command; returns the command that undoes it. Invalid input raises InputError
+        and leaves the document as it was."""
+        with self.batch():
+            return self._apply(command)
+
+    def _apply(self, cmd):
+        if isinstance(cmd, Batch):
+            inverses = []
+            try:
+                for c in cmd.commands:
+                    inverses.append(self._apply(c))
+            except InputError:
+                for inv in reversed(inverses):
+                    self._apply(inv)
+                raise
+            return Batch(tuple(reversed(inverses)))
+        if isinstance(cmd, SetCells):
+            return self._set_cells(cmd)
+        if isinstance(cmd, InsertRows):
+            return self._insert(cmd)
+        if isinstance(cmd, DeleteRows):
+            return self._delete(cmd)
+        raise TypeError(f"unknown command {cmd!r}")
+
+    def validate(self, table: str, row: int, column: str, value: object) -> object:
+        """The stored value for `value` in this cell, or InputError with the reason."""
+        t = self.tables[table]
+        if column not in t.data:
+            raise InputError(f"{table} has no column '{column}'")
+        if not 0 <= row < t.nrows:
+            raise InputError(f"{table} has no row {row + 1}")
+        col = t.cell_column(row, column)
+        label = f"{table} row {row + 1}, {column}"
+        parsed = parse_cell(col, value, label)
+        if col.kind == REF and parsed is not None and parsed not in self.tables[col.ref].key_index():
+            raise InputError(f"{label}: no {col.ref} row named '{parsed}'")
+        if column == t.schema.key and parsed is not None:
+            owner = t.key_index().get(parsed)
+            if owner is not None and owner != row:
+                raise InputError(f"{label}: the name '{parsed}' is already used in row {owner + 1}")
+        if table == "Assumptions" and column == "key":
+            v = t.data["value"][row]
+            if v is not None:
+                parse_cell(assumption_column(parsed), v, f"{label} (value {v})")
+        return parsed
+
+    def _set_cells(self, cmd: SetCells):
+        t = self.tables[cmd.table]
+        parsed = [(r, c, self.validate(cmd.table, r, c, v)) for r, c, v in cmd.cells]
+        old = []
+        for r, c, v in parsed:
+            before = t.data[c][r]
+            old.append((r, c, before))
+            if before == v and type(before) is type(v):
+                continue
+            t.data[c][r] = v
+            t._touch(c)
+            self._pending.inputs.append((cmd.table, r, c))
+            if c == t.schema.key and isinstance(before, str) and v:
+                self._rename_references(cmd.table, before, v)
+        return SetCells(cmd.table, tuple(reversed(old)))
+
+    def _rename_references(self, table: str, old: str, new: str):
+        """Renaming a model, card or offer renames the references to it."""
+        for tname, t in self.tables.items():
+            for col in t.schema.columns:
+                if col.kind == REF and col.ref == table:
+                    cells = t.data[col.name]
+                    for i, v in enumerate(cells):
+                        if v == old:
+                            cells[i] = new
+                            self._pending.inputs.append((tname, i, col.name))
+                    t._touch(col.name)
+
+    def _insert(self, cmd: InsertRows):
+        t = self.tables[cmd.table]
+        index = max(0, min(cmd.index, t.nrows))
+        for offset, row in enumerate(cmd.rows):
+            for c in t.columns:
+                t.data[c].insert(index + offset, None)
+            for c, v in row.items():
+                if c not in t.data:
+                    t.columns.append(c)
+                    t.data[c] = [None] * t.nrows
+                t.data[c][index + offset] = v
+        t._touch()
+        self._pending.structure.add(cmd.table)
+        return DeleteRows(cmd.table, tuple(range(index, index + len(cmd.rows))))
+
+    def _delete(self, cmd: DeleteRows):
+        t = self.tables[cmd.table]
+        indices = sorted(set(i for i in cmd.indices if 0 <= i < t.nrows))
+        rows = [t.row(i) for i in indices]
+        for i in reversed(indices):
+            for c in t.columns:
+                del t.data[c][i]
+        t._touch()
+        self._pending.structure.add(cmd.table)
+        inverses = tuple(InsertRows(cmd.table, i, (r,)) for i, r in zip(indices, rows))
+        return Batch(inverses)
+
+    def unique_name(self, table: str, base: str) -> str:
+        """`base`, or `base (2)`, `base (3)`… whichever is free in the table."""
+        used = set(self.tables[table].names())
+        if base not in used:
+            return base
+        n = 2
+        while f"{base} ({n})" in used:
+            n += 1
+        return f"{base} ({n})"
+
+    # -- recalculation
+    def recalculate(self) -> Change:
+        """Recalculate and notify, e.g. after loading tables directly."""
+        self._pending.structure.update(self.tables)
+        return self._flush()
+
+    def _flush(self) -> Change | None:
+        pending, self._pending = self._pending, _Pending()
+        if not pending.inputs and not pending.structure:
+            return None
+        t0 = time.perf_counter()
+        old = self.results
+        self.results = evaluate_tables(self.tables)
+        changed = _diff(old, self.results) if not pending.structure else _all_cells(self.results)
+        self.last_recalc_ms = (time.perf_counter() - t0) * 1000
+        self.revision += 1
+        change = Change(self.revision, tuple(dict.fromkeys(pending.inputs)), changed,
+                        tuple(sorted(pending.structure)), self.last_recalc_ms)
+        for listener in list(self._listeners):
+            listener(change)
+        return change
+
+
+def _diff(old: Results, new: Results) -> tuple[tuple[int, str], ...]:
+    if old.size != new.size:
+        return _all_cells(new)
+    out = []
+    for key in REGISTRY:
+        a, b = old.values[key], new.values[key]
+        same = (a == b) | (np.isnan(a) & np.isnan(b))
+        same &= old.reason_array(key) == new.reason_array(key)
+        for row in np.flatnonzero(~same):
+            out.append((int(row), key))
+    return tuple(out)
+
+
+def _all_cells(results: Results) -> tuple[tuple[int, str], ...]:
+    return tuple((r, k) for k in REGISTRY for r in range(results.size))

@@ -1,0 +1,139 @@
+"""Build a Workbook from sheets of records (header + rows), with addressed errors.
+
+Shared by the CSV default data, the .xlsx reader and anything else that imports tables.
+Headers are matched case-insensitively (and through `aliases`, e.g. translated labels); columns
+may come in any order; extra columns are kept; optional columns may be missing.  Every invalid
+cell is reported with its sheet, spreadsheet row and column; an import with errors builds nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.cells import InputError, assumption_column, parse_cell
+from ..core.schema import ASSUMPTION_KEYS, TABLE_ORDER, TABLES
+from ..core.workbook import TableData, Workbook
+
+MAX_ERRORS = 50
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    sheet: str
+    row: int  # spreadsheet row number (header is row 1)
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if not self.sheet:
+            return self.message
+        where = f"sheet {self.sheet}"
+        if self.row:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column {self.column}"
+        return f"{where}: {self.message}"
+
+
+class ImportProblems(ValueError):
+    """The sheets could not be imported; `problems` lists each addressed error."""
+
+    def __init__(self, problems: list[CellProblem]):
+        self.problems = problems
+        more = f"\n… and {len(problems) - MAX_ERRORS} more" if len(problems) > MAX_ERRORS else ""
+        super().__init__("\n".join(str(p) for p in problems[:MAX_ERRORS]) + more)
+
+
+def match_header(header: list, table: str, aliases: dict[str, str] | None = None) -> list[str | None]:
+    """Map each header cell to a schema column name (or keep an extra column's own name)."""
+    schema = TABLES[table]
+    lower = {c.lower(): c for c in schema.column_names}
+    for alias, name in (aliases or {}).items():
+        lower.setdefault(alias.strip().lower(), name)
+    out: list[str | None] = []
+    for h in header:
+        text = "" if h is None else str(h).strip()
+        out.append(lower.get(text.lower(), text) if text else None)
+    return out
+
+
+def build_workbook(sheets: dict[str, tuple[list, list[list]]], aliases: dict[str, str] | None = None,
+                   require: tuple[str, ...] = TABLE_ORDER) -> Workbook:
+    """`sheets`: table name -> (header cells, rows of cells).  Raises ImportProblems."""
+    problems: list[CellProblem] = []
+    wb = Workbook()
+    for table in TABLE_ORDER:
+        if table not in sheets:
+            if table in require:
+                problems.append(CellProblem(table, 0, "", "sheet is missing"))
+            continue
+        header, rows = sheets[table]
+        wb.tables[table] = _table(table, header, rows, aliases, problems)
+    if problems:
+        raise ImportProblems(problems)
+    _add_missing_assumptions(wb)
+    wb.recalculate()
+    return wb
+
+
+def _table(table, header, rows, aliases, problems) -> TableData:
+    schema = TABLES[table]
+    names = match_header(list(header), table, aliases)
+    missing = [c.name for c in schema.columns if c.required and c.stage == "identity" and c.name not in names]
+    for m in missing:
+        problems.append(CellProblem(table, 1, m, "required column is missing from the header row"))
+    seen: dict[str, int] = {}
+    for i, n in enumerate(names):
+        if n is None:
+            continue
+        if n in seen:
+            problems.append(CellProblem(table, 1, str(header[i]), f"column appears twice (also column {seen[n] + 1})"))
+        seen.setdefault(n, i)
+    data = TableData(schema, [n for n in names if n])
+    keys: dict[str, int] = {}
+    for r, cells in enumerate(rows):
+        line = r + 2
+        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+            continue
+        record = {}
+        for i, n in enumerate(names):
+            if n is None or seen.get(n) != i:
+                continue
+            raw = cells[i] if i < len(cells) else None
+            record[n] = _cell(table, data, n, raw, cells, names, line, problems)
+        key = record.get(schema.key)
+        if isinstance(key, str):
+            if key in keys:
+                problems.append(CellProblem(table, line, schema.key, f"'{key}' is already used in row {keys[key]}"))
+            keys.setdefault(key, line)
+        for c in data.columns:
+            data.data[c].append(record.get(c))
+        if len(problems) > MAX_ERRORS:
+            break
+    return data
+
+
+def _cell(table, data, name, raw, cells, names, line, problems):
+    col = data.column(name)
+    if table == "Assumptions" and name == "value":
+        key_at = names.index("key") if "key" in names else None
+        col = assumption_column(cells[key_at] if key_at is not None and key_at < len(cells) else None)
+    try:
+        if col.kind == "text" and name not in data.schema.by_name:
+            return None if raw is None else raw
+        return parse_cell(col, raw, name)
+    except InputError as exc:
+        msg = str(exc)
+        problems.append(CellProblem(table, line, name, msg.split(": ", 1)[-1] if msg.startswith(name) else msg))
+        return None
+
+
+def _add_missing_assumptions(wb: Workbook) -> None:
+    t = wb.tables["Assumptions"]
+    have = set(t.data["key"])
+    for key, col in ASSUMPTION_KEYS.items():
+        if key not in have:
+            for c in t.columns:
+                t.data[c].append({"key": key, "value": col.default, "unit": col.unit,
+                                  "note": f"default ({col.help})"}.get(c))
+    t._touch()
