@@ -38,7 +38,7 @@ def parse_cell(col: Column, raw: object, label: str | None = None) -> object:
     else:
         text = str(raw).strip()
     if text == "":
-        if col.required and col.stage == "identity":
+        if col.required and col.kind == TEXT:  # the name of a row
             raise InputError(f"{label} must not be blank")
         return None
     if col.kind in (NUMBER, INT):

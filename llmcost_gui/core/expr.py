@@ -129,9 +129,12 @@ class EvalContext(Protocol):
 
 
 def _merge(*codes: np.ndarray) -> np.ndarray:
+    """Combine status codes: an error beats blank beats ok; of two errors the earlier-registered
+    (closer to the root cause) wins."""
     out = codes[0]
     for c in codes[1:]:
-        out = np.maximum(out, c)
+        lo, hi = np.minimum(out, c), np.maximum(out, c)
+        out = np.where(lo > BLANK, lo, hi)
     return out
 
 
@@ -173,7 +176,7 @@ def _call(node: ast.Call, ctx: EvalContext) -> Val:
     if f == "where":
         c, a, b = (evaluate(x, ctx) for x in args)
         cond = c.values.astype(bool)
-        return Val(np.where(cond, a.values, b.values), np.maximum(c.codes, np.where(cond, a.codes, b.codes)))
+        return Val(np.where(cond, a.values, b.values), _merge(c.codes, np.where(cond, a.codes, b.codes)))
     if f == "switch":
         return _switch(args, ctx)
     if f == "n0":
@@ -205,7 +208,7 @@ def _switch(args: list[ast.expr], ctx: EvalContext) -> Val:
             v = evaluate(branch, ctx)
             values = np.where(hit, v.values, values)
             codes = np.where(hit, v.codes, codes)
-    return Val(values, np.maximum(key.codes, codes).astype(np.int32))
+    return Val(values, _merge(key.codes, codes).astype(np.int32))
 
 
 def _name_of(node: ast.expr) -> str:

@@ -132,7 +132,7 @@ def _sig(x: float, digits: int) -> str:
     if abs(x) >= 10 ** digits:
         return f"{x:,.0f}"
     decimals = max(0, digits - 1 - int(math.floor(math.log10(abs(x)))))
-    return f"{x:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{x:.0f}"
+    return f"{x:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{round(x):,}"
 
 
 def format_money(value: float, currency: str = "USD", digits: int = 3) -> str:

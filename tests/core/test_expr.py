@@ -1,0 +1,110 @@
+"""Golden table of the expression language: source -> Excel text -> readable text -> value."""
+
+import numpy as np
+import pytest
+
+from llmcost_gui.core import expr
+from llmcost_gui.core.expr import Val
+
+
+class Ctx:
+    """Names a=2, b=3, c=blank, s='CNY'; one scenario."""
+
+    size = 1
+    reasons = ["", "blank"]
+
+    def name(self, n):
+        vals = {"a": 2.0, "b": 3.0, "c": np.nan, "s": "CNY"}
+        code = 1 if n == "c" else 0
+        dtype = object if n == "s" else float
+        return Val(np.array([vals[n]], dtype=dtype), np.array([code], np.int32))
+
+    def is_blank(self, n):
+        return np.array([n == "c"])
+
+    def lookup(self, table, column, key, key_text, fallback):
+        return Val(np.array([10.0]), np.zeros(1, np.int32))
+
+    def reason(self, message):
+        self.reasons.append(message)
+        return len(self.reasons) - 1
+
+
+class XCtx:
+    def name(self, n):
+        return {"a": "$A$2", "b": "$B$2", "c": "$C$2", "s": "cur"}[n]
+
+    def is_blank(self, n):
+        return f"ISBLANK({self.name(n)})"
+
+    def lookup(self, table, column, key):
+        return f"INDEX({table}!{column},MATCH({key},{table}!name,0))"
+
+
+GOLDEN = [
+    # source, Excel, text, value
+    ("a + b * 2", "$A$2+$B$2*2", "a + b · 2", 8.0),
+    ("(a + b) * 2", "($A$2+$B$2)*2", "(a + b) · 2", 10.0),
+    ("a - (b - 1)", "$A$2-($B$2-1)", "a − (b − 1)", 0.0),
+    ("a / (b * 2)", "$A$2/($B$2*2)", "a / (b · 2)", 1 / 3),
+    ("a ** 2 / 2", "$A$2^2/2", "a^2 / 2", 2.0),
+    ("-a + b", "(-$A$2)+$B$2", "(-a) + b", 1.0),
+    ("1e9 * a", "1000000000*$A$2", "1e9 · a", 2e9),
+    ("0.25 * a", "0.25*$A$2", "0.25 · a", 0.5),
+    ("max(a, b)", "MAX($A$2,$B$2)", "max(a, b)", 3.0),
+    ("min(a, b, 1)", "MIN($A$2,$B$2,1)", "min(a, b, 1)", 1.0),
+    ("ceil(a / b)", "-INT(-($A$2/$B$2))", "⌈a / b⌉", 1.0),
+    ("pow2ceil(a + b)", "2^(-INT(-(LOG($A$2+$B$2,2)-1E-09)))", "pow2ceil(a + b)", 8.0),
+    ("pow2ceil(8)", "2^(-INT(-(LOG(8,2)-1E-09)))", "pow2ceil(8)", 8.0),
+    ('where(s == "CNY", a, b)', 'IF(cur="CNY",$A$2,$B$2)', 'if s = "CNY" then a else b', 2.0),
+    ('switch(s, "USD", 1, "CNY", 7)', 'IF(cur="USD",1,IF(cur="CNY",7,NA()))', "by s: (USD → 1, CNY → 7)", 7.0),
+    ("where(isblank(c), a, c)", "IF(ISBLANK($C$2),$A$2,$C$2)", "if c is blank then a else c", 2.0),
+    ("n0(c) + a", "N($C$2)+$A$2", "(c or 0) + a", 2.0),
+    ('lookup(Models, "params_b", s) * 1e9', 'IF(INDEX(Models!params_b,MATCH(cur,Models!name,0))="",NA(),'
+     'INDEX(Models!params_b,MATCH(cur,Models!name,0)))*1000000000', "Models[s].params_b · 1e9", 1e10),
+]
+
+
+@pytest.mark.parametrize("source,excel,text,value", GOLDEN)
+def test_golden(source, excel, text, value):
+    tree = expr.parse(source)
+    assert expr.to_excel(tree, XCtx()) == excel
+    assert expr.to_text(tree) == text
+    v = expr.evaluate(tree, Ctx())
+    assert v.codes[0] == 0
+    assert float(v.values[0]) == pytest.approx(value)
+
+
+def test_blank_propagates_and_fail_is_an_error():
+    ctx = Ctx()
+    assert expr.evaluate(expr.parse("a + c"), ctx).codes[0] == 1
+    v = expr.evaluate(expr.parse('where(a > 1, fail("too big"), a)'), ctx)
+    assert ctx.reasons[v.codes[0]] == "too big"
+
+
+@pytest.mark.parametrize("bad", ["__import__('os')", "a.b", "a if b else c", "[a]", "lambda: 1",
+                                 "open('x')", "a < b < c", "a and b", "min(a, key=b)"])
+def test_rejects_everything_else(bad):
+    with pytest.raises(expr.ExprError):
+        expr.parse(bad)
+
+
+def test_pow2ceil_exact_on_whole_numbers():
+    ctx = Ctx()
+    for n, want in [(1, 1), (2, 2), (3, 4), (4, 4), (5, 8), (1024, 1024), (1025, 2048), (2**19 + 1, 2**20)]:
+        assert expr.evaluate(expr.parse(f"pow2ceil({n})"), ctx).values[0] == want
+
+
+def test_registry_is_ordered_and_closed():
+    from llmcost_gui.core.formulas import REGISTRY, RESULT_KEYS, RegistryError, build, Formula
+
+    keys = list(REGISTRY)
+    for i, f in enumerate(REGISTRY.values()):
+        for dep in expr.names(f.tree):
+            if dep in REGISTRY:
+                assert keys.index(dep) < i, (f.key, dep)
+    assert set(RESULT_KEYS) <= set(REGISTRY)
+    with pytest.raises(RegistryError, match="cycle"):
+        build((Formula("x", "", "y + 1", ""), Formula("y", "", "x", "")) + tuple(REGISTRY.values()))
+    with pytest.raises(RegistryError, match="unknown name"):
+        build((Formula("x", "", "nonsense + 1", ""),) + tuple(REGISTRY.values()))
