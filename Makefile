@@ -28,7 +28,8 @@ bench: $(STAMP)
 	$(VENV)/bin/llmcost bench --json
 
 docs: $(STAMP)
-	$(PY) scripts/make_docs.py
+	$(PY) scripts/make_formulas_doc.py
+	$(PY) scripts/make_validation.py
 
 # System libraries Qt needs on a bare Debian/Ubuntu machine, and LibreOffice for the
 # Excel recalculation test (run as root, e.g. in CI).

@@ -248,7 +248,21 @@ def to_excel(node: ast.expr, ctx: ExcelContext) -> str:
 def to_text(node: ast.expr, name_text: Callable[[str], str] | None = None,
             lookup_text: Callable[[str, str, str], str] | None = None) -> str:
     """Readable formula; `name_text` may substitute numbers for names."""
-    return _render(node, _TextStyle(name_text, lookup_text))[0]
+    text = _render(node, _TextStyle(name_text, lookup_text))[0]
+    if text.startswith("(if ") and _closes_at_end(text):
+        text = text[1:-1]
+    return text
+
+
+def _closes_at_end(text: str) -> bool:
+    """True when the parenthesis opening `text` is the one closing it."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 class _ExcelStyle:
@@ -313,7 +327,7 @@ class _TextStyle:
         if f == "ceil":
             return f"⌈{r(a[0])}⌉"
         if f == "where":
-            return f"if {r(a[0])} then {r(a[1])} else {r(a[2])}"
+            return f"(if {r(a[0])} then {r(a[1])} else {r(a[2])})"
         if f == "switch":
             pairs = ", ".join(f"{lab.value} → {r(b)}" for lab, b in zip(a[1::2], a[2::2]))
             return f"by {r(a[0])}: ({pairs})"

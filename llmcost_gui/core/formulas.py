@@ -21,6 +21,12 @@ from .schema import ASSUMPTION_KEYS, SCENARIOS
 
 KAPLAN = "Kaplan et al. 2020, Scaling Laws for Neural Language Models, Table 1"
 SPEC = "LLM Cost Workbench specification §2"
+PF_DAY = "Amodei & Hernandez 2018, AI and Compute (OpenAI): 1 PF-day = 10¹⁵ FLOP/s for 86,400 s"
+MFU = "Chowdhery et al. 2022, PaLM, Appendix B (model FLOPs utilization)"
+POPE = "Pope et al. 2022, Efficiently Scaling Transformer Inference, §2 (memory-bound decoding, KV cache)"
+GQA = "Ainslie et al. 2023, GQA: grouped-query attention shrinks the KV cache by n_kv_heads ÷ n_heads"
+LORA = "Hu et al. 2021, LoRA: frozen weights need no weight gradients (forward 2·N + input gradients 2·N)"
+EPOCH = "Cottier et al. 2024 (Epoch AI), The rising costs of training frontier AI models: amortized hardware plus energy × PUE"
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,7 @@ def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
         F(f"{p}_own_usd_per_gpu_hour", "USD/GPU-h",
           f"{p}_card_usd * (1 + server_overhead) / (24 * 365 * depreciation_years)"
           f" + {p}_card_kw * pue * electricity_per_kwh",
-          f"Cost of an owned {label} GPU-hour: write-off plus power", stage, public=False),
+          f"Cost of an owned {label} GPU-hour: write-off plus power", stage, public=False, source=EPOCH),
     ]
 
 
@@ -97,11 +103,11 @@ FORMULAS: tuple[Formula, ...] = (
     # --- pre-training
     F("train_flops", "FLOP", "3 * flops_per_token * train_tokens_b * 1e9",
       "Pre-training FLOPs: forward + backward (≈ 6·N·D)", "train", source=KAPLAN),
-    F("train_pf_days", "PF-days", "train_flops / (1e15 * 86400)", "Pre-training compute in PF-days", "train"),
+    F("train_pf_days", "PF-days", "train_flops / (1e15 * 86400)", "Pre-training compute in PF-days", "train", source=PF_DAY),
     F("train_peak", "FLOP/s", _peak("train_hardware", "train_precision"),
       "Dense peak of a training card at the training precision", "train", public=False),
     F("train_gpu_hours", "GPU-h", "train_flops / (train_peak * train_mfu) / 3600",
-      "GPU-hours at the given utilization", "train"),
+      "GPU-hours at the given utilization", "train", source=MFU),
     F("train_gpus", "GPUs",
       "where(isblank(scenario.train_gpus), where(isblank(train_deadline_days), "
       'fail("give train_gpus or train_deadline_days"), '
@@ -117,17 +123,17 @@ FORMULAS: tuple[Formula, ...] = (
       "Pre-training cost (rented GPU-hours already include power)", "train"),
     F("train_capex", "money", "train_gpus * train_card_usd * (1 + server_overhead) * fx",
       "Purchase cost of the training cluster, servers included", "train"),
-    F("train_energy_kwh", "kWh", "train_gpu_hours * train_card_kw * pue", "Training energy incl. PUE", "train"),
+    F("train_energy_kwh", "kWh", "train_gpu_hours * train_card_kw * pue", "Training energy incl. PUE", "train", source=EPOCH),
     F("train_energy_cost", "money", "train_energy_kwh * electricity_per_kwh * fx",
       "Training electricity cost", "train"),
     # --- fine-tuning
     F("ft_flops", "FLOP",
       'switch(ft_method, "full", 6, "lora", 4, "top_layers", 2 + 4 * ft_trainable_fraction)'
       " * active_params * ft_tokens_b * 1e9 * ft_epochs",
-      "Fine-tuning FLOPs: full 6·Nₐ, LoRA 4·Nₐ, top layers (2 + 4f)·Nₐ per token", "ft"),
+      "Fine-tuning FLOPs: full 6·Nₐ, LoRA 4·Nₐ, top layers (2 + 4f)·Nₐ per token", "ft", source=LORA),
     F("ft_peak", "FLOP/s", _peak("ft_hardware", "ft_precision"),
       "Dense peak of a fine-tuning card", "ft", public=False),
-    F("ft_gpu_hours", "GPU-h", "ft_flops / (ft_peak * ft_mfu) / 3600", "Fine-tuning GPU-hours", "ft"),
+    F("ft_gpu_hours", "GPU-h", "ft_flops / (ft_peak * ft_mfu) / 3600", "Fine-tuning GPU-hours", "ft", source=MFU),
     *_stage_money("ft", "ft_hardware", "ft_price", "fine-tuning"),
     F("ft_cost", "money",
       'ft_gpu_hours * where(procurement == "buy", ft_own_usd_per_gpu_hour, ft_rent_usd_per_gpu_hour) * fx',
@@ -153,18 +159,18 @@ FORMULAS: tuple[Formula, ...] = (
       "One output token, if compute-bound", "serve", public=False),
     F("bytes_per_value", "B", _bytes("serve_precision"), "Bytes per weight and KV value", "serve", public=False),
     F("kv_bytes_per_token", "B", "2 * n_layers * width * kv_share * bytes_per_value",
-      "KV cache per token: keys and values of every layer", "serve", public=False),
+      "KV cache per token: keys and values of every layer", "serve", public=False, source=GQA),
     F("weight_bytes", "B", "params * bytes_per_value", "Weights of the whole model", "serve", public=False),
     F("replica_gpus", "GPUs",
       "pow2ceil(ceil((weight_bytes + batch_size * kv_bytes_per_token * (input_tokens + output_tokens)) / "
       '(lookup(Hardware, "memory_gb", serve_hardware) * 1e9 * (1 - memory_reserve))))',
-      "Cards holding one copy of the weights and a full batch's KV cache (power of two)", "serve"),
+      "Cards holding one copy of the weights and a full batch's KV cache (power of two)", "serve", source=POPE),
     F("decode_step_seconds", "s",
       "(weight_bytes + batch_size * kv_bytes_per_token * (input_tokens + output_tokens / 2)) / "
       '(replica_gpus * lookup(Hardware, "bandwidth_tbs", serve_hardware) * 1e12 * bandwidth_eff)',
-      "One decode step of a replica: stream weights and the batch's KV cache", "serve", public=False),
+      "One decode step of a replica: stream weights and the batch's KV cache", "serve", public=False, source=POPE),
     F("decode_memory_gpu_seconds", "GPU-s", "replica_gpus * decode_step_seconds / batch_size",
-      "One output token, if memory-bound", "serve", public=False),
+      "One output token, if memory-bound", "serve", public=False, source=POPE),
     F("gpu_seconds_per_request", "GPU-s",
       "prefill_gpu_seconds + output_tokens * max(decode_compute_gpu_seconds, decode_memory_gpu_seconds)",
       "GPU time of one request: prefill plus the slower of compute and memory per output token", "serve"),
@@ -176,7 +182,7 @@ FORMULAS: tuple[Formula, ...] = (
     F("serve_capex", "money", "serve_gpus * serve_card_usd * (1 + server_overhead) * fx",
       "Purchase cost of the serving fleet, servers included", "serve"),
     F("serve_energy_kwh_per_day", "kWh/day", "serve_gpus * serve_card_kw * 24 * pue",
-      "Serving energy per day incl. PUE", "serve"),
+      "Serving energy per day incl. PUE", "serve", source=EPOCH),
     F("serve_cost_per_day", "money/day",
       'where(procurement == "buy", serve_gpus * serve_card_usd * (1 + server_overhead) / '
       "(365 * depreciation_years) + serve_energy_kwh_per_day * electricity_per_kwh, "
