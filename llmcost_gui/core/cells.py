@@ -7,6 +7,8 @@ import math
 from .schema import ASSUMPTION_KEYS, CHOICE, INT, NUMBER, REF, TEXT, Column
 from .units import UnitError, parse_quantity
 
+MAX_TEXT = 32_767  # Excel's limit for the text of one cell
+
 
 class InputError(ValueError):
     """A value that a cell refuses; the message names the column and the reason."""
@@ -42,6 +44,8 @@ def parse_cell(col: Column, raw: object, label: str | None = None) -> object:
             raise InputError(f"{label} must not be blank")
         return None
     if col.kind in (NUMBER, INT):
+        if text is not None and len(text) > 100:
+            raise InputError(f"{label}: expected {col.domain_text()}, got {len(text):,} characters of text")
         try:
             value = float(raw) if text is None else parse_quantity(text, col.unit)
         except (UnitError, OverflowError) as exc:
@@ -50,6 +54,8 @@ def parse_cell(col: Column, raw: object, label: str | None = None) -> object:
             raise InputError(f"{label} must be {col.domain_text()}, got {text or raw}")
         return float(value)
     text = str(raw).strip() if text is None else text
+    if len(text) > MAX_TEXT:
+        raise InputError(f"{label}: text of {len(text):,} characters is longer than Excel's limit of {MAX_TEXT:,}")
     if col.kind == CHOICE:
         for choice in col.choices:
             if text.lower() == choice.lower():
