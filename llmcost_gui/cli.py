@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Modules adding subcommands: each has `register(subparsers)` that sets `func` on its parsers.
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = ("llmcost_gui.cli_export", "llmcost_gui.bench", "llmcost_gui.cli_analysis")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,4 +86,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    # run the package's module, not this __main__ copy, so that extensions' UsageError is caught
+    from llmcost_gui.cli import main as _main
+
+    sys.exit(_main())

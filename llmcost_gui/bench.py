@@ -1,0 +1,224 @@
+"""`llmcost bench`: the app's speed, measured in-process on this machine, beside each goal.
+
+A benchmark, not a test: nothing here fails because the machine is busy.  Each figure is the
+median (or the 95th percentile where named) of several runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# name -> (goal, unit, lower is better)
+GOALS = {
+    "edit_to_paint_ms_p95": (16.0, "ms"),
+    "recalc_1000_scenarios_ms": (50.0, "ms"),
+    "sweep_5x200_ms": (50.0, "ms"),
+    "montecarlo_100k_ms": (300.0, "ms"),
+    "export_1000_scenarios_s": (3.0, "s"),
+    "import_1000_scenarios_s": (1.0, "s"),
+    "rss_after_start_mb": (300.0, "MB"),
+    "smoke_vs_bare_window_ratio": (1.5, "×"),
+}
+
+
+def many_scenarios(n: int = 1000):
+    """The default workbook with its presets repeated to `n` scenarios."""
+    from .core.workbook import DeleteRows, InsertRows
+    from .io.defaults import default_workbook
+
+    wb = default_workbook()
+    sc = wb.tables["Scenarios"]
+    presets = [sc.row(i) for i in range(sc.nrows)]
+    rows = tuple({**presets[i % len(presets)], "name": f"scenario {i + 1}"} for i in range(n))
+    with wb.batch():
+        wb.apply(DeleteRows("Scenarios", tuple(range(sc.nrows))))
+        wb.apply(InsertRows("Scenarios", 0, rows))
+    return wb
+
+
+def _median_ms(fn, repeat: int = 7) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def recalc_1000_scenarios_ms() -> float:
+    from .core.evaluate import evaluate_tables
+
+    wb = many_scenarios(1000)
+    return _median_ms(lambda: evaluate_tables(wb.tables))
+
+
+def edit_to_paint_ms_p95(edits: int = 60) -> float:
+    """Type a value into a scenario cell through the Qt model, until the window has repainted."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .app import create_window, make_app
+
+    make_app()
+    window = create_window(lang="en")
+    window.resize(1400, 900)
+    window.show()
+    QApplication.processEvents()
+    model = window.scenario_model
+    row = model.param_row("train_mfu")
+    index = model.index(row, 0)
+    times = []
+    for i in range(edits):
+        t0 = time.perf_counter()
+        model.setData(index, f"{0.30 + (i % 2) * 0.05:.2f}")
+        window.repaint()  # paints every widget whose cells changed, synchronously
+        QApplication.processEvents()
+        times.append((time.perf_counter() - t0) * 1000)
+    window.stack.setClean()
+    window.close()
+    times.sort()
+    return times[int(0.95 * (len(times) - 1))]
+
+
+def _child_seconds_and_rss(args: list[str]) -> tuple[float, float]:
+    """Wall time of a child process and its peak RSS in MB."""
+    import resource
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(args, check=True, env=env, capture_output=True, timeout=120)
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+BARE_WINDOW = (
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "import pyqtgraph\n"
+    "app = QApplication(sys.argv)\n"
+    "w = QMainWindow(); w.resize(1400, 900); w.show(); app.processEvents()\n"
+)
+
+
+def smoke_figures(repeat: int = 3) -> tuple[float, float]:
+    """(RSS of the started window in MB, start-up time ÷ a bare PySide6 + pyqtgraph window)."""
+    app_runs, bare_runs, rss = [], [], 0.0
+    with tempfile.TemporaryDirectory() as home:
+        env_home = {"HOME": home, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
+        os.environ.update(env_home)
+        for _ in range(repeat):
+            seconds, peak = _child_seconds_and_rss([sys.executable, "-m", "llmcost_gui", "--smoke"])
+            app_runs.append(seconds)
+            rss = peak
+            bare_runs.append(_child_seconds_and_rss([sys.executable, "-c", BARE_WINDOW])[0])
+    return rss, statistics.median(app_runs) / statistics.median(bare_runs)
+
+
+def run_all() -> dict:
+    """Every figure with its goal; a figure that cannot be measured says why."""
+    figures: dict[str, object] = {}
+
+    def measure(name, fn):
+        try:
+            figures[name] = fn()
+        except Exception as exc:  # report, don't crash: a benchmark is not a test
+            figures[name] = f"not measured: {exc}"
+
+    measure("recalc_1000_scenarios_ms", recalc_1000_scenarios_ms)
+    measure("sweep_5x200_ms", _analysis("bench_sweeps"))
+    measure("montecarlo_100k_ms", _analysis("bench_montecarlo"))
+    measure("export_1000_scenarios_s", _io_perf("export_seconds"))
+    measure("import_1000_scenarios_s", _io_perf("import_seconds"))
+    measure("edit_to_paint_ms_p95", edit_to_paint_ms_p95)
+    rss_ratio: list[float] = []
+    measure("rss_after_start_mb", lambda: rss_ratio.extend(smoke_figures()) or rss_ratio[0])
+    figures["smoke_vs_bare_window_ratio"] = rss_ratio[1] if len(rss_ratio) == 2 else "not measured"
+    out = {}
+    for name, (goal, unit) in GOALS.items():
+        value = figures.get(name)
+        entry = {"value": value, "goal": goal, "unit": unit}
+        if isinstance(value, (int, float)):
+            entry["value"] = round(float(value), 3)
+            entry["met"] = value <= goal
+        out[name] = entry
+    return out
+
+
+def _analysis(name: str):
+    def run():
+        from .core import analysis
+
+        return getattr(analysis, name)()
+    return run
+
+
+def _io_perf(name: str):
+    def run():
+        from .io import perf
+
+        return getattr(perf, name)()
+    return run
+
+
+def register(sub) -> None:
+    p = sub.add_parser("bench", help="measure the app's speed on this machine against its goals")
+    p.add_argument("--json", action="store_true", help="JSON on stdout")
+    p.set_defaults(func=cmd_bench)
+
+
+def cmd_bench(args) -> int:
+    results = run_all()
+    if args.json:
+        json.dump(results, sys.stdout, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for name, e in results.items():
+        value = e["value"]
+        shown = f"{value:,.3f}" if isinstance(value, float) else str(value)
+        mark = "" if "met" not in e else ("  ok" if e["met"] else "  OVER GOAL")
+        print(f"{name:<28} {shown:>12} {e['unit']:<3} goal ≤ {e['goal']:g}{mark}")
+    return 0
+
+
+def write_performance_doc(results: dict, target: Path) -> None:
+    """docs/performance.md from one run of the benchmark."""
+    import platform
+
+    lines = ["# Performance", "",
+             "Measured by `llmcost bench --json` (reproduce: `make bench`), in-process on the "
+             f"development machine ({os.cpu_count()} cores, Python {platform.python_version()}, "
+             f"{platform.system()} {platform.machine()}) on {time.strftime('%Y-%m-%d')}. "
+             "Medians of repeated runs; the edit figure is the 95th percentile of 60 edits. "
+             "These are benchmarks, not tests: the test suite never fails on timing.", "",
+             "| figure | value | goal | met |", "|---|---|---|---|"]
+    for name, e in results.items():
+        v = e["value"]
+        shown = f"{v:,.3f} {e['unit']}" if isinstance(v, float) else str(v)
+        lines.append(f"| `{name}` | {shown} | ≤ {e['goal']:g} {e['unit']} | {'yes' if e.get('met') else 'no'} |")
+    lines += ["", WHAT_IS_MEASURED, ""]
+    target.write_text("\n".join(lines), encoding="utf-8")
+
+
+WHAT_IS_MEASURED = """What each figure measures:
+
+* `edit_to_paint_ms_p95` — a value typed into a scenario cell through the Qt model (`setData`),
+  the recalculation of every scenario, the `dataChanged` signals and a synchronous repaint of the
+  window, offscreen.
+* `recalc_1000_scenarios_ms` — one vectorized evaluation of the whole formula registry for 1,000
+  scenarios (the presets repeated).
+* `sweep_5x200_ms`, `montecarlo_100k_ms` — the analysis functions of `llmcost_gui.core.analysis`.
+* `export_1000_scenarios_s`, `import_1000_scenarios_s` — the budget workbook with live formulas
+  written, and a 1,000-scenario workbook read back (`llmcost_gui.io.perf`).
+* `rss_after_start_mb` — peak resident memory of `llmcost-gui --smoke` (start, show, exit).
+* `smoke_vs_bare_window_ratio` — start-up time of `llmcost-gui --smoke` divided by that of a bare
+  PySide6 window that also imports pyqtgraph; heavy modules (openpyxl, pyqtgraph, the charts) are
+  imported lazily to keep it low."""
