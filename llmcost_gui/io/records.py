@@ -8,6 +8,7 @@ cell is reported with its sheet, spreadsheet row and column; an import with erro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..core.cells import InputError, assumption_column, parse_cell
@@ -35,7 +36,7 @@ class CellProblem:
         return f"{where}: {self.message}"
 
 
-class ImportProblems(ValueError):
+class ImportProblems(ValueError):  # noqa: N818 - public name, kept
     """The sheets could not be imported; `problems` lists each addressed error."""
 
     def __init__(self, problems: list[CellProblem]):
@@ -44,16 +45,27 @@ class ImportProblems(ValueError):
         super().__init__("\n".join(str(p) for p in problems[:MAX_ERRORS]) + more)
 
 
+_UNIT_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
 def match_header(header: list, table: str, aliases: dict[str, str] | None = None) -> list[str | None]:
-    """Map each header cell to a schema column name (or keep an extra column's own name)."""
+    """Map each header cell to a schema column name (or keep an extra column's own name).
+
+    Case is ignored; an alias (e.g. a translated label) counts when it names a column of this
+    table; a label followed by its unit in parentheses ("参数量 (十亿参数)") is matched too."""
     schema = TABLES[table]
     lower = {c.lower(): c for c in schema.column_names}
     for alias, name in (aliases or {}).items():
-        lower.setdefault(alias.strip().lower(), name)
+        if name in schema.by_name:
+            lower.setdefault(str(alias).strip().lower(), name)
     out: list[str | None] = []
     for h in header:
         text = "" if h is None else str(h).strip()
-        out.append(lower.get(text.lower(), text) if text else None)
+        if not text:
+            out.append(None)
+            continue
+        base = _UNIT_SUFFIX.sub("", text)
+        out.append(lower.get(text.lower()) or lower.get(base.lower()) or text)
     return out
 
 

@@ -1,8 +1,17 @@
-"""Read a workbook file (.xlsx) that follows the five-table layout into a Workbook."""
+"""Read a workbook file (.xlsx) that follows the five-table layout into a Workbook.
+
+Any workbook following SPEC §1 is accepted: ours, an exported budget or one typed by hand.
+Sheets are found by name (case ignored; the interface's translated table names too); computed
+sheets (Summary, Results, Workings) and any other sheet are ignored; formula cells give their
+cached values; macros are never loaded.  Before openpyxl parses anything, the archive is checked:
+a zip bomb (huge or absurdly compressed parts) or XML with a DTD (entity expansion) is refused.
+"""
 
 from __future__ import annotations
 
+import datetime
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..core.schema import TABLE_ORDER
@@ -10,6 +19,66 @@ from ..core.workbook import Workbook
 from .records import CellProblem, ImportProblems, build_workbook
 
 MAX_ROWS = 100_000
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # bytes, all parts together
+MAX_RATIO = 200  # uncompressed / compressed size of one part...
+RATIO_FLOOR = 1024 * 1024  # ...checked for parts above this size
+_CHUNK = 1 << 20
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+def _refuse(name: str, why: str) -> ImportProblems:
+    return ImportProblems([CellProblem("", 0, "", f"{name}: {why}")])
+
+
+def check_archive(path: Path) -> None:
+    """Refuse zip bombs and XML with a document type declaration (billion laughs and friends)."""
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNCOMPRESSED:
+                raise _refuse(name, f"refused: it would unpack to {total / 2**20:,.0f} MB "
+                                    f"(more than {MAX_UNCOMPRESSED // 2**20} MB)")
+            for info in infos:
+                if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                    raise _refuse(name, f"refused: part {info.filename} is compressed "
+                                        f"{info.file_size // max(info.compress_size, 1):,} to 1 (a zip bomb?)")
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels", ".vml")):
+                    _check_xml(z, info, name)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise _refuse(name, f"damaged .xlsx archive: {exc}") from None
+
+
+def _check_xml(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Workbook XML never needs a DTD; one is only there to expand entities."""
+    tail = b""
+    with z.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            block = tail + chunk
+            if any(m in block for m in _DTD_MARKERS):
+                raise _refuse(name, f"refused: part {info.filename} declares XML entities "
+                                    "(a document type definition), which a workbook never needs")
+            tail = block[-16:]
+
+
+def _sheet_lookup(sheetnames: list[str]) -> dict[str, str]:
+    """Table name -> the workbook's sheet, by name or translated label, case ignored."""
+    by_lower = {s.strip().lower(): s for s in sheetnames}
+    try:
+        from ..core import labels
+    except ImportError:  # pragma: no cover - labels ship with the translations
+        labels = None
+    langs = labels.LANGS if labels is not None else ()
+    out = {}
+    for table in TABLE_ORDER:
+        candidates = [table] + [labels.table_label(table, lang) for lang in langs]
+        for c in candidates:
+            if c.strip().lower() in by_lower:
+                out[table] = by_lower[c.strip().lower()]
+                break
+    return out
 
 
 def read_sheets(path: str | Path) -> dict[str, tuple[list, list[list]]]:
@@ -19,35 +88,60 @@ def read_sheets(path: str | Path) -> dict[str, tuple[list, list[list]]]:
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise ImportProblems([CellProblem("", 0, "", f"{name}: file not found")])
+        raise _refuse(name, "file not found")
     if not zipfile.is_zipfile(path):
-        raise ImportProblems([CellProblem("", 0, "", f"{name}: not an .xlsx workbook (not a zip file)")])
+        raise _refuse(name, "not an .xlsx workbook (not a zip file)")
+    check_archive(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_vba=False)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise ImportProblems([CellProblem("", 0, "", f"{name}: cannot read the workbook: {exc}")]) from None
+        raise _refuse(name, f"cannot read the workbook: {exc}") from None
     try:
-        by_lower = {s.lower(): s for s in book.sheetnames}
         sheets = {}
-        for table in TABLE_ORDER:
-            real = by_lower.get(table.lower())
-            if real is None:
-                continue
-            rows = []
-            for i, row in enumerate(book[real].iter_rows(values_only=True)):
-                if i > MAX_ROWS:
-                    raise ImportProblems([CellProblem(table, i + 1, "", f"more than {MAX_ROWS:,} rows")])
-                rows.append(list(row))
-            while rows and all(c is None for c in rows[-1]):
-                rows.pop()
-            if not rows:
-                raise ImportProblems([CellProblem(table, 1, "", "the header row is missing")])
-            sheets[table] = (rows[0], rows[1:])
+        for table, real in _sheet_lookup(book.sheetnames).items():
+            sheets[table] = _rows(book[real], table)
         return sheets
+    except ImportProblems:
+        raise
+    except Exception as exc:  # damaged sheet XML
+        raise _refuse(name, f"cannot read the workbook: {exc}") from None
     finally:
         book.close()
 
 
+def _rows(ws, table: str) -> tuple[list, list[list]]:
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()  # a wrong <dimension> record must not cut columns off
+    rows = []
+    for i, row in enumerate(ws.iter_rows(values_only=True)):
+        if i > MAX_ROWS:
+            raise ImportProblems([CellProblem(table, i + 1, "", f"more than {MAX_ROWS:,} rows")])
+        rows.append([_plain(v) for v in row])
+    while rows and all(c is None for c in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise ImportProblems([CellProblem(table, 1, "", "the header row is missing")])
+    return rows[0], rows[1:]
+
+
+def _plain(value):
+    """A date typed into a text cell (e.g. as_of) reads as YYYY-MM-DD, not a timestamp."""
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return value
+
+
+def default_aliases() -> dict[str, str]:
+    """Translated column labels the importer accepts as headers."""
+    try:
+        from ..core.labels import aliases
+    except ImportError:  # pragma: no cover - labels ship with the translations
+        return {}
+    return aliases()
+
+
 def read_workbook(path: str | Path, aliases: dict[str, str] | None = None) -> Workbook:
     """Import a workbook file. Raises ImportProblems naming sheet, row and column."""
-    return build_workbook(read_sheets(path), aliases)
+    return build_workbook(read_sheets(path), default_aliases() if aliases is None else aliases)
