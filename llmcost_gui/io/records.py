@@ -16,6 +16,8 @@ from ..core.schema import ASSUMPTION_KEYS, TABLE_ORDER, TABLES
 from ..core.workbook import TableData, Workbook
 
 MAX_ERRORS = 50
+# Prices (a buy-only workbook) and Assumptions (their defaults apply) may be left out.
+REQUIRED_SHEETS = ("Models", "Hardware", "Scenarios")
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def match_header(header: list, table: str, aliases: dict[str, str] | None = None
 
 
 def build_workbook(sheets: dict[str, tuple[list, list[list]]], aliases: dict[str, str] | None = None,
-                   require: tuple[str, ...] = TABLE_ORDER) -> Workbook:
+                   require: tuple[str, ...] = REQUIRED_SHEETS) -> Workbook:
     """`sheets`: table name -> (header cells, rows of cells).  Raises ImportProblems."""
     problems: list[CellProblem] = []
     wb = Workbook()

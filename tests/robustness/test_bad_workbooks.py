@@ -70,6 +70,18 @@ def test_missing_required_sheet(good, tmp_path):
     expect_error(p, "sheet Hardware", "missing")
 
 
+def test_optional_sheets_may_be_left_out(good, tmp_path):
+    def edit(b):
+        b.remove(b["Prices"])
+        b.remove(b["Assumptions"])
+    out = run_cli("compute", edited(good, tmp_path, edit), "--json")
+    assert out.returncode == 0, out.stderr
+    chatgpt = [s for s in json.loads(out.stdout)["scenarios"] if s["name"].startswith("ChatGPT")][0]
+    assert chatgpt["serve_gpus"] > 10_000  # bought cards need no rental offer
+    rented = json.loads(out.stdout)["scenarios"][1]
+    assert "not found in Prices" in rented["errors"]["train_cost"]
+
+
 def test_missing_header_row(good, tmp_path):
     def edit(b):
         ws = b["Models"]
