@@ -27,17 +27,30 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/llmcost bench --json
 
+# One-folder PyInstaller bundle: dist/llmcost-gui/llmcost-gui (see packaging/README.md).
+PKG_STAMP := $(VENV)/.installed-package
+$(PKG_STAMP): pyproject.toml | $(STAMP)
+	$(PY) -m pip install -e '.[package]'
+	touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/llmcost-gui.spec
+	@du -sh dist/llmcost-gui
+
 docs: $(STAMP)
 	$(PY) scripts/make_formulas_doc.py
 	$(PY) scripts/make_validation.py
+	$(PY) scripts/make_user_guide_tables.py --write
 
-# System libraries Qt needs on a bare Debian/Ubuntu machine, and LibreOffice for the
+# System libraries Qt needs on a bare Debian/Ubuntu machine, the freedesktop validators
+# (desktop-file-utils, appstream) for the packaging tests, and LibreOffice for the
 # Excel recalculation test (run as root, e.g. in CI).
 system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
-	  libglib2.0-0 fonts-noto-cjk libreoffice-calc-nogui xvfb
+	  libglib2.0-0 fonts-noto-cjk libreoffice-calc-nogui xvfb desktop-file-utils appstream
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
