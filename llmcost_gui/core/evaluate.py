@@ -102,9 +102,11 @@ class _Context:
     def _rows_for(self, table, key_text, names) -> np.ndarray:
         cache_key = (table, key_text)
         if cache_key not in self._key_rows:
-            index = self.tables[table].key_index()
-            self._key_rows[cache_key] = np.fromiter(
-                (index.get(n, -1) if isinstance(n, str) else -1 for n in names), np.int64, len(names))
+            t = self.tables[table]
+            # a table may resolve keys per scenario row itself (core.analysis: sampled properties)
+            own = getattr(t, "rows_for", None)
+            rows = own(key_text, names) if own else key_rows(t.key_index(), names)
+            self._key_rows[cache_key] = rows
         return self._key_rows[cache_key]
 
     def _stage_activity(self) -> dict[str, np.ndarray]:
@@ -137,14 +139,36 @@ class _Context:
         given = self.tables["Assumptions"].assumptions()
         for key, col in ASSUMPTION_KEYS.items():
             value = given.get(key)
-            code = OK
             if value is None:
                 value = col.default
                 self.assumption_defaults.append(key)
-            elif not _valid(col, np.array([value], dtype=float))[0]:
-                code = self.reason(f"assumption {key} must be {col.domain_text()}")
-            self.inputs[key] = Val(np.full(self.size, float(value)), np.full(self.size, code, np.int32))
+            # a value is a number, or (core.analysis) an array with one value per scenario
+            values = np.full(self.size, value, dtype=float)
+            codes = np.zeros(self.size, np.int32)
+            bad = ~_valid(col, values)
+            if bad.any():
+                codes[bad] = self.reason(f"assumption {key} must be {col.domain_text()}")
+            self.inputs[key] = Val(values, codes)
             self.blank[key] = np.zeros(self.size, bool)
+
+
+def key_rows(index: dict[str, int], names: np.ndarray) -> np.ndarray:
+    """Row of each name in a table's key index (-1: missing or not a name)."""
+    if len(names) <= 256:
+        return np.fromiter((index.get(n, -1) if isinstance(n, str) else -1 for n in names),
+                           np.int64, len(names))
+    # many scenario rows share few names: resolve each distinct name once, vectorized
+    rows = np.full(len(names), -1, np.int64)
+    todo = np.ones(len(names), bool)
+    while todo.any():
+        first = int(np.argmax(todo))
+        name = names[first]
+        hit = todo & (names == name)
+        hit[first] = True  # even a value unequal to itself (NaN) is resolved
+        if isinstance(name, str):
+            rows[hit] = index.get(name, -1)
+        todo &= ~hit
+    return rows
 
 
 def _valid(col, values: np.ndarray) -> np.ndarray:

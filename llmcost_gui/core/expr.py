@@ -142,8 +142,9 @@ def evaluate(node: ast.expr, ctx: EvalContext) -> Val:
     """Evaluate a parsed expression for every scenario at once."""
     n = ctx.size
     if isinstance(node, ast.Constant):
-        dtype = object if isinstance(node.value, str) else float
-        return Val(np.full(n, node.value, dtype=dtype), np.zeros(n, np.int32))
+        values = np.empty(n, object if isinstance(node.value, str) else float)
+        values.fill(node.value)  # np.full would build a new str object per entry
+        return Val(values, np.zeros(n, np.int32))
     if isinstance(node, ast.Name):
         return ctx.name(node.id)
     if isinstance(node, ast.Attribute):

@@ -1,0 +1,196 @@
+"""Shared chart plumbing: palette-aware plots, SI axes, export, and off-thread computation.
+
+Charts never compute: each hands a core function (over a :class:`core.variants.Snapshot`) to a
+:class:`Computer`, which runs it on a one-thread pool and delivers the newest answer back on
+the GUI thread; answers to superseded requests are dropped.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pyqtgraph as pg
+import pyqtgraph.exporters as pg_exporters
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...core import labels
+from ...core.units import si
+from ...core.variants import INPUTS
+from .. import i18n
+
+# Hues of the series; lightness follows the palette so curves stay readable in dark mode.
+_HUES = (210, 25, 130, 0, 275, 50, 180, 320, 90, 240)
+
+
+def is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def series_color(widget: QWidget, i: int) -> QColor:
+    hue = _HUES[i % len(_HUES)]
+    return QColor.fromHsl(hue, 200, 170 if is_dark(widget) else 95)
+
+
+def input_label(name: str) -> str:
+    """'Serving card · Price' for serve_hardware.price; the column label otherwise."""
+    lang = i18n.current()
+    spec = INPUTS.get(name)
+    if spec is not None and spec.kind == "property":
+        return f"{labels.column_label(spec.ref, lang)} · {labels.column_label(spec.column.name, lang)}"
+    return labels.column_label(name, lang)
+
+
+class SIAxis(pg.AxisItem):
+    """Tick labels with SI suffixes (1.5M, 300B); in log mode the ticks are powers of ten."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.enableAutoSIPrefix(False)  # the suffixes are in the tick labels, not "(x1e+09)"
+
+    def tickStrings(self, values, scale, spacing):
+        out = []
+        for v in values:
+            x = 10 ** v if self.logMode else v * scale
+            out.append(si(x, 3) if math.isfinite(x) else "")
+        return out
+
+
+class ChartBase(QWidget):
+    """A plot with palette colours, a message line, export, and an off-thread Computer."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget(axisItems={"left": SIAxis("left"), "bottom": SIAxis("bottom")})
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.controls = QWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.message)
+        self.computer: Computer | None = None
+        self.apply_palette()
+
+    def apply_palette(self):
+        pal = self.palette()
+        self.plot_widget.setBackground(pal.color(QPalette.ColorRole.Base))
+        fg = pal.color(QPalette.ColorRole.Text)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(fg))
+            axis.setTextPen(pg.mkPen(fg))
+
+    def changeEvent(self, event):
+        if event.type() == event.Type.PaletteChange:
+            self.apply_palette()
+        super().changeEvent(event)
+
+    def foreground(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Text)
+
+    def show_message(self, text: str):
+        self.message.setText(text)
+
+    def export(self, path: str | Path) -> Path:
+        """Write the plot as PNG or SVG (by the file's suffix)."""
+        path = Path(path)
+        if path.suffix.lower() == ".svg":
+            try:
+                pg_exporters.SVGExporter(self.plot).export(str(path))
+            except ValueError:  # pyqtgraph 0.14 cannot parse Qt >= 6.9 SVG paths (pyqtgraph#3485)
+                self._render_svg(path)
+            return path
+        exporter = pg_exporters.ImageExporter(self.plot)
+        exporter.parameters()["width"] = max(800, int(self.plot.sceneBoundingRect().width()))
+        exporter.export(str(path))
+        return path
+
+    def _render_svg(self, path: Path):
+        """The plot drawn by Qt's own SVG generator."""
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        source = self.plot.sceneBoundingRect()
+        target = QRectF(0, 0, source.width(), source.height())
+        gen = QSvgGenerator()
+        gen.setFileName(str(path))
+        gen.setSize(target.size().toSize())
+        gen.setViewBox(target)
+        gen.setTitle(self.plot.titleLabel.text or "LLM Cost Workbench chart")
+        painter = QPainter(gen)
+        try:
+            painter.fillRect(target, self.palette().color(QPalette.ColorRole.Base))
+            self.plot_widget.scene().render(painter, target, source)
+        finally:
+            painter.end()
+
+
+# ------------------------------------------------------------------ off-thread computation
+
+
+class _Signals(QObject):
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _Task(QRunnable):
+    def __init__(self, generation: int, func, signals: _Signals, latest):
+        super().__init__()
+        self.generation, self.func, self.signals, self.latest = generation, func, signals, latest
+
+    def run(self):
+        if self.latest() != self.generation:  # superseded while queued: skip the work
+            return
+        try:
+            result = self.func()
+        except Exception as exc:  # noqa: BLE001 - any failure becomes a message on the chart
+            try:
+                self.signals.failed.emit(self.generation, str(exc))
+            except RuntimeError:  # the chart is gone
+                pass
+            return
+        try:
+            self.signals.done.emit(self.generation, result)
+        except RuntimeError:
+            pass
+
+
+class Computer(QObject):
+    """Runs one job at a time for a chart; only the newest request's answer is delivered."""
+
+    finished = Signal(object)
+    error = Signal(str)
+
+    def __init__(self, pool: QThreadPool, parent=None):
+        super().__init__(parent)
+        self.pool = pool
+        self.generation = 0
+        self.busy = False
+        self._signals = _Signals()
+        self._signals.done.connect(self._done)
+        self._signals.failed.connect(self._failed)
+
+    def submit(self, func):
+        self.generation += 1
+        self.busy = True
+        self.pool.start(_Task(self.generation, func, self._signals, self._latest))
+
+    def _latest(self) -> int:
+        return self.generation
+
+    def _done(self, generation: int, result):
+        if generation == self.generation:
+            self.busy = False
+            self.finished.emit(result)
+
+    def _failed(self, generation: int, message: str):
+        if generation == self.generation:
+            self.busy = False
+            self.error.emit(message)

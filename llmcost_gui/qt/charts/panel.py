@@ -1,0 +1,182 @@
+"""The charts area: sensitivity, tornado, uncertainty and buy vs rent, following the selection.
+
+The main window embeds ``ChartsPanel(workbook)`` and calls :meth:`ChartsPanel.set_current` when
+the selected scenario or result changes.  Every workbook Change restarts a short timer; when it
+fires, the panel freezes a :class:`core.variants.Snapshot` of the document and asks the visible
+chart to recompute on a worker thread (the hidden ones catch up when shown), so typing never
+waits for a chart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import labels
+from ...core.formulas import RESULT_KEYS
+from ...core.variants import Snapshot
+from .. import i18n
+from .breakeven import BreakEvenChart
+from .sensitivity import SensitivityChart
+from .tornado import TornadoChart
+from .uncertainty import UncertaintyChart
+
+DEBOUNCE_MS = 40
+
+
+class ChartsPanel(QWidget):
+    """Four analysis charts for the current scenario and result, updated live."""
+
+    currentChanged = Signal(int, str)  # the user picked another scenario or result in the panel
+
+    def __init__(self, workbook, parent=None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one job at a time; snapshots are never shared across threads
+        self.scenario_box = QComboBox()
+        self.result_box = QComboBox()
+        for key in RESULT_KEYS:
+            self.result_box.addItem(labels.result_label(key, i18n.current()), key)
+        self.png_button = QPushButton(self.tr("Export PNG…"))
+        self.svg_button = QPushButton(self.tr("Export SVG…"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Scenario")))
+        top.addWidget(self.scenario_box, 2)
+        top.addWidget(QLabel(self.tr("Result")))
+        top.addWidget(self.result_box, 1)
+        top.addWidget(self.png_button)
+        top.addWidget(self.svg_button)
+        self.sensitivity = SensitivityChart(self.pool)
+        self.tornado = TornadoChart(self.pool)
+        self.uncertainty = UncertaintyChart(self.pool)
+        self.breakeven = BreakEvenChart(self.pool)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.sensitivity, self.tr("Sensitivity"))
+        self.tabs.addTab(self.tornado, self.tr("Tornado"))
+        self.tabs.addTab(self.uncertainty, self.tr("Uncertainty"))
+        self.tabs.addTab(self.breakeven, self.tr("Buy vs rent"))
+        self.status = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.workbook = None
+        self._unsubscribe = None
+        self._snapshot = None
+        self._fresh: set[int] = set()  # tabs drawn from the latest snapshot
+        self.row, self.key = 0, "daily_total"
+        self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
+        self.scenario_box.activated.connect(self._picked)
+        self.result_box.activated.connect(self._picked)
+        self.png_button.clicked.connect(lambda: self._export_dialog("png"))
+        self.svg_button.clicked.connect(lambda: self._export_dialog("svg"))
+        self.set_workbook(workbook)
+
+    # -- public API
+    def charts(self) -> list:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+
+    def set_workbook(self, wb):
+        """Show another document (e.g. after File > Open)."""
+        if self._unsubscribe:
+            self._unsubscribe()
+        self.workbook = wb
+        self._unsubscribe = wb.subscribe(self._changed)
+        self._fill_scenarios()
+        self.set_current(min(self.row, max(0, wb.tables["Scenarios"].nrows - 1)), self.key)
+
+    def set_current(self, row: int, key: str):
+        """Follow the selected scenario row and result key."""
+        if key in RESULT_KEYS:
+            self.key = key
+            self.result_box.setCurrentIndex(self.result_box.findData(key))
+        self.row = int(row)
+        if 0 <= self.row < self.scenario_box.count():
+            self.scenario_box.setCurrentIndex(self.row)
+        self.schedule()
+
+    def schedule(self):
+        """Recompute soon (edits within DEBOUNCE_MS share one recomputation)."""
+        self.timer.start()
+
+    def refresh(self):
+        """Freeze the document now and redraw the visible chart."""
+        self.timer.stop()
+        if self.workbook is None:
+            return
+        self._fill_scenarios()
+        self._snapshot = Snapshot(self.workbook)
+        self._fresh.clear()
+        self._refresh_visible()
+
+    def export(self, path: str | Path) -> Path:
+        """Export the visible chart (PNG or SVG by suffix)."""
+        return self.tabs.currentWidget().export(path)
+
+    def busy(self) -> bool:
+        return self.timer.isActive() or any(c.computer.busy for c in self.charts())
+
+    # -- internals
+    def _changed(self, change):
+        try:
+            self.schedule()
+        except RuntimeError:  # the panel's widgets were deleted: stop listening
+            if self._unsubscribe:
+                self._unsubscribe()
+
+    def _fill_scenarios(self):
+        names = self.workbook.tables["Scenarios"].data["name"]
+        texts = [n if isinstance(n, str) else self.tr("(row {0})").format(i + 1) for i, n in enumerate(names)]
+        if texts != [self.scenario_box.itemText(i) for i in range(self.scenario_box.count())]:
+            self.scenario_box.blockSignals(True)
+            self.scenario_box.clear()
+            self.scenario_box.addItems(texts)
+            self.scenario_box.setCurrentIndex(min(self.row, len(texts) - 1))
+            self.scenario_box.blockSignals(False)
+
+    def _refresh_visible(self):
+        index = self.tabs.currentIndex()
+        if self._snapshot is None or index in self._fresh:
+            return
+        n = self._snapshot.tables["Scenarios"].nrows
+        if not 0 <= self.row < n:
+            self.status.setText(self.tr("Add a scenario to see its charts."))
+            return
+        self.status.setText("")
+        self._fresh.add(index)
+        self.tabs.widget(index).refresh(self._snapshot, self.row, self.key)
+
+    def _picked(self, *_):
+        self.row = self.scenario_box.currentIndex()
+        self.key = self.result_box.currentData()
+        self.currentChanged.emit(self.row, self.key)
+        self.refresh()
+
+    def _export_dialog(self, kind: str):
+        name = self.tabs.tabText(self.tabs.currentIndex()).lower().replace(" ", "-")
+        filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG drawing (*.svg)")}
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), f"{name}.{kind}", filters[kind])
+        if not path:
+            return
+        if not path.lower().endswith(f".{kind}"):
+            path += f".{kind}"
+        try:
+            self.export(path)
+            self.status.setText(self.tr("Exported {0}").format(path))
+        except OSError as exc:
+            self.status.setText(self.tr("Could not export: {0}").format(exc))

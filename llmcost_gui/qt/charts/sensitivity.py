@@ -1,0 +1,183 @@
+"""Sensitivity curve: any result against any numeric input, one labelled curve per scenario."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox
+
+from ...core import analysis
+from ...core.formulas import REGISTRY
+from ...core.units import UnitError, edit_text, format_value, parse_quantity
+from ...core.variants import INPUTS, AnalysisError, current_values, input_currency, input_spec
+from .common import ChartBase, Computer, input_label, series_color
+
+
+class SensitivityChart(ChartBase):
+    """Controls: input, from/to (unit-aware text), points, log axes, all scenarios."""
+
+    def __init__(self, pool, parent=None):
+        super().__init__(parent)
+        self.computer = Computer(pool, self)
+        self.computer.finished.connect(self._show)
+        self.computer.error.connect(self.show_message)
+        grid = QGridLayout(self.controls)
+        grid.setContentsMargins(4, 4, 4, 0)
+        self.input_box = QComboBox()
+        for name in INPUTS:
+            self.input_box.addItem(input_label(name), name)
+        self.lo_edit, self.hi_edit = QLineEdit(), QLineEdit()
+        self.points = QSpinBox()
+        self.points.setRange(2, 5000)
+        self.points.setValue(200)
+        self.log_x = QCheckBox(self.tr("Log x"))
+        self.log_y = QCheckBox(self.tr("Log y"))
+        self.all_scenarios = QCheckBox(self.tr("All scenarios"))
+        self.all_scenarios.setChecked(True)
+        grid.addWidget(QLabel(self.tr("Input")), 0, 0)
+        grid.addWidget(self.input_box, 0, 1, 1, 5)
+        grid.addWidget(QLabel(self.tr("From")), 1, 0)
+        grid.addWidget(self.lo_edit, 1, 1)
+        grid.addWidget(QLabel(self.tr("to")), 1, 2)
+        grid.addWidget(self.hi_edit, 1, 3)
+        grid.addWidget(QLabel(self.tr("Points")), 1, 4)
+        grid.addWidget(self.points, 1, 5)
+        grid.addWidget(self.log_x, 2, 1)
+        grid.addWidget(self.log_y, 2, 3)
+        grid.addWidget(self.all_scenarios, 2, 5)
+        self.legend = self.plot.addLegend(offset=(10, 10))
+        self.v_line = pg.InfiniteLine(angle=90, movable=False)
+        self.h_line = pg.InfiniteLine(angle=0, movable=False)
+        self.readout = QLabel()
+        self.layout().insertWidget(2, self.readout)
+        self._mouse = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=30, slot=self._moved)
+        self.curves: list[analysis.Curve] = []
+        self._context = None  # (snapshot, row, key) of the last request
+        self._range_for: tuple | None = None  # (input, row) the range fields were filled for
+        self.input_box.currentIndexChanged.connect(lambda _: self._input_changed())
+        for edit in (self.lo_edit, self.hi_edit):
+            edit.editingFinished.connect(self.recompute)
+        self.points.valueChanged.connect(lambda _: self.recompute())
+        for box in (self.log_x, self.log_y, self.all_scenarios):
+            box.toggled.connect(lambda _: self.recompute())
+        self.set_input("daily_users")
+
+    # -- controls
+    @property
+    def input_name(self) -> str:
+        return self.input_box.currentData()
+
+    def set_input(self, name: str):
+        self.input_box.setCurrentIndex(self.input_box.findData(name))
+
+    def set_range(self, lo: float, hi: float):
+        self.lo_edit.setText(edit_text(float(lo)))
+        self.hi_edit.setText(edit_text(float(hi)))
+        self.recompute()
+
+    def _input_changed(self):
+        self._range_for = None
+        self.recompute()
+
+    def _fill_range(self, snapshot, row: int):
+        if self._range_for == (self.input_name, row):
+            return
+        lo, hi = analysis.default_range(snapshot, row, self.input_name)
+        self.lo_edit.setText(edit_text(float(lo)))
+        self.hi_edit.setText(edit_text(float(hi)))
+        self._range_for = (self.input_name, row)
+
+    # -- computation
+    def refresh(self, snapshot, row: int, key: str):
+        self._context = (snapshot, row, key)
+        self.recompute()
+
+    def recompute(self):
+        if self._context is None or self.input_name is None:
+            return
+        snapshot, row, key = self._context
+        name = self.input_name
+        self._fill_range(snapshot, row)
+        unit = input_spec(name).unit
+        try:
+            lo = parse_quantity(self.lo_edit.text(), unit)
+            hi = parse_quantity(self.hi_edit.text(), unit)
+            x = analysis.sweep_points(name, lo, hi, self.points.value(), self.log_x.isChecked())
+        except (UnitError, AnalysisError) as exc:
+            self.show_message(str(exc))
+            return
+        rows = [row]
+        if self.all_scenarios.isChecked():
+            uses = ~np.isnan(current_values(snapshot, name))
+            rows += [r for r in np.flatnonzero(uses) if r != row]
+        self.computer.submit(lambda: analysis.sweep_curves(snapshot, rows, name, x, key))
+
+    # -- drawing
+    def _show(self, curves):
+        snapshot, row, key = self._context
+        self.plot.clear()
+        self.legend.clear()
+        logy = self.log_y.isChecked()
+        if (self.plot.ctrl.logXCheck.isChecked(), self.plot.ctrl.logYCheck.isChecked()) != (
+                self.log_x.isChecked(), logy):
+            self.plot.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)  # no 10^1e6 while switching
+        self.plot.setLogMode(x=self.log_x.isChecked(), y=logy)
+        self.plot.enableAutoRange()
+        shown = [c for c in curves if np.isfinite(c.y).any()]
+        for i, c in enumerate(shown):
+            color = series_color(self, i)
+            y = np.where(c.y > 0, c.y, np.nan) if logy else c.y
+            width = 3 if c.row == row else 1.5
+            item = self.plot.plot(c.x, y, pen=pg.mkPen(color, width=width), name=c.name, connect="finite")
+            item.setZValue(2 if c.row == row else 1)
+            inside = c.current_x is not None and c.x[0] <= c.current_x <= c.x[-1]
+            if inside and c.current_y is not None and (c.current_y > 0 or not logy):
+                self.plot.plot([c.current_x], [c.current_y], pen=None, symbol="o", symbolSize=9,
+                               symbolBrush=color, symbolPen=pg.mkPen(self.foreground()))
+        self.curves = shown
+        for line in (self.v_line, self.h_line):
+            line.setVisible(False)  # until the pointer is over the plot
+            line.setPen(pg.mkPen(self.foreground(), style=Qt.PenStyle.DashLine))
+            self.plot.addItem(line, ignoreBounds=True)
+        name = self.input_name
+        self.plot.setLabel("bottom", input_label(name))
+        self.plot.setLabel("left", key)
+        if not shown:
+            self.show_message(self.tr("No scenario has a value of {0} over this range.").format(key))
+        else:
+            self.show_message("")
+
+    def _moved(self, event):
+        pos = event[0]
+        if not self.curves or not self.plot.sceneBoundingRect().contains(pos):
+            return
+        point = self.plot.vb.mapSceneToView(pos)
+        x = 10 ** point.x() if self.log_x.isChecked() else point.x()
+        y_mouse = 10 ** point.y() if self.log_y.isChecked() else point.y()
+        for line, value in ((self.v_line, point.x()), (self.h_line, point.y())):
+            line.setPos(value)
+            line.setVisible(True)
+        self.readout.setText(self.readout_text(x, y_mouse))
+
+    def readout_text(self, x: float, y_mouse: float | None = None) -> str:
+        """'Daily users 1.5M · Llama…: $3.4K/day' for the curve nearest the pointer."""
+        if not self.curves or self._context is None:
+            return ""
+        snapshot, row, key = self._context
+        best, best_y = None, None
+        for c in self.curves:
+            ok = np.isfinite(c.y)
+            if not ok.any() or not (c.x[ok][0] <= x <= c.x[ok][-1]):
+                continue
+            y = float(np.interp(x, c.x[ok], c.y[ok]))
+            if best is None or (y_mouse is not None and abs(y - y_mouse) < abs(best_y - y_mouse)):
+                best, best_y = c, y
+        name = self.input_name
+        x_text = format_value(x, input_spec(name).unit, input_currency(snapshot, row, name))
+        if best is None:
+            return f"{input_label(name)} {x_text}"
+        currency = snapshot.tables["Scenarios"].get(best.row, "currency") or "USD"
+        y_text = format_value(best_y, REGISTRY[key].unit, currency)
+        return f"{input_label(name)} {x_text} · {best.name}: {key} {y_text}"
+
