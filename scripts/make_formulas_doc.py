@@ -6,13 +6,12 @@ Run: python scripts/make_formulas_doc.py [--check]
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+
+from docgen import write_or_check
 
 from llmcost_gui.core import expr
 from llmcost_gui.core.formulas import REGISTRY, RESULT_KEYS
 from llmcost_gui.core.schema import ASSUMPTION_KEYS, SCENARIOS, STAGE_TITLE, STAGES
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def render() -> str:
@@ -58,14 +57,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    target = ROOT / "docs" / "formulas.md"
-    text = render()
-    if argv and argv[0] == "--check":
-        return 0 if target.exists() and target.read_text(encoding="utf-8") == text else 1
-    target.parent.mkdir(exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}")
-    return 0
+    return write_or_check("docs/formulas.md", render(), argv)
 
 
 if __name__ == "__main__":

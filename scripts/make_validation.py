@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import statistics
 import sys
-from pathlib import Path
+
+from docgen import write_or_check
 
 from llmcost_gui.core.schema import SCENARIOS
 from llmcost_gui.core.units import si
@@ -18,7 +19,6 @@ from llmcost_gui.core.workbook import InsertRows
 from llmcost_gui.io.defaults import default_workbook
 from llmcost_gui.paths import resource
 
-ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MFU = SCENARIOS.column("train_mfu").default
 
 
@@ -149,14 +149,7 @@ EXPLANATION = (
 
 
 def main(argv: list[str] | None = None) -> int:
-    target = ROOT / "docs" / "validation.md"
-    text = render(estimate(load_runs()))
-    if argv and argv[0] == "--check":
-        return 0 if target.exists() and target.read_text(encoding="utf-8") == text else 1
-    target.parent.mkdir(exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}")
-    return 0
+    return write_or_check("docs/validation.md", render(estimate(load_runs())), argv)
 
 
 if __name__ == "__main__":

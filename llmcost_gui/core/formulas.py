@@ -258,3 +258,24 @@ REGISTRY: dict[str, Formula] = build()
 
 def unit_of(key: str) -> str:
     return REGISTRY[key].unit
+
+
+def inputs_of(key: str) -> set[str]:
+    """Every input a result depends on, directly or through other formulas: scenario columns,
+    assumption keys, and looked-up properties as ``<reference column>.<column>``."""
+    seen: set[str] = set()
+    out: set[str] = set()
+    todo = [key]
+    while todo:
+        f = REGISTRY[todo.pop()]
+        if f.key in seen:
+            continue
+        seen.add(f.key)
+        for name in expr.names(f.tree):
+            if name in REGISTRY:
+                todo.append(name)
+            else:
+                out.add(name.removeprefix("scenario."))
+        for _table, column, key_node in expr.lookups(f.tree):
+            out.add(f"{ast.unparse(key_node)}.{column}")
+    return out

@@ -96,7 +96,7 @@ def test_pow2ceil_exact_on_whole_numbers():
 
 
 def test_registry_is_ordered_and_closed():
-    from llmcost_gui.core.formulas import REGISTRY, RESULT_KEYS, RegistryError, build, Formula
+    from llmcost_gui.core.formulas import REGISTRY, RESULT_KEYS, Formula, RegistryError, build
 
     keys = list(REGISTRY)
     for i, f in enumerate(REGISTRY.values()):
@@ -108,3 +108,13 @@ def test_registry_is_ordered_and_closed():
         build((Formula("x", "", "y + 1", ""), Formula("y", "", "x", "")) + tuple(REGISTRY.values()))
     with pytest.raises(RegistryError, match="unknown name"):
         build((Formula("x", "", "nonsense + 1", ""),) + tuple(REGISTRY.values()))
+
+
+def test_inputs_of_follows_formulas_and_lookups():
+    from llmcost_gui.core.formulas import inputs_of
+
+    deps = inputs_of("train_cost")
+    assert {"train_tokens_b", "train_mfu", "train_discount", "usd_cny", "model.params_b",
+            "train_hardware.bf16_tflops", "train_price.per_gpu_hour"} <= deps
+    assert "daily_users" not in deps and "serve_hardware.price" not in deps
+    assert "daily_users" in inputs_of("daily_total")

@@ -8,17 +8,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox
 
 from ...core import analysis
 from ...core.units import format_money
-from .common import ChartBase, Computer, series_color
+from .common import ChartBase, series_color
 
 
 class BreakEvenChart(ChartBase):
     """Controls: the horizon in months."""
 
     def __init__(self, pool, parent=None):
-        super().__init__(parent)
-        self.computer = Computer(pool, self)
-        self.computer.finished.connect(self._show)
-        self.computer.error.connect(self._failed)
+        super().__init__(pool, parent)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(4, 4, 4, 0)
         self.months = QSpinBox()

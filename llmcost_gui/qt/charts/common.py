@@ -61,8 +61,11 @@ class SIAxis(pg.AxisItem):
 class ChartBase(QWidget):
     """A plot with palette colours, a message line, export, and an off-thread Computer."""
 
-    def __init__(self, parent=None):
+    def __init__(self, pool, parent=None):
         super().__init__(parent)
+        self.computer = Computer(pool, self)
+        self.computer.finished.connect(self._show)
+        self.computer.error.connect(self._failed)
         self.plot_widget = pg.PlotWidget(axisItems={"left": SIAxis("left"), "bottom": SIAxis("bottom")})
         self.plot = self.plot_widget.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=0.25)
@@ -74,8 +77,15 @@ class ChartBase(QWidget):
         layout.addWidget(self.controls)
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.message)
-        self.computer: Computer | None = None
         self.apply_palette()
+
+    def _show(self, result):
+        """Draw a finished computation (subclasses)."""
+        raise NotImplementedError
+
+    def _failed(self, message: str):
+        """A computation raised: say why (subclasses may also clear the plot)."""
+        self.show_message(message)
 
     def apply_palette(self):
         pal = self.palette()

@@ -8,20 +8,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox
 
 from ...core import analysis
-from ...core.formulas import REGISTRY
+from ...core.formulas import REGISTRY, inputs_of
 from ...core.units import UnitError, edit_text, format_value, parse_quantity
 from ...core.variants import INPUTS, AnalysisError, current_values, input_currency, input_spec
-from .common import ChartBase, Computer, input_label, series_color
+from .common import ChartBase, input_label, series_color
 
 
 class SensitivityChart(ChartBase):
     """Controls: input, from/to (unit-aware text), points, log axes, all scenarios."""
 
     def __init__(self, pool, parent=None):
-        super().__init__(parent)
-        self.computer = Computer(pool, self)
-        self.computer.finished.connect(self._show)
-        self.computer.error.connect(self.show_message)
+        super().__init__(pool, parent)
         grid = QGridLayout(self.controls)
         grid.setContentsMargins(4, 4, 4, 0)
         self.input_box = QComboBox()
@@ -91,7 +88,21 @@ class SensitivityChart(ChartBase):
     # -- computation
     def refresh(self, snapshot, row: int, key: str):
         self._context = (snapshot, row, key)
+        self._follow_result(snapshot, row, key)
         self.recompute()
+
+    def _follow_result(self, snapshot, row: int, key: str):
+        """When the input shown does not move this result, show one that does (the first in
+        the list that this scenario uses)."""
+        relevant = inputs_of(key) & set(INPUTS)
+        if self.input_name in relevant:
+            return
+        used = [n for n in INPUTS if n in relevant and not np.isnan(current_values(snapshot, n, [row])[0])]
+        if used:
+            self.input_box.blockSignals(True)
+            self.set_input(used[0])
+            self.input_box.blockSignals(False)
+            self._range_for = None
 
     def recompute(self):
         if self._context is None or self.input_name is None:

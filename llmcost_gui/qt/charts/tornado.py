@@ -9,17 +9,14 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox
 from ...core import analysis
 from ...core.formulas import REGISTRY
 from ...core.units import format_value
-from .common import ChartBase, Computer, input_label, series_color
+from .common import ChartBase, input_label, series_color
 
 
 class TornadoChart(ChartBase):
     """Horizontal bars from the point estimate to the result with each input lowered / raised."""
 
     def __init__(self, pool, parent=None):
-        super().__init__(parent)
-        self.computer = Computer(pool, self)
-        self.computer.finished.connect(self._show)
-        self.computer.error.connect(self.show_message)
+        super().__init__(pool, parent)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(4, 4, 4, 0)
         self.swing = QDoubleSpinBox()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ...core import uncertainty
 from ...core.formulas import REGISTRY
 from ...core.units import format_value
-from .common import ChartBase, Computer, input_label, series_color
+from .common import ChartBase, input_label, series_color
 
 _COLS = ("input", "low", "high", "relative")
 
@@ -28,10 +28,7 @@ class UncertaintyChart(ChartBase):
     """Samples, seed and a table of ranges (low, high, relative ×) edited in place."""
 
     def __init__(self, pool, parent=None):
-        super().__init__(parent)
-        self.computer = Computer(pool, self)
-        self.computer.finished.connect(self._show)
-        self.computer.error.connect(self.show_message)
+        super().__init__(pool, parent)
         box = QVBoxLayout(self.controls)
         box.setContentsMargins(4, 4, 4, 0)
         row = QHBoxLayout()
