@@ -70,6 +70,7 @@ ZH = {
     "Licence: MIT.": "许可证：MIT。",
     "About LLM Cost Workbench ": "关于 LLM 成本工作台",
     "LLM Cost Workbench — User guide": "LLM 成本工作台 — 用户指南",
+    "Back to the user guide": "返回用户指南",
     "The user guide was not found in this installation. It is docs/user-guide.md in the source code.":
         "此安装中未找到用户指南。源代码中的位置是 docs/user-guide.md。",
 }

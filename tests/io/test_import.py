@@ -127,8 +127,8 @@ def test_errors_name_sheet_row_and_column(tmp_path):
 
 
 def test_missing_sheet_and_missing_header_are_reported(tmp_path):
-    path = _save(tmp_path / "partial.xlsx", {k: v for k, v in SHEETS.items() if k != "Prices"})
-    with pytest.raises(ImportProblems, match="sheet Prices: sheet is missing"):
+    path = _save(tmp_path / "partial.xlsx", {k: v for k, v in SHEETS.items() if k != "Hardware"})
+    with pytest.raises(ImportProblems, match="sheet Hardware: sheet is missing"):
         read_workbook(path)
     models = (["params_b"], [[10]])
     path = _save(tmp_path / "noname.xlsx", {**SHEETS, "Models": models})

@@ -1,0 +1,175 @@
+"""Shared behaviour of the grid models: workbook subscription, editing through undo, cell display.
+
+Every grid cell maps to one core cell ``(table, row, column)`` (or to nothing, for stage
+header rows).  Editing goes through :func:`commands.push_edit`; refused input keeps the old
+value, and its reason is shown as the cell's tooltip and sent to the status bar.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QUndoStack
+
+from ..core import labels
+from ..core.cells import InputError
+from ..core.schema import CHOICE, REF, Column
+from ..core.units import edit_text, format_value
+from ..core.workbook import Change, SetCells, Workbook
+from . import i18n
+from .commands import push_edit
+
+ColumnRole = Qt.ItemDataRole.UserRole + 1  # the core Column of a cell
+ChoicesRole = Qt.ItemDataRole.UserRole + 2  # drop-down entries, or None
+CellRole = Qt.ItemDataRole.UserRole + 3  # (table, row, column) or None
+
+# Readable on light and dark palettes alike.
+ERROR_COLOR = QColor(214, 48, 49)
+HIGHLIGHT_COLOR = QColor(255, 184, 0)
+
+
+def placeholder_color() -> QColor:
+    return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+
+
+def stage_background() -> QColor:
+    return QGuiApplication.palette().color(QPalette.ColorRole.AlternateBase)
+
+
+def italic_font() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
+
+
+def bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def display_value(value, col: Column, currency: str = "USD") -> str:
+    """A stored input value as the user reads it."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and col.numeric:
+        if math.isnan(value):
+            return ""
+        text = format_value(value, col.unit, currency)
+        return labels.localize_value(text, col.unit, i18n.current())
+    return str(value)
+
+
+class WorkbookModel(QAbstractTableModel):
+    """Base of the grid models over a Workbook; subclasses map grid cells to core cells."""
+
+    message = Signal(str)  # a refused edit's reason, for the status bar
+
+    def __init__(self, workbook: Workbook, stack: QUndoStack, parent=None):
+        super().__init__(parent)
+        self.stack = stack
+        self.workbook = workbook
+        self._unsubscribe = workbook.subscribe(self._on_change)
+        self._refused: dict[tuple[int, int], str] = {}
+
+    # -- workbook
+    def set_workbook(self, workbook: Workbook) -> None:
+        self.beginResetModel()
+        self._unsubscribe()
+        self.workbook = workbook
+        self._unsubscribe = workbook.subscribe(self._on_change)
+        self._refused.clear()
+        self._reset_state()
+        self.endResetModel()
+
+    def detach(self) -> None:
+        self._unsubscribe()
+
+    def _reset_state(self) -> None:
+        """Rebuild cached layout after a reset (subclasses)."""
+
+    def _on_change(self, change: Change) -> None:
+        raise NotImplementedError
+
+    def relabel(self) -> None:
+        """The language changed: headers and words need repainting."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.rowCount() - 1))
+        self._emit_all()
+
+    def _emit_all(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # -- mapping (subclasses)
+    def cell_at(self, index: QModelIndex) -> tuple[str, int, str] | None:
+        """The core cell behind a grid cell, or None."""
+        raise NotImplementedError
+
+    def column_at(self, index: QModelIndex) -> Column | None:
+        cell = self.cell_at(index)
+        if cell is None:
+            return None
+        table, row, col = cell
+        return self.workbook.tables[table].cell_column(row, col)
+
+    # -- shared roles
+    def input_data(self, index: QModelIndex, role: int):
+        """Roles every input cell answers the same way (None: not handled here)."""
+        cell = self.cell_at(index)
+        if cell is None:
+            return None
+        table, row, col = cell
+        t = self.workbook.tables[table]
+        if role == Qt.ItemDataRole.EditRole:
+            return edit_text(t.get(row, col))
+        if role == CellRole:
+            return cell
+        if role == ColumnRole:
+            return t.cell_column(row, col)
+        if role == ChoicesRole:
+            column = t.cell_column(row, col)
+            if column.kind == REF:
+                return self.workbook.tables[column.ref].names()
+            if column.kind == CHOICE:
+                return list(column.choices)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and (index.row(), index.column()) in self._refused:
+            return self._refused[(index.row(), index.column())]
+        return None
+
+    def flags(self, index: QModelIndex):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.cell_at(index) is not None:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        cell = self.cell_at(index)
+        if cell is None:
+            return False
+        table, row, col = cell
+        text = "" if value is None else value
+        key = (index.row(), index.column())
+        try:
+            push_edit(self.stack, self.workbook, SetCells(table, ((row, col, text),)),
+                      self.tr("Edit %1").replace("%1", col))
+        except InputError as exc:
+            self._refused[key] = str(exc)
+            self.message.emit(str(exc))
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
+            return False
+        if self._refused.pop(key, None) is not None:
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
+        return True
+
+    def _emit_cells(self, cells) -> None:
+        """dataChanged for each (grid row, grid column), one signal per cell."""
+        for r, c in dict.fromkeys(cells):
+            if 0 <= r < self.rowCount() and 0 <= c < self.columnCount():
+                idx = self.index(r, c)
+                self.dataChanged.emit(idx, idx)

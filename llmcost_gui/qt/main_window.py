@@ -1,0 +1,418 @@
+"""The main window: composition of the grids, formula bar, summary, charts and actions."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..core import labels
+from ..core.workbook import Change, Workbook
+from . import actions, editing, i18n, rows
+from .files import FileController
+from .formula_bar import FormulaBar
+from .results_model import ResultsModel
+from .scenario_model import ScenarioModel
+from .summary import SummaryStrip
+from .table_model import TableModel
+from .views import SheetView
+
+INPUT_TABLES = ("Models", "Hardware", "Prices", "Assumptions")
+
+
+class MainWindow(QMainWindow):
+    """Scenario editor and input tables (tabs) beside the live results grid."""
+
+    def __init__(self, workbook: Workbook, path: str = "", parent=None):
+        super().__init__(parent)
+        self.workbook = workbook
+        self.stack = QUndoStack(self)
+        self.files = FileController(self, self.stack, lambda: self.workbook)
+        self.files.workbookLoaded.connect(self.set_workbook)
+        self.files.pathChanged.connect(lambda _p: self._update_title())
+        self.stack.cleanChanged.connect(lambda _c: self._update_title())
+        self._unsubscribe = workbook.subscribe(self._on_change)
+        self._build_models()
+        self._build_widgets()
+        actions.build(self)
+        self._build_charts()
+        self._connect()
+        self._wire_context_menus()
+        self.files.path = path
+        self.retranslate()
+        self.resize(1400, 900)
+        self._restore_layout()
+        self.select_result(0, "daily_total")
+
+    # ------------------------------------------------------------------ construction
+    def _build_models(self) -> None:
+        wb = self.workbook
+        self.scenario_model = ScenarioModel(wb, self.stack, self)
+        self.results_model = ResultsModel(wb, self.stack, self)
+        self.table_models = {t: TableModel(wb, t, self.stack, self) for t in INPUT_TABLES}
+
+    def _build_widgets(self) -> None:
+        self.formula_bar = FormulaBar(self)
+        self.summary = SummaryStrip(self)
+        self.scenario_view = SheetView(self)
+        self.scenario_view.setModel(self.scenario_model)
+        self.scenario_view.verticalHeader().setMinimumWidth(230)
+        self.table_views = {}
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.scenario_view, "")
+        for table, model in self.table_models.items():
+            view = SheetView(self)
+            view.setModel(model)
+            view.fit_columns()
+            self.table_views[table] = view
+            self.tabs.addTab(view, "")
+        self.results_view = SheetView(self, editable=False)
+        self.results_view.setModel(self.results_model)
+        self.results_view.verticalHeader().setMinimumWidth(230)
+        self.results_title = QLabel(self)
+        right = QWidget(self)
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.results_title)
+        box.addWidget(self.results_view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([640, 760])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.formula_bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.recalc_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.recalc_label)
+        for view in (self.scenario_view, self.results_view):
+            for c in range(view.model().columnCount()):
+                view.setColumnWidth(c, 165)
+
+    def _build_charts(self) -> None:
+        """The charts panel is optional: the window works without it."""
+        self.charts = None
+        self.charts_dock = None
+        try:
+            from .charts.panel import ChartsPanel
+        except ImportError:
+            self.act_charts.setEnabled(False)
+            return
+        self.charts = ChartsPanel(self.workbook, self)
+        self.charts_dock = QDockWidget(self)
+        self.charts_dock.setObjectName("charts")
+        self.charts_dock.setWidget(self.charts)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts_dock)
+        self.act_charts.setCheckable(True)
+        self.act_charts.setChecked(True)
+        self.act_charts.toggled.connect(self.charts_dock.setVisible)
+        self.charts_dock.visibilityChanged.connect(self.act_charts.setChecked)
+
+    def _connect(self) -> None:
+        for model in (self.scenario_model, *self.table_models.values()):
+            model.message.connect(self.show_message)
+        self.results_view.selectionModel().currentChanged.connect(self._result_selected)
+        self.scenario_view.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self._scenario_selected(cur.column()))
+        self.formula_bar.linkActivated.connect(self.follow_link)
+        self.act_export.setEnabled(importlib.util.find_spec("llmcost_gui.io.budget") is not None)
+
+    def _wire_context_menus(self) -> None:
+        for view in self.table_views.values():
+            view.addActions([self.act_copy, self.act_paste, self.act_clear, self.act_row_add,
+                             self.act_row_dup, self.act_row_del])
+        self.scenario_view.addActions([self.act_copy, self.act_paste, self.act_clear,
+                                       self.act_sc_add, self.act_sc_dup, self.act_sc_del])
+        self.results_view.addActions([self.act_copy, self.act_sc_add, self.act_sc_dup,
+                                      self.act_sc_del])
+
+    # ------------------------------------------------------------------ document
+    def set_workbook(self, workbook: Workbook, path: str = "") -> None:
+        """Show another document (after New or Open)."""
+        self._unsubscribe()
+        self.workbook = workbook
+        self._unsubscribe = workbook.subscribe(self._on_change)
+        for model in (self.scenario_model, self.results_model, *self.table_models.values()):
+            model.set_workbook(workbook)
+        if self.charts is not None:
+            self.charts.set_workbook(workbook)
+        self.select_result(0, "daily_total")
+
+    def _on_change(self, change: Change) -> None:
+        self.recalc_label.setText(self.tr("Recalculated in %1 ms").replace(
+            "%1", f"{change.recalc_ms:.1f}"))
+        self.formula_bar.refresh()
+        self.summary.refresh()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] — LLM Cost Workbench")
+        self.setWindowModified(self.files.is_modified())
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+
+    # ------------------------------------------------------------------ selection
+    def current_scenario(self) -> int:
+        for view in (self.results_view, self.scenario_view):
+            if view.hasFocus() and view.currentIndex().isValid():
+                return view.currentIndex().column()
+        idx = self.results_view.currentIndex()
+        if idx.isValid():
+            return idx.column()
+        idx = self.scenario_view.currentIndex()
+        return idx.column() if idx.isValid() else 0
+
+    def _result_selected(self, current, _previous=None) -> None:
+        key = self.results_model.key_at(current)
+        if key is None:
+            return
+        self.formula_bar.show_result(self.workbook, current.column(), key)
+        self._scenario_selected(current.column())
+        if self.charts is not None:
+            self.charts.set_current(current.column(), key)
+
+    def _scenario_selected(self, row: int) -> None:
+        if row >= 0:
+            self.summary.show_scenario(self.workbook, row)
+
+    def select_result(self, scenario: int, key: str) -> None:
+        if self.results_model.columnCount() == 0:
+            self.formula_bar.clear()
+            self.summary.show_scenario(self.workbook, -1)
+            return
+        scenario = min(scenario, self.results_model.columnCount() - 1)
+        editing.select(self.results_view, self.results_model.index(
+            self.results_model.result_row(key), scenario))
+        self._result_selected(self.results_view.currentIndex())
+
+    def follow_link(self, target: tuple) -> None:
+        """Select the input cell a formula-bar link names."""
+        row = self.formula_bar.current[0] if self.formula_bar.current else self.current_scenario()
+        kind = target[0]
+        if kind == "input":
+            self.tabs.setCurrentWidget(self.scenario_view)
+            index = self.scenario_model.index(self.scenario_model.param_row(target[1]), row)
+            editing.select(self.scenario_view, index)
+            self.scenario_view.setFocus()
+        elif kind == "assumption":
+            t = self.workbook.tables["Assumptions"]
+            where = [i for i in range(t.nrows) if t.get(i, "key") == target[1]]
+            if where:
+                self._select_table_cell("Assumptions", where[0], "value")
+        elif kind == "lookup":
+            table, column, key_col = target[1], target[2], target[3]
+            name = self.workbook.tables["Scenarios"].get(row, key_col)
+            found = self.workbook.tables[table].key_index().get(name)
+            if found is not None:
+                self._select_table_cell(table, found, column)
+            else:
+                self.follow_link(("input", key_col))
+        elif kind == "result":
+            key = target[1]
+            if key in self.results_model._row_of:
+                self.select_result(row, key)
+            else:  # a working value: show its own formula
+                self.formula_bar.show_result(self.workbook, row, key)
+
+    def _select_table_cell(self, table: str, row: int, column: str) -> None:
+        view, model = self.table_views[table], self.table_models[table]
+        self.tabs.setCurrentWidget(view)
+        editing.select(view, model.index(row, model.column_index(column)))
+        view.setFocus()
+
+    # ------------------------------------------------------------------ editing actions
+    def active_view(self) -> SheetView:
+        focused = self.focusWidget()
+        for view in (self.results_view, self.scenario_view, *self.table_views.values()):
+            if focused is view:
+                return view
+        return self.tabs.currentWidget()
+
+    def edit_copy(self) -> None:
+        editing.copy(self.active_view())
+
+    def edit_paste(self) -> None:
+        editing.paste(self.active_view())
+
+    def edit_clear(self) -> None:
+        editing.clear(self.active_view())
+
+    def _current_table(self) -> str | None:
+        widget = self.tabs.currentWidget()
+        for table, view in self.table_views.items():
+            if view is widget:
+                return table
+        return None
+
+    def _selected_rows(self, view, by_column: bool = False) -> list[int]:
+        indexes = view.selectionModel().selectedIndexes() or [view.currentIndex()]
+        return sorted({(i.column() if by_column else i.row()) for i in indexes if i.isValid()})
+
+    def row_add(self) -> None:
+        table = self._current_table()
+        if table is None:
+            return self.scenario_add()
+        view = self.table_views[table]
+        current = view.currentIndex()
+        at = current.row() + 1 if current.isValid() else self.table_models[table].rowCount()
+        at = rows.insert_row(self.stack, self.workbook, table, at)
+        editing.select(view, self.table_models[table].index(at, 0))
+
+    def row_duplicate(self) -> None:
+        table = self._current_table()
+        if table is None:
+            return self.scenario_duplicate()
+        new = rows.duplicate_rows(self.stack, self.workbook, table,
+                                  self._selected_rows(self.table_views[table]))
+        if new:
+            editing.select(self.table_views[table], self.table_models[table].index(new[0], 0))
+
+    def row_delete(self) -> None:
+        table = self._current_table()
+        if table is None:
+            return self.scenario_delete()
+        rows.delete_rows(self.stack, self.workbook, table, self._selected_rows(self.table_views[table]))
+
+    def _scenario_columns(self) -> list[int]:
+        view = self.results_view if self.focusWidget() is self.results_view else self.scenario_view
+        cols = self._selected_rows(view, by_column=True)
+        return cols or [self.current_scenario()]
+
+    def scenario_add(self) -> None:
+        at = rows.insert_row(self.stack, self.workbook, "Scenarios",
+                             self.workbook.tables["Scenarios"].nrows)
+        self._show_scenario(at)
+
+    def scenario_duplicate(self) -> None:
+        new = rows.duplicate_rows(self.stack, self.workbook, "Scenarios", self._scenario_columns())
+        if new:
+            self._show_scenario(new[0])
+
+    def scenario_delete(self) -> None:
+        rows.delete_rows(self.stack, self.workbook, "Scenarios", self._scenario_columns())
+        self.select_result(0, "daily_total")
+
+    def _show_scenario(self, scenario: int) -> None:
+        self.tabs.setCurrentWidget(self.scenario_view)
+        for view in (self.scenario_view, self.results_view):
+            view.setColumnWidth(scenario, 165)
+        editing.select(self.scenario_view, self.scenario_model.index(1, scenario))
+        self.select_result(scenario, "daily_total")
+
+    # ------------------------------------------------------------------ files
+    def file_new(self) -> None:
+        self.files.new()
+
+    def file_open(self, path: str | None = None) -> None:
+        self.files.open(path if isinstance(path, str) else None)
+
+    def file_save(self) -> None:
+        self.files.save()
+
+    def file_save_as(self) -> None:
+        self.files.save_as()
+
+    def clear_recent(self) -> None:
+        QSettings().setValue("recent_files", [])
+
+    def export_budget(self) -> None:
+        try:
+            from ..io.budget import write_budget
+        except ImportError:
+            self.act_export.setEnabled(False)
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export budget"), "budget.xlsx",
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        try:
+            write_budget(self.workbook, path, i18n.current())
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Export budget"), str(exc))
+            return
+        self.show_message(self.tr("Budget written to %1").replace("%1", path))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.charts_dock is not None and not getattr(self, "_docks_sized", False):
+            self._docks_sized = True  # the grids get most of the height at first
+            self.resizeDocks([self.charts_dock], [max(300, int(self.height() * 0.42))],
+                             Qt.Orientation.Vertical)
+
+    def closeEvent(self, event) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.files.discard_autosave()
+        settings = QSettings()
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        event.accept()
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        state = settings.value("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    # ------------------------------------------------------------------ help and language
+    def help_guide(self) -> None:
+        try:
+            from .help import show_user_guide
+        except ImportError:
+            return self.help_about()
+        show_user_guide(self)
+
+    def help_about(self) -> None:
+        try:
+            from .help import show_about
+        except ImportError:
+            QMessageBox.about(self, self.tr("About LLM Cost Workbench"),
+                              self.tr("LLM Cost Workbench %1").replace("%1", __version__))
+            return
+        show_about(self)
+
+    def set_language(self, lang: str) -> None:
+        i18n.set_language(lang)  # Qt sends LanguageChange to every widget
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        if not hasattr(self, "act_new"):
+            return
+        lang = i18n.current()
+        actions.retranslate(self)
+        self.tabs.setTabText(0, labels.table_label("Scenarios", lang))
+        for i, table in enumerate(INPUT_TABLES, start=1):
+            self.tabs.setTabText(i, labels.table_label(table, lang))
+        self.results_title.setText(f"<b>{labels.table_label('Results', lang)}</b>")
+        if getattr(self, "charts_dock", None) is not None:
+            self.charts_dock.setWindowTitle(self.tr("Charts"))
+        for model in (self.scenario_model, self.results_model, *self.table_models.values()):
+            model.relabel()
+        self.formula_bar.retranslate()
+        self.summary.retranslate()
+        self._update_title()

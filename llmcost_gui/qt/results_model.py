@@ -1,0 +1,191 @@
+"""The results grid: results as rows grouped by stage, scenarios as columns (read-only).
+
+Cells show the value with its unit in the scenario's currency, "#ERROR" (with the reason on
+hover) when an input is missing or invalid, and nothing when the stage is not used.  Cells
+whose value just changed are highlighted for about a second, fading out.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+
+from ..core import labels
+from ..core.formulas import REGISTRY, RESULT_KEYS
+from ..core.report import format_result
+from ..core.schema import STAGES
+from ..core.units import edit_text
+from ..core.workbook import Change, Workbook
+from . import i18n
+from .base_model import ERROR_COLOR, HIGHLIGHT_COLOR, WorkbookModel, bold_font, stage_background
+from .scenario_model import scenario_header
+
+STAGE_ROW, RESULT_ROW = "stage", "result"
+HIGHLIGHT_SECONDS = 1.0
+KeyRole = Qt.ItemDataRole.UserRole + 10  # the result key of a row
+
+_ROOT = QModelIndex()  # the invisible root: these models are flat tables
+
+
+def result_rows(keys=RESULT_KEYS) -> list[tuple[str, str]]:
+    """Stage headers followed by their results, in stage order."""
+    rows = []
+    for stage in STAGES:
+        in_stage = [k for k in keys if REGISTRY[k].stage == stage]
+        if in_stage:
+            rows.append((STAGE_ROW, stage))
+            rows.extend((RESULT_ROW, k) for k in in_stage)
+    return rows
+
+
+def unit_text(unit: str, lang: str) -> str:
+    """Unit for a row header; money rows carry the currency in each cell instead."""
+    if unit.startswith("money") or unit in labels.PLAIN_UNITS:
+        return ""
+    return labels.unit_label(unit, lang)
+
+
+class ResultsModel(WorkbookModel):
+    """Read-only model of the public results of every scenario."""
+
+    def __init__(self, workbook: Workbook, stack, parent=None):
+        super().__init__(workbook, stack, parent)
+        self.rows = result_rows()
+        self._row_of = {k: i for i, (kind, k) in enumerate(self.rows) if kind == RESULT_ROW}
+        self._flash: dict[tuple[int, int], float] = {}
+        self._timer = QTimer(self)
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self._fade)
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else self.workbook.tables["Scenarios"].nrows
+
+    def cell_at(self, index: QModelIndex):
+        return None  # results are computed, never typed
+
+    def key_at(self, index: QModelIndex) -> str | None:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        kind, key = self.rows[index.row()]
+        return key if kind == RESULT_ROW else None
+
+    def result_row(self, key: str) -> int:
+        return self._row_of[key]
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.column() >= self.columnCount():
+            return None
+        key = self.key_at(index)
+        if key is None:
+            return stage_background() if role == Qt.ItemDataRole.BackgroundRole else None
+        scenario = index.column()
+        res = self.workbook.results
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = format_result(self.workbook, scenario, key)
+            return labels.localize_value(text, REGISTRY[key].unit, i18n.current())
+        if role == KeyRole:
+            return key
+        if role == Qt.ItemDataRole.EditRole:  # the exact number, for copying
+            value = res.value(scenario, key)
+            return "" if res.error(scenario, key) is not None else edit_text(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if res.is_blank(scenario, key):
+                return self.tr("Not part of this scenario")
+            reason = res.error(scenario, key)
+            if reason is not None:
+                return reason
+            return f"{REGISTRY[key].doc}\n= {edit_text(res.value(scenario, key))}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not res.is_blank(scenario, key) and res.error(scenario, key) is not None:
+                return ERROR_COLOR
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._flash_color(index.row(), scenario)
+        if role == Qt.ItemDataRole.FontRole and key in ("daily_total", "annual_total"):
+            return bold_font()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: QModelIndex):
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        lang = i18n.current()
+        if orientation == Qt.Orientation.Horizontal:
+            if section >= self.columnCount():
+                return None
+            name = self.workbook.tables["Scenarios"].get(section, "name")
+            if role == Qt.ItemDataRole.DisplayRole:
+                return scenario_header(name)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return name
+            return None
+        if section >= len(self.rows):
+            return None
+        kind, key = self.rows[section]
+        if role == Qt.ItemDataRole.FontRole and kind == STAGE_ROW:
+            return bold_font()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if kind == STAGE_ROW:
+                return labels.stage_title(key, lang)
+            unit = unit_text(REGISTRY[key].unit, lang)
+            text = labels.result_label(key, lang)
+            return f"{text} ({unit})" if unit else text
+        if role == Qt.ItemDataRole.ToolTipRole and kind == RESULT_ROW:
+            return f"{key}: {REGISTRY[key].doc}"
+        return None
+
+    # -- change handling and the fading highlight
+    def _on_change(self, change: Change) -> None:
+        if "Scenarios" in change.structure:
+            self.beginResetModel()
+            self._flash.clear()
+            self.endResetModel()
+            return
+        for table, row, col in change.inputs:
+            if table == "Scenarios" and col == "name":
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, row, row)
+        now = time.monotonic()
+        cells = []
+        for scenario, key in change.results:
+            if key in self._row_of:
+                cell = (self._row_of[key], scenario)
+                cells.append(cell)
+                if not change.structure:
+                    self._flash[cell] = now
+        self._emit_cells(cells)
+        if self._flash and not self._timer.isActive():
+            self._timer.start()
+
+    def _flash_color(self, row: int, col: int):
+        start = self._flash.get((row, col))
+        if start is None:
+            return None
+        left = 1.0 - (time.monotonic() - start) / HIGHLIGHT_SECONDS
+        if left <= 0:
+            return None
+        color = QColor(HIGHLIGHT_COLOR)
+        color.setAlpha(int(150 * left))
+        return color
+
+    def _fade(self) -> None:
+        now = time.monotonic()
+        cells = list(self._flash)
+        for cell in cells:
+            if now - self._flash[cell] > HIGHLIGHT_SECONDS:
+                del self._flash[cell]
+        for r, c in cells:
+            if r < self.rowCount() and c < self.columnCount():
+                idx = self.index(r, c)
+                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.BackgroundRole])
+        if not self._flash:
+            self._timer.stop()
+
+    def is_highlighted(self, key: str, scenario: int) -> bool:
+        return (self._row_of.get(key), scenario) in self._flash

@@ -1,0 +1,75 @@
+"""Row and scenario operations: add, duplicate, delete (each one undo step)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..core.cells import InputError
+from ..core.workbook import DeleteRows, InsertRows, Workbook
+from .commands import push_edit
+
+# What a new row is called, per table (made unique with " (2)", " (3)"…).
+NEW_NAME = {
+    "Models": "New model",
+    "Hardware": "New card",
+    "Prices": "New offer",
+    "Assumptions": "new_assumption",
+    "Scenarios": "New scenario",
+}
+
+
+
+def _new_row(wb: Workbook, table: str) -> dict:
+    t = wb.tables[table]
+    row = {t.schema.key: wb.unique_name(table, NEW_NAME[table])}
+    if table == "Scenarios":  # a scenario needs a model: take the first one
+        models = wb.tables["Models"].names()
+        if models:
+            row["model"] = models[0]
+    if table == "Prices":
+        cards = wb.tables["Hardware"].names()
+        if cards:
+            row["hardware"] = cards[0]
+    return row
+
+
+def insert_row(stack, wb: Workbook, table: str, index: int) -> int:
+    """Insert a fresh row at `index`; returns its index."""
+    index = max(0, min(index, wb.tables[table].nrows))
+    push_edit(stack, wb, InsertRows(table, index, (_new_row(wb, table),)),
+              QCoreApplication.translate("Rows", "Add row") if table != "Scenarios" else QCoreApplication.translate("Rows", "Add scenario"))
+    return index
+
+
+def duplicate_rows(stack, wb: Workbook, table: str, indices: list[int]) -> list[int]:
+    """Copy rows (with unique names) right after the last of them; returns the new indices."""
+    t = wb.tables[table]
+    indices = sorted(i for i in set(indices) if 0 <= i < t.nrows)
+    if not indices:
+        return []
+    used = set(t.names())
+    rows = []
+    for i in indices:
+        row = t.row(i)
+        base = str(row.get(t.schema.key) or NEW_NAME[table])
+        name, n = base, 2
+        while name in used:
+            name, n = f"{base} ({n})", n + 1
+        used.add(name)
+        row[t.schema.key] = name
+        rows.append(row)
+    at = indices[-1] + 1
+    text = QCoreApplication.translate("Rows", "Duplicate scenario") if table == "Scenarios" else QCoreApplication.translate("Rows", "Duplicate rows")
+    push_edit(stack, wb, InsertRows(table, at, tuple(rows)), text)
+    return list(range(at, at + len(rows)))
+
+
+def delete_rows(stack, wb: Workbook, table: str, indices: list[int]) -> bool:
+    indices = sorted(i for i in set(indices) if 0 <= i < wb.tables[table].nrows)
+    if not indices:
+        return False
+    text = QCoreApplication.translate("Rows", "Delete scenario") if table == "Scenarios" else QCoreApplication.translate("Rows", "Delete rows")
+    try:
+        return push_edit(stack, wb, DeleteRows(table, tuple(indices)), text)
+    except InputError:
+        return False

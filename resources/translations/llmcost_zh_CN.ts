@@ -1,0 +1,371 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>help</name>
+    <message>
+      <source>Default rental prices: as of {date} (the newest as_of date in the Prices table; each offer carries its own date).</source>
+      <translation>默认租用价格：截至 {date}（租用价格表中最新的 as_of 日期；每条报价各有日期）。</translation>
+    </message>
+    <message>
+      <source>Default rental prices: no as-of date found.</source>
+      <translation>默认租用价格：未找到日期。</translation>
+    </message>
+    <message>
+      <source>GPUs, days and money for training, fine-tuning and serving large language models.</source>
+      <translation>估算训练、微调和部署大语言模型所需的 GPU、时间和费用。</translation>
+    </message>
+    <message>
+      <source>Version {version}</source>
+      <translation>版本 {version}</translation>
+    </message>
+    <message>
+      <source>Hardware and model figures: as of their sources (see the source column of each row).</source>
+      <translation>硬件与模型数据：以各自来源为准（见每行的来源列）。</translation>
+    </message>
+    <message>
+      <source>Prices change often: check the provider before relying on one.</source>
+      <translation>价格经常变动：使用前请向服务商核实。</translation>
+    </message>
+    <message>
+      <source>Licence: MIT.</source>
+      <translation>许可证：MIT。</translation>
+    </message>
+    <message>
+      <source>About LLM Cost Workbench</source>
+      <translation>关于 LLM 成本工作台</translation>
+    </message>
+    <message>
+      <source>LLM Cost Workbench — User guide</source>
+      <translation>LLM 成本工作台 — 用户指南</translation>
+    </message>
+    <message>
+      <source>Back to the user guide</source>
+      <translation>返回用户指南</translation>
+    </message>
+    <message>
+      <source>The user guide was not found in this installation. It is docs/user-guide.md in the source code.</source>
+      <translation>此安装中未找到用户指南。源代码中的位置是 docs/user-guide.md。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CellDelegate</name>
+    <message>
+      <source>e.g. %1</source>
+      <translation>例如 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Editing</name>
+    <message>
+      <source>Paste</source>
+      <translation>粘贴</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清除</translation>
+    </message>
+  </context>
+  <context>
+    <name>FileController</name>
+    <message>
+      <source>Untitled</source>
+      <translation>未命名</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>未保存的更改</translation>
+    </message>
+    <message>
+      <source>Save the changes to %1 before closing it?</source>
+      <translation>关闭前是否保存对 %1 的更改？</translation>
+    </message>
+    <message>
+      <source>Open workbook</source>
+      <translation>打开工作簿</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Cannot open %1</source>
+      <translation>无法打开 %1</translation>
+    </message>
+    <message>
+      <source>Save workbook</source>
+      <translation>保存工作簿</translation>
+    </message>
+    <message>
+      <source>Cannot save %1</source>
+      <translation>无法保存 %1</translation>
+    </message>
+    <message>
+      <source>Restore unsaved work?</source>
+      <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+      <source>LLM Cost Workbench did not close normally. Restore the unsaved changes autosaved at %1?</source>
+      <translation>LLM 成本工作台上次未正常关闭。是否恢复 %1 自动保存的未保存更改？</translation>
+    </message>
+    <message>
+      <source>Cannot restore the autosaved copy</source>
+      <translation>无法恢复自动保存的副本</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormulaBar</name>
+    <message>
+      <source>Formula:</source>
+      <translation>公式：</translation>
+    </message>
+    <message>
+      <source>Values:</source>
+      <translation>代入数值：</translation>
+    </message>
+    <message>
+      <source>Unit:</source>
+      <translation>单位：</translation>
+    </message>
+    <message>
+      <source>Select a result cell to see how it is calculated.</source>
+      <translation>选择一个结果单元格以查看其计算方法。</translation>
+    </message>
+    <message>
+      <source>(not part of this scenario)</source>
+      <translation>（不属于此场景）</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Recalculated in %1 ms</source>
+      <translation>重新计算用时 %1 毫秒</translation>
+    </message>
+    <message>
+      <source>Export budget</source>
+      <translation>导出预算</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Budget written to %1</source>
+      <translation>预算已写入 %1</translation>
+    </message>
+    <message>
+      <source>About LLM Cost Workbench</source>
+      <translation>关于 LLM 成本工作台</translation>
+    </message>
+    <message>
+      <source>LLM Cost Workbench %1</source>
+      <translation>LLM 成本工作台 %1</translation>
+    </message>
+    <message>
+      <source>Charts</source>
+      <translation>图表</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultsModel</name>
+    <message>
+      <source>Not part of this scenario</source>
+      <translation>不属于此场景</translation>
+    </message>
+  </context>
+  <context>
+    <name>Rows</name>
+    <message>
+      <source>Add row</source>
+      <translation>添加行</translation>
+    </message>
+    <message>
+      <source>Add scenario</source>
+      <translation>添加场景</translation>
+    </message>
+    <message>
+      <source>Duplicate scenario</source>
+      <translation>复制场景</translation>
+    </message>
+    <message>
+      <source>Duplicate rows</source>
+      <translation>复制行</translation>
+    </message>
+    <message>
+      <source>Delete scenario</source>
+      <translation>删除场景</translation>
+    </message>
+    <message>
+      <source>Delete rows</source>
+      <translation>删除行</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScenarioModel</name>
+    <message>
+      <source>Default used: %1</source>
+      <translation>使用默认值：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SummaryStrip</name>
+    <message>
+      <source>Capex (purchase)</source>
+      <translation>一次性购置</translation>
+    </message>
+    <message>
+      <source>Per day</source>
+      <translation>每日</translation>
+    </message>
+    <message>
+      <source>Per month</source>
+      <translation>每月</translation>
+    </message>
+    <message>
+      <source>Per year</source>
+      <translation>每年</translation>
+    </message>
+    <message>
+      <source>Per 1M tokens</source>
+      <translation>每百万 Token</translation>
+    </message>
+    <message>
+      <source>No scenario</source>
+      <translation>没有场景</translation>
+    </message>
+  </context>
+  <context>
+    <name>TableModel</name>
+    <message>
+      <source>Default used: %1</source>
+      <translation>使用默认值：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkbookModel</name>
+    <message>
+      <source>Edit %1</source>
+      <translation>编辑 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>_Texts</name>
+    <message>
+      <source>&amp;New</source>
+      <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export budget…</source>
+      <translation>导出预算(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+      <source>C&amp;lear cells</source>
+      <translation>清除单元格(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Insert row</source>
+      <translation>插入行(&amp;I)</translation>
+    </message>
+    <message>
+      <source>D&amp;uplicate row</source>
+      <translation>复制行(&amp;U)</translation>
+    </message>
+    <message>
+      <source>De&amp;lete row</source>
+      <translation>删除行(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Add scenario</source>
+      <translation>添加场景(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Duplicate scenario</source>
+      <translation>复制场景(&amp;D)</translation>
+    </message>
+    <message>
+      <source>D&amp;elete scenario</source>
+      <translation>删除场景(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Charts</source>
+      <translation>图表(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;User guide</source>
+      <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;About LLM Cost Workbench</source>
+      <translation>关于 LLM 成本工作台(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Open &amp;Recent</source>
+      <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Scenario</source>
+      <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <source>Clear list</source>
+      <translation>清空列表</translation>
+    </message>
+    <message>
+      <source>(no recent files)</source>
+      <translation>(没有最近文件)</translation>
+    </message>
+  </context>
+</TS>
