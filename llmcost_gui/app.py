@@ -74,8 +74,8 @@ def screenshot(window, target: str) -> None:
     window.show()
     wb = window.workbook
     try:
-        row = wb.scenario_row("GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (seed)")
-        key = "train_cost"
+        row = wb.scenario_row("ChatGPT scale: 13 M daily users on A100 (buy)")
+        key = "serve_cost_per_day"
     except KeyError:
         row, key = 0, "daily_total"
     window.select_result(row, key)
@@ -83,10 +83,13 @@ def screenshot(window, target: str) -> None:
     window.results_view.scrollTo(window.results_view.currentIndex())
     window.scenario_view.setCurrentIndex(window.scenario_model.index(1, row))
     window.results_view.setFocus()
-    deadline = time.monotonic() + 0.6  # let debounced panels (charts) draw
-    while time.monotonic() < deadline:
+    deadline = time.monotonic() + 10  # let the debounced charts compute and draw
+    settle = time.monotonic() + 0.3
+    while time.monotonic() < settle or (time.monotonic() < deadline and (
+            window.summary.busy or (window.charts is not None and window.charts.busy()))):
         QApplication.processEvents()
         time.sleep(0.02)
+    QApplication.processEvents()
     if not window.grab().save(target):
         raise SystemExit(f"cannot write {target}")
 

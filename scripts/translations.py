@@ -20,7 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "translations" / "llmcost_zh_CN.ts"
-SOURCES = [*sorted((ROOT / "llmcost_gui" / "qt").glob("*.py")), ROOT / "llmcost_gui" / "app.py"]
+SOURCES = [*sorted((ROOT / "llmcost_gui" / "qt").glob("*.py")),
+           *sorted((ROOT / "llmcost_gui" / "qt" / "charts").glob("*.py")), ROOT / "llmcost_gui" / "app.py"]
 
 ZH = {
     # menus and actions
@@ -56,6 +57,30 @@ ZH = {
     "Edit %1": "编辑 %1", "e.g. %1": "例如 %1", "Paste": "粘贴", "Clear": "清除",
     "Add row": "添加行", "Add scenario": "添加场景", "Duplicate scenario": "复制场景",
     "Duplicate rows": "复制行", "Delete scenario": "删除场景", "Delete rows": "删除行",
+    # charts panel
+    " ({0:,} without a value left out)": "（{0:,} 个无值样本未计入）", " months": " 个月",
+    "(row {0})": "（第 {0} 行）", "Add a scenario to see its charts.": "添加一个场景即可查看其图表。",
+    "All scenarios": "全部场景", "Bars": "条数", "Buy vs rent": "购买与租用",
+    "Buying never pays off.": "购买始终不如租用划算。",
+    "Buying pays off after {0:.0f} months, beyond this horizon.": "购买在 {0:.0f} 个月后回本，超出此时间范围。",
+    "Buying pays off after {0:.1f} months.": "购买在 {0:.1f} 个月后回本。",
+    "Could not export: {0}": "无法导出：{0}", "Default ranges": "默认范围", "Export PNG…": "导出 PNG…",
+    "Export SVG…": "导出 SVG…", "Export chart": "导出图表", "Exported {0}": "已导出 {0}", "From": "从",
+    "High": "高", "Horizon": "时间范围", "Input": "输入", "Log x": "对数 X", "Log y": "对数 Y", "Low": "低",
+    "No input moves {0} in this scenario.": "此场景中没有输入会影响 {0}。",
+    "No scenario has a value of {0} over this range.": "在此范围内没有场景有 {0} 的数值。",
+    "P10 {0} · P50 {1} · P90 {2} · mean {3} · {4:,} samples": "P10 {0} · P50 {1} · P90 {2} · 均值 {3} · {4:,} 个样本",
+    "PNG image (*.png)": "PNG 图像 (*.png)", "Points": "点数",
+    "Rent {0} up front + {1}/day; buy {2} up front + {3}/day.": "租用：一次性 {0} + 每日 {1}；购买：一次性 {2} + 每日 {3}。",
+    "Result": "结果", "SVG drawing (*.svg)": "SVG 图形 (*.svg)", "Samples": "样本数", "Sampling…": "抽样中…",
+    "Scenario": "场景", "Seed": "随机种子", "Sensitivity": "敏感性", "Swing ±": "变动幅度 ±",
+    "Tornado": "龙卷风图", "Uncertain input": "不确定输入", "Uncertainty": "不确定性",
+    "break-even: month {0}": "回本：第 {0} 个月", "buy": "购买", "cumulative cost ({0})": "累计成本（{0}）",
+    "estimate": "估计值", "input lowered": "输入下调", "input raised": "输入上调", "months": "月",
+    "not a number: the default is used": "不是数字：使用默认值", "rent": "租用", "samples": "样本",
+    "to": "至", "{0} = {1}; {2} inputs move it (showing {3}).": "{0} = {1}；共有 {2} 个输入影响它（显示 {3} 个）。",
+    "× own value": "× 当前值",
+    "Monte Carlo over the uncertain inputs (Charts → Uncertainty)": "对不确定输入做蒙特卡洛抽样（图表 → 不确定性）",
     # help.py (context "help")
     "LLM Cost Workbench": "LLM 成本工作台",
     "GPUs, days and money for training, fine-tuning and serving large language models.":

@@ -42,8 +42,9 @@ class MainWindow(QMainWindow):
         self.stack = QUndoStack(self)
         self.files = FileController(self, self.stack, lambda: self.workbook)
         self.files.workbookLoaded.connect(self.set_workbook)
-        self.files.pathChanged.connect(lambda _p: self._update_title())
-        self.stack.cleanChanged.connect(lambda _c: self._update_title())
+        # bound methods, not lambdas: Qt drops the connection when the window is destroyed
+        self.files.pathChanged.connect(self._update_title)
+        self.stack.cleanChanged.connect(self._update_title)
         self._unsubscribe = workbook.subscribe(self._on_change)
         self._build_models()
         self._build_widgets()
@@ -158,9 +159,9 @@ class MainWindow(QMainWindow):
         self.recalc_label.setText(self.tr("Recalculated in %1 ms").replace(
             "%1", f"{change.recalc_ms:.1f}"))
         self.formula_bar.refresh()
-        self.summary.refresh()
+        self.summary.workbook_changed()
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_args) -> None:
         self.setWindowTitle(f"{self.files.display_name()}[*] — LLM Cost Workbench")
         self.setWindowModified(self.files.is_modified())
 

@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
+from ..core import labels
+from ..core.formulas import REGISTRY
 from ..core.report import format_result
+from ..core.units import format_value
 from ..core.workbook import Workbook
+from . import i18n
+from .background import Computer
 from .base_model import ERROR_COLOR
 
 SUMMARY_KEYS = ("capex_total", "daily_total", "monthly_total", "annual_total",
                 "cost_per_million_tokens")
+BAND_SAMPLES = 2_000  # Monte Carlo samples per scenario for the P10–P90 bands
+BAND_DELAY_MS = 250  # edits within this time share one computation
+
+
+def compute_bands(snapshot) -> dict:
+    """P10–P90 of the summary results for every scenario (runs off the GUI thread)."""
+    from ..core.uncertainty import uncertainty_bands
+
+    return uncertainty_bands(snapshot, samples=BAND_SAMPLES, keys=SUMMARY_KEYS)
 
 
 class _Tile(QFrame):
@@ -31,8 +45,11 @@ class _Tile(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(10, 4, 10, 4)
         box.setSpacing(0)
+        self.band = QLabel()
+        self.band.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         box.addWidget(self.caption)
         box.addWidget(self.value)
+        box.addWidget(self.band)
 
 
 class SummaryStrip(QFrame):
@@ -52,6 +69,16 @@ class SummaryStrip(QFrame):
             row.addWidget(tile, 1)
         self._wb: Workbook | None = None
         self._row = -1
+        self._bands: dict = {}
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._computer = Computer(self._pool, self)
+        self._computer.finished.connect(self._bands_ready)
+        self._computer.error.connect(lambda _msg: self._bands_ready({}))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(BAND_DELAY_MS)
+        self._timer.timeout.connect(self._compute_bands)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -67,8 +94,47 @@ class SummaryStrip(QFrame):
         self.refresh()
 
     def show_scenario(self, wb: Workbook, row: int) -> None:
+        if wb is not self._wb:
+            self._bands = {}
+            self._timer.start()
         self._wb, self._row = wb, row
         self.refresh()
+
+    def workbook_changed(self) -> None:
+        """The document changed: refresh now, recompute the uncertainty bands soon."""
+        self._timer.start()
+        self.refresh()
+
+    @property
+    def busy(self) -> bool:
+        return self._timer.isActive() or self._computer.busy
+
+    def _compute_bands(self) -> None:
+        if self._wb is None or self._wb.tables["Scenarios"].nrows == 0:
+            return
+        from ..core.variants import Snapshot
+
+        snapshot = Snapshot(self._wb)
+        self._computer.submit(lambda: compute_bands(snapshot))
+
+    def _bands_ready(self, bands: dict) -> None:
+        self._bands = bands
+        self.refresh()
+
+    def band_text(self, key: str) -> str:
+        """'P10–P90 $350K – $520K' for the current scenario, or '' when not (yet) known."""
+        lo_hi = self._bands.get(key)
+        if lo_hi is None or not 0 <= self._row < len(lo_hi[0]):
+            return ""
+        lo, hi = float(lo_hi[0][self._row]), float(lo_hi[1][self._row])
+        if lo != lo or hi != hi or (lo == 0 and hi == 0):
+            return ""
+        from ..core.report import scenario_currency
+
+        unit, cur = REGISTRY[key].unit, scenario_currency(self._wb, self._row)
+        lang = i18n.current()
+        lo_t, hi_t = (labels.localize_value(format_value(v, unit, cur), unit, lang) for v in (lo, hi))
+        return f"P10–P90  {lo_t} – {hi_t}"
 
     def text(self, key: str) -> str:
         return self.tiles[key].value.text()
@@ -83,9 +149,11 @@ class SummaryStrip(QFrame):
         name = wb.tables["Scenarios"].get(row, "name") or ""
         self.scenario.setText(f"<b>{html.escape(name)}</b>")
         for key, tile in self.tiles.items():
-            text = format_result(wb, row, key)
+            text = labels.localize_value(format_result(wb, row, key), REGISTRY[key].unit, i18n.current())
             reason = wb.results.error(row, key)
             failed = text == "#ERROR"
             tile.value.setText(text or "—")
+            tile.band.setText("" if failed else self.band_text(key))
+            tile.band.setToolTip(self.tr("Monte Carlo over the uncertain inputs (Charts → Uncertainty)"))
             tile.value.setStyleSheet(f"color: {ERROR_COLOR.name()}" if failed else "")
             tile.setToolTip(reason if failed else "")

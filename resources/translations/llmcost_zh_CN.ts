@@ -49,10 +49,120 @@
     </message>
   </context>
   <context>
+    <name>BreakEvenChart</name>
+    <message>
+      <source> months</source>
+      <translation> 个月</translation>
+    </message>
+    <message>
+      <source>Horizon</source>
+      <translation>时间范围</translation>
+    </message>
+    <message>
+      <source>rent</source>
+      <translation>租用</translation>
+    </message>
+    <message>
+      <source>buy</source>
+      <translation>购买</translation>
+    </message>
+    <message>
+      <source>months</source>
+      <translation>月</translation>
+    </message>
+    <message>
+      <source>cumulative cost ({0})</source>
+      <translation>累计成本（{0}）</translation>
+    </message>
+    <message>
+      <source>Rent {0} up front + {1}/day; buy {2} up front + {3}/day.</source>
+      <translation>租用：一次性 {0} + 每日 {1}；购买：一次性 {2} + 每日 {3}。</translation>
+    </message>
+    <message>
+      <source>break-even: month {0}</source>
+      <translation>回本：第 {0} 个月</translation>
+    </message>
+    <message>
+      <source>Buying pays off after {0:.1f} months.</source>
+      <translation>购买在 {0:.1f} 个月后回本。</translation>
+    </message>
+    <message>
+      <source>Buying pays off after {0:.0f} months, beyond this horizon.</source>
+      <translation>购买在 {0:.0f} 个月后回本，超出此时间范围。</translation>
+    </message>
+    <message>
+      <source>Buying never pays off.</source>
+      <translation>购买始终不如租用划算。</translation>
+    </message>
+  </context>
+  <context>
     <name>CellDelegate</name>
     <message>
       <source>e.g. %1</source>
       <translation>例如 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChartsPanel</name>
+    <message>
+      <source>Export PNG…</source>
+      <translation>导出 PNG…</translation>
+    </message>
+    <message>
+      <source>Export SVG…</source>
+      <translation>导出 SVG…</translation>
+    </message>
+    <message>
+      <source>Scenario</source>
+      <translation>场景</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Sensitivity</source>
+      <translation>敏感性</translation>
+    </message>
+    <message>
+      <source>Tornado</source>
+      <translation>龙卷风图</translation>
+    </message>
+    <message>
+      <source>Uncertainty</source>
+      <translation>不确定性</translation>
+    </message>
+    <message>
+      <source>Buy vs rent</source>
+      <translation>购买与租用</translation>
+    </message>
+    <message>
+      <source>(row {0})</source>
+      <translation>（第 {0} 行）</translation>
+    </message>
+    <message>
+      <source>Add a scenario to see its charts.</source>
+      <translation>添加一个场景即可查看其图表。</translation>
+    </message>
+    <message>
+      <source>PNG image (*.png)</source>
+      <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+      <source>SVG drawing (*.svg)</source>
+      <translation>SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+      <source>Export chart</source>
+      <translation>导出图表</translation>
+    </message>
+    <message>
+      <source>Exported {0}</source>
+      <translation>已导出 {0}</translation>
+    </message>
+    <message>
+      <source>Could not export: {0}</source>
+      <translation>无法导出：{0}</translation>
     </message>
   </context>
   <context>
@@ -209,6 +319,41 @@
     </message>
   </context>
   <context>
+    <name>SensitivityChart</name>
+    <message>
+      <source>Log x</source>
+      <translation>对数 X</translation>
+    </message>
+    <message>
+      <source>Log y</source>
+      <translation>对数 Y</translation>
+    </message>
+    <message>
+      <source>All scenarios</source>
+      <translation>全部场景</translation>
+    </message>
+    <message>
+      <source>Input</source>
+      <translation>输入</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>点数</translation>
+    </message>
+    <message>
+      <source>No scenario has a value of {0} over this range.</source>
+      <translation>在此范围内没有场景有 {0} 的数值。</translation>
+    </message>
+  </context>
+  <context>
     <name>SummaryStrip</name>
     <message>
       <source>Capex (purchase)</source>
@@ -234,12 +379,98 @@
       <source>No scenario</source>
       <translation>没有场景</translation>
     </message>
+    <message>
+      <source>Monte Carlo over the uncertain inputs (Charts → Uncertainty)</source>
+      <translation>对不确定输入做蒙特卡洛抽样（图表 → 不确定性）</translation>
+    </message>
   </context>
   <context>
     <name>TableModel</name>
     <message>
       <source>Default used: %1</source>
       <translation>使用默认值：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>TornadoChart</name>
+    <message>
+      <source>Swing ±</source>
+      <translation>变动幅度 ±</translation>
+    </message>
+    <message>
+      <source>Bars</source>
+      <translation>条数</translation>
+    </message>
+    <message>
+      <source>No input moves {0} in this scenario.</source>
+      <translation>此场景中没有输入会影响 {0}。</translation>
+    </message>
+    <message>
+      <source>input lowered</source>
+      <translation>输入下调</translation>
+    </message>
+    <message>
+      <source>input raised</source>
+      <translation>输入上调</translation>
+    </message>
+    <message>
+      <source>{0} = {1}; {2} inputs move it (showing {3}).</source>
+      <translation>{0} = {1}；共有 {2} 个输入影响它（显示 {3} 个）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>UncertaintyChart</name>
+    <message>
+      <source>Default ranges</source>
+      <translation>默认范围</translation>
+    </message>
+    <message>
+      <source>Samples</source>
+      <translation>样本数</translation>
+    </message>
+    <message>
+      <source>Seed</source>
+      <translation>随机种子</translation>
+    </message>
+    <message>
+      <source>Uncertain input</source>
+      <translation>不确定输入</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>× own value</source>
+      <translation>× 当前值</translation>
+    </message>
+    <message>
+      <source>not a number: the default is used</source>
+      <translation>不是数字：使用默认值</translation>
+    </message>
+    <message>
+      <source>Sampling…</source>
+      <translation>抽样中…</translation>
+    </message>
+    <message>
+      <source>estimate</source>
+      <translation>估计值</translation>
+    </message>
+    <message>
+      <source>samples</source>
+      <translation>样本</translation>
+    </message>
+    <message>
+      <source>P10 {0} · P50 {1} · P90 {2} · mean {3} · {4:,} samples</source>
+      <translation>P10 {0} · P50 {1} · P90 {2} · 均值 {3} · {4:,} 个样本</translation>
+    </message>
+    <message>
+      <source> ({0:,} without a value left out)</source>
+      <translation>（{0:,} 个无值样本未计入）</translation>
     </message>
   </context>
   <context>

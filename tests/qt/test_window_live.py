@@ -220,3 +220,18 @@ def test_smoke_and_screenshot_command_line(tmp_path):
     png = tmp_path / "w.png"
     assert main(["--screenshot", str(png), "--lang", "zh_CN"]) == 0
     assert png.stat().st_size > 10_000
+
+
+def test_summary_shows_uncertainty_band(qtbot):
+    from llmcost_gui.app import create_window
+
+    window = create_window(lang="en")
+    qtbot.addWidget(window)
+    row = window.workbook.scenario_row("ChatGPT scale: 13 M daily users on A100 (buy)")
+    window.select_result(row, "daily_total")
+    qtbot.waitUntil(lambda: not window.summary.busy and bool(window.summary.band_text("daily_total")),
+                    timeout=10_000)
+    assert window.summary.tiles["daily_total"].band.text().startswith("P10–P90")
+    lo, hi = window.summary._bands["daily_total"]
+    assert lo[row] < window.workbook.result(row, "daily_total") < hi[row]
+    window.stack.setClean()

@@ -25,7 +25,7 @@ class BreakEvenChart(ChartBase):
         row.addWidget(QLabel(self.tr("Horizon")))
         row.addWidget(self.months)
         row.addStretch(1)
-        self.legend = self.plot.addLegend(offset=(10, 10))
+        self.legend = self.add_legend(offset=(10, 10))
         self.result: analysis.BuyVsRent | None = None
         self._context = None
         self.months.valueChanged.connect(lambda _: self.recompute())

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -20,6 +19,7 @@ from ...core import labels
 from ...core.units import si
 from ...core.variants import INPUTS
 from .. import i18n
+from ..background import Computer
 
 # Hues of the series; lightness follows the palette so curves stay readable in dark mode.
 _HUES = (210, 25, 130, 0, 275, 50, 180, 320, 90, 240)
@@ -32,6 +32,15 @@ def is_dark(widget: QWidget) -> bool:
 def series_color(widget: QWidget, i: int) -> QColor:
     hue = _HUES[i % len(_HUES)]
     return QColor.fromHsl(hue, 200, 170 if is_dark(widget) else 95)
+
+
+def result_axis_label(key: str, currency: str = "USD") -> str:
+    """'Serving cost per day (USD/day)': the result's label with its unit in the currency."""
+    from ...core.formulas import REGISTRY
+
+    lang = i18n.current()
+    unit = labels.unit_label(REGISTRY[key].unit, lang, currency)
+    return f"{labels.result_label(key, lang)} ({unit})" if unit else labels.result_label(key, lang)
 
 
 def input_label(name: str) -> str:
@@ -71,6 +80,7 @@ class ChartBase(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.hide()
         self.controls = QWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +116,16 @@ class ChartBase(QWidget):
 
     def show_message(self, text: str):
         self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def add_legend(self, offset=(10, 10)):
+        """A legend whose box and words follow the palette (readable in light and dark)."""
+        pal = self.palette()
+        box = pal.color(QPalette.ColorRole.Base)
+        box.setAlpha(215)
+        return self.plot.addLegend(offset=offset, brush=pg.mkBrush(box),
+                                   pen=pg.mkPen(pal.color(QPalette.ColorRole.Mid)),
+                                   labelTextColor=pal.color(QPalette.ColorRole.Text))
 
     def export(self, path: str | Path) -> Path:
         """Write the plot as PNG or SVG (by the file's suffix)."""
@@ -140,67 +160,3 @@ class ChartBase(QWidget):
             self.plot_widget.scene().render(painter, target, source)
         finally:
             painter.end()
-
-
-# ------------------------------------------------------------------ off-thread computation
-
-
-class _Signals(QObject):
-    done = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _Task(QRunnable):
-    def __init__(self, generation: int, func, signals: _Signals, latest):
-        super().__init__()
-        self.generation, self.func, self.signals, self.latest = generation, func, signals, latest
-
-    def run(self):
-        if self.latest() != self.generation:  # superseded while queued: skip the work
-            return
-        try:
-            result = self.func()
-        except Exception as exc:  # noqa: BLE001 - any failure becomes a message on the chart
-            try:
-                self.signals.failed.emit(self.generation, str(exc))
-            except RuntimeError:  # the chart is gone
-                pass
-            return
-        try:
-            self.signals.done.emit(self.generation, result)
-        except RuntimeError:
-            pass
-
-
-class Computer(QObject):
-    """Runs one job at a time for a chart; only the newest request's answer is delivered."""
-
-    finished = Signal(object)
-    error = Signal(str)
-
-    def __init__(self, pool: QThreadPool, parent=None):
-        super().__init__(parent)
-        self.pool = pool
-        self.generation = 0
-        self.busy = False
-        self._signals = _Signals()
-        self._signals.done.connect(self._done)
-        self._signals.failed.connect(self._failed)
-
-    def submit(self, func):
-        self.generation += 1
-        self.busy = True
-        self.pool.start(_Task(self.generation, func, self._signals, self._latest))
-
-    def _latest(self) -> int:
-        return self.generation
-
-    def _done(self, generation: int, result):
-        if generation == self.generation:
-            self.busy = False
-            self.finished.emit(result)
-
-    def _failed(self, generation: int, message: str):
-        if generation == self.generation:
-            self.busy = False
-            self.error.emit(message)

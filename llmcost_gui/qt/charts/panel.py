@@ -67,7 +67,9 @@ class ChartsPanel(QWidget):
         self.tabs.addTab(self.uncertainty, self.tr("Uncertainty"))
         self.tabs.addTab(self.breakeven, self.tr("Buy vs rent"))
         self.status = QLabel()
+        self.status.hide()
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -156,8 +158,9 @@ class ChartsPanel(QWidget):
         n = self._snapshot.tables["Scenarios"].nrows
         if not 0 <= self.row < n:
             self.status.setText(self.tr("Add a scenario to see its charts."))
+            self.status.show()
             return
-        self.status.setText("")
+        self.status.hide()
         self._fresh.add(index)
         self.tabs.widget(index).refresh(self._snapshot, self.row, self.key)
 
@@ -178,5 +181,7 @@ class ChartsPanel(QWidget):
         try:
             self.export(path)
             self.status.setText(self.tr("Exported {0}").format(path))
+            self.status.show()
         except OSError as exc:
             self.status.setText(self.tr("Could not export: {0}").format(exc))
+            self.status.show()

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEd
 
 from ...core import analysis
 from ...core.formulas import REGISTRY, inputs_of
+from ...core.report import scenario_currency
 from ...core.units import UnitError, edit_text, format_value, parse_quantity
 from ...core.variants import INPUTS, AnalysisError, current_values, input_currency, input_spec
-from .common import ChartBase, input_label, series_color
+from .common import ChartBase, input_label, result_axis_label, series_color
 
 
 class SensitivityChart(ChartBase):
@@ -32,18 +33,21 @@ class SensitivityChart(ChartBase):
         self.log_y = QCheckBox(self.tr("Log y"))
         self.all_scenarios = QCheckBox(self.tr("All scenarios"))
         self.all_scenarios.setChecked(True)
+        self.lo_edit.setMaximumWidth(110)
+        self.hi_edit.setMaximumWidth(110)
         grid.addWidget(QLabel(self.tr("Input")), 0, 0)
-        grid.addWidget(self.input_box, 0, 1, 1, 5)
-        grid.addWidget(QLabel(self.tr("From")), 1, 0)
-        grid.addWidget(self.lo_edit, 1, 1)
-        grid.addWidget(QLabel(self.tr("to")), 1, 2)
-        grid.addWidget(self.hi_edit, 1, 3)
-        grid.addWidget(QLabel(self.tr("Points")), 1, 4)
-        grid.addWidget(self.points, 1, 5)
-        grid.addWidget(self.log_x, 2, 1)
-        grid.addWidget(self.log_y, 2, 3)
-        grid.addWidget(self.all_scenarios, 2, 5)
-        self.legend = self.plot.addLegend(offset=(10, 10))
+        grid.addWidget(self.input_box, 0, 1)
+        grid.addWidget(QLabel(self.tr("From")), 0, 2)
+        grid.addWidget(self.lo_edit, 0, 3)
+        grid.addWidget(QLabel(self.tr("to")), 0, 4)
+        grid.addWidget(self.hi_edit, 0, 5)
+        grid.addWidget(QLabel(self.tr("Points")), 0, 6)
+        grid.addWidget(self.points, 0, 7)
+        grid.addWidget(self.log_x, 0, 8)
+        grid.addWidget(self.log_y, 0, 9)
+        grid.addWidget(self.all_scenarios, 0, 10)
+        grid.setColumnStretch(1, 1)
+        self.legend = self.add_legend(offset=(10, 10))
         self.v_line = pg.InfiniteLine(angle=90, movable=False)
         self.h_line = pg.InfiniteLine(angle=0, movable=False)
         self.readout = QLabel()
@@ -120,8 +124,12 @@ class SensitivityChart(ChartBase):
             return
         rows = [row]
         if self.all_scenarios.isChecked():
+            # other scenarios that use this input, with money in the same currency (never mixed)
             uses = ~np.isnan(current_values(snapshot, name))
-            rows += [r for r in np.flatnonzero(uses) if r != row]
+            currency = scenario_currency(snapshot, row)
+            same = REGISTRY[key].unit.startswith("money") is False
+            rows += [r for r in np.flatnonzero(uses)
+                     if r != row and (same or scenario_currency(snapshot, int(r)) == currency)]
         self.computer.submit(lambda: analysis.sweep_curves(snapshot, rows, name, x, key))
 
     # -- drawing
@@ -153,7 +161,7 @@ class SensitivityChart(ChartBase):
             self.plot.addItem(line, ignoreBounds=True)
         name = self.input_name
         self.plot.setLabel("bottom", input_label(name))
-        self.plot.setLabel("left", key)
+        self.plot.setLabel("left", result_axis_label(key, scenario_currency(snapshot, row)))
         if not shown:
             self.show_message(self.tr("No scenario has a value of {0} over this range.").format(key))
         else:

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox
 
 from ...core import analysis
 from ...core.formulas import REGISTRY
+from ...core.report import scenario_currency
 from ...core.units import format_value
-from .common import ChartBase, input_label, series_color
+from .common import ChartBase, input_label, result_axis_label, series_color
 
 
 class TornadoChart(ChartBase):
@@ -34,7 +35,7 @@ class TornadoChart(ChartBase):
         row.addWidget(self.top)
         row.addStretch(1)
         self.plot.showGrid(x=True, y=False, alpha=0.25)
-        self.legend = self.plot.addLegend(offset=(-10, -10))
+        self.legend = self.add_legend(offset=(-10, -10))
         self.bars: list[analysis.Bar] = []
         self.base: float | None = None
         self._context = None
@@ -81,7 +82,7 @@ class TornadoChart(ChartBase):
                                           pen=pg.mkPen(self.foreground(), style=Qt.PenStyle.DashLine)))
         pct = f"±{self.swing.value():g}%"
         self.plot.getAxis("left").setTicks([[(y, f"{input_label(b.input)} {pct}") for y, b in zip(ys, bars)]])
-        self.plot.setLabel("bottom", key)
+        self.plot.setLabel("bottom", result_axis_label(key, scenario_currency(self._context[0], self._context[1])))
         currency = snapshot.tables["Scenarios"].get(row, "currency") or "USD"
         base_text = format_value(self.base, REGISTRY[key].unit, currency)
         self.show_message(self.tr("{0} = {1}; {2} inputs move it (showing {3}).").format(

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from ...core import uncertainty
 from ...core.formulas import REGISTRY
+from ...core.report import scenario_currency
 from ...core.units import format_value
-from .common import ChartBase, input_label, series_color
+from .common import ChartBase, input_label, result_axis_label, series_color
 
 _COLS = ("input", "low", "high", "relative")
 
@@ -141,7 +142,7 @@ class UncertaintyChart(ChartBase):
                                               pen=pg.mkPen(series_color(self, 1), width=2),
                                               label=self.tr("estimate"),
                                               labelOpts={"position": 0.75, "color": series_color(self, 1)}))
-        self.plot.setLabel("bottom", key)
+        self.plot.setLabel("bottom", result_axis_label(key, scenario_currency(self._context[0], self._context[1])))
         self.plot.setLabel("left", self.tr("samples"))
 
         def fmt(v):
