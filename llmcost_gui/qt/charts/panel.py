@@ -57,15 +57,13 @@ class ChartsPanel(QWidget):
         top.addWidget(self.result_box, 1)
         top.addWidget(self.png_button)
         top.addWidget(self.svg_button)
-        self.sensitivity = SensitivityChart(self.pool)
-        self.tornado = TornadoChart(self.pool)
-        self.uncertainty = UncertaintyChart(self.pool)
-        self.breakeven = BreakEvenChart(self.pool)
+        # charts are built when their tab is first shown (start-up stays quick)
+        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart)
+        self._built: dict[int, QWidget] = {}
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.sensitivity, self.tr("Sensitivity"))
-        self.tabs.addTab(self.tornado, self.tr("Tornado"))
-        self.tabs.addTab(self.uncertainty, self.tr("Uncertainty"))
-        self.tabs.addTab(self.breakeven, self.tr("Buy vs rent"))
+        for title in (self.tr("Sensitivity"), self.tr("Tornado"), self.tr("Uncertainty"),
+                      self.tr("Buy vs rent")):
+            self.tabs.addTab(QWidget(), title)
         self.status = QLabel()
         self.status.hide()
         layout = QVBoxLayout(self)
@@ -90,8 +88,39 @@ class ChartsPanel(QWidget):
         self.set_workbook(workbook)
 
     # -- public API
+    def chart(self, index: int):
+        """The chart of tab `index`, built on first use."""
+        if index not in self._built:
+            chart = self._kinds[index](self.pool)
+            title = self.tabs.tabText(index)
+            self.tabs.blockSignals(True)
+            current = self.tabs.currentIndex()
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, chart, title)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            self._built[index] = chart
+        return self._built[index]
+
+    @property
+    def sensitivity(self) -> SensitivityChart:
+        return self.chart(0)
+
+    @property
+    def tornado(self) -> TornadoChart:
+        return self.chart(1)
+
+    @property
+    def uncertainty(self) -> UncertaintyChart:
+        return self.chart(2)
+
+    @property
+    def breakeven(self) -> BreakEvenChart:
+        return self.chart(3)
+
     def charts(self) -> list:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+        """The charts built so far."""
+        return list(self._built.values())
 
     def set_workbook(self, wb):
         """Show another document (e.g. after File > Open)."""
@@ -128,7 +157,7 @@ class ChartsPanel(QWidget):
 
     def export(self, path: str | Path) -> Path:
         """Export the visible chart (PNG or SVG by suffix)."""
-        return self.tabs.currentWidget().export(path)
+        return self.chart(self.tabs.currentIndex()).export(path)
 
     def busy(self) -> bool:
         return self.timer.isActive() or any(c.computer.busy for c in self.charts())
@@ -162,7 +191,7 @@ class ChartsPanel(QWidget):
             return
         self.status.hide()
         self._fresh.add(index)
-        self.tabs.widget(index).refresh(self._snapshot, self.row, self.key)
+        self.chart(index).refresh(self._snapshot, self.row, self.key)
 
     def _picked(self, *_):
         self.row = self.scenario_box.currentIndex()
