@@ -20,7 +20,7 @@ from ..core.units import edit_text
 from ..core.workbook import Change, Workbook
 from . import i18n
 from .base_model import ERROR_COLOR, HIGHLIGHT_COLOR, WorkbookModel, bold_font, stage_background
-from .scenario_model import scenario_header
+from .scenario_model import scenario_column_header
 
 STAGE_ROW, RESULT_ROW = "stage", "result"
 HIGHLIGHT_SECONDS = 1.0
@@ -118,14 +118,7 @@ class ResultsModel(WorkbookModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         lang = i18n.current()
         if orientation == Qt.Orientation.Horizontal:
-            if section >= self.columnCount():
-                return None
-            name = self.workbook.tables["Scenarios"].get(section, "name")
-            if role == Qt.ItemDataRole.DisplayRole:
-                return scenario_header(name)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return name
-            return None
+            return scenario_column_header(self, section, role)
         if section >= len(self.rows):
             return None
         kind, key = self.rows[section]

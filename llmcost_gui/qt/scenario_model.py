@@ -37,6 +37,18 @@ def scenario_header(name: str | None, width: int = 22) -> str:
     return "\n".join(lines)
 
 
+def scenario_column_header(model, section: int, role: int):
+    """Header of a scenario column (models with parameters or results as rows, scenarios as columns)."""
+    if section >= model.columnCount():
+        return None
+    name = model.workbook.tables["Scenarios"].get(section, "name")
+    if role == Qt.ItemDataRole.DisplayRole:
+        return scenario_header(name)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return name
+    return None
+
+
 class ScenarioModel(WorkbookModel):
     """Transposed view of the Scenarios table."""
 
@@ -121,14 +133,7 @@ class ScenarioModel(WorkbookModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         lang = i18n.current()
         if orientation == Qt.Orientation.Horizontal:
-            if section >= self.columnCount():
-                return None
-            name = self.scenarios.get(section, "name")
-            if role == Qt.ItemDataRole.DisplayRole:
-                return scenario_header(name)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return name
-            return None
+            return scenario_column_header(self, section, role)
         if section >= len(self.rows):
             return None
         kind, name = self.rows[section]

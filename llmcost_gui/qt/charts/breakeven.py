@@ -27,12 +27,7 @@ class BreakEvenChart(ChartBase):
         row.addStretch(1)
         self.legend = self.add_legend(offset=(10, 10))
         self.result: analysis.BuyVsRent | None = None
-        self._context = None
         self.months.valueChanged.connect(lambda _: self.recompute())
-
-    def refresh(self, snapshot, row: int, key: str):
-        self._context = (snapshot, row, key)
-        self.recompute()
 
     def recompute(self):
         if self._context is None:

@@ -87,7 +87,17 @@ class ChartBase(QWidget):
         layout.addWidget(self.controls)
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.message)
+        self._context = None  # (snapshot, scenario row, result key) of the last request
         self.apply_palette()
+
+    def refresh(self, snapshot, row: int, key: str):
+        """Show `key` of scenario `row` of the frozen document `snapshot`."""
+        self._context = (snapshot, row, key)
+        self.recompute()
+
+    def recompute(self):
+        """Submit the computation for the current context (subclasses)."""
+        raise NotImplementedError
 
     def _show(self, result):
         """Draw a finished computation (subclasses)."""

@@ -54,7 +54,6 @@ class SensitivityChart(ChartBase):
         self.layout().insertWidget(2, self.readout)
         self._mouse = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=30, slot=self._moved)
         self.curves: list[analysis.Curve] = []
-        self._context = None  # (snapshot, row, key) of the last request
         self._range_for: tuple | None = None  # (input, row) the range fields were filled for
         self.input_box.currentIndexChanged.connect(lambda _: self._input_changed())
         for edit in (self.lo_edit, self.hi_edit):
@@ -91,9 +90,8 @@ class SensitivityChart(ChartBase):
 
     # -- computation
     def refresh(self, snapshot, row: int, key: str):
-        self._context = (snapshot, row, key)
         self._follow_result(snapshot, row, key)
-        self.recompute()
+        super().refresh(snapshot, row, key)
 
     def _follow_result(self, snapshot, row: int, key: str):
         """When the input shown does not move this result, show one that does (the first in

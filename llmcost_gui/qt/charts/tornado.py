@@ -38,13 +38,8 @@ class TornadoChart(ChartBase):
         self.legend = self.add_legend(offset=(-10, -10))
         self.bars: list[analysis.Bar] = []
         self.base: float | None = None
-        self._context = None
         self.swing.valueChanged.connect(lambda _: self.recompute())
         self.top.valueChanged.connect(lambda _: self._redraw())
-
-    def refresh(self, snapshot, row: int, key: str):
-        self._context = (snapshot, row, key)
-        self.recompute()
 
     def recompute(self):
         if self._context is None:

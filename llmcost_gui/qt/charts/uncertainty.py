@@ -56,7 +56,6 @@ class UncertaintyChart(ChartBase):
         self.table.setMaximumHeight(170)
         box.addWidget(self.table)
         self.result: uncertainty.MonteCarlo | None = None
-        self._context = None
         self.set_ranges(uncertainty.DEFAULT_RANGES)
         self.samples.editingFinished.connect(self.recompute)
         self.seed.valueChanged.connect(lambda _: self.recompute())
@@ -108,10 +107,6 @@ class UncertaintyChart(ChartBase):
         self.recompute()
 
     # -- computation
-    def refresh(self, snapshot, row: int, key: str):
-        self._context = (snapshot, row, key)
-        self.recompute()
-
     def recompute(self):
         if self._context is None:
             return
