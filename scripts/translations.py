@@ -80,6 +80,7 @@ ZH = {
     "not a number: the default is used": "不是数字：使用默认值", "rent": "租用", "samples": "样本",
     "to": "至", "{0} = {1}; {2} inputs move it (showing {3}).": "{0} = {1}；共有 {2} 个输入影响它（显示 {3} 个）。",
     "× own value": "× 当前值",
+    "Opening %1…": "正在打开 %1…", "Saving %1…": "正在保存 %1…", "Exporting the budget…": "正在导出预算…",
     "Monte Carlo over the uncertain inputs (Charts → Uncertainty)": "对不确定输入做蒙特卡洛抽样（图表 → 不确定性）",
     # help.py (context "help")
     "LLM Cost Workbench": "LLM 成本工作台",

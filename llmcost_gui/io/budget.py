@@ -24,6 +24,7 @@ from ..core import expr
 from ..core.formulas import REGISTRY, RESULT_KEYS
 from ..core.schema import ASSUMPTION_KEYS, REF, SCENARIOS, STAGE_TRIGGER, TABLES
 from ..core.workbook import Workbook
+from . import progress
 from .atomic import atomic_path
 from .xlsx_write import (
     append_input_sheets,
@@ -168,6 +169,8 @@ def _computed_sheet(book, layout: Layout, sheet: str, keys: tuple[str, ...], tem
     formats = [[number_format(k, cur) for k in keys] for cur in ("USD", "CNY")]
     rows = [templates[(sheet, k)] for k in keys]
     for r in range(layout.nrows):
+        if r % progress.EVERY_ROWS == 0:
+            progress.tick()
         number = str(r + 2)
         fmt = formats[currencies[r] == "CNY"]
         ws.append([formula_cell(ws, t.replace(ROW, number), f) for t, f in zip(rows, fmt)])

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..core.cells import InputError, assumption_column, parse_cell
 from ..core.schema import ASSUMPTION_KEYS, TABLE_ORDER, TABLES
 from ..core.workbook import TableData, Workbook
+from . import progress
 
 MAX_ERRORS = 50
 # Prices (a buy-only workbook) and Assumptions (their defaults apply) may be left out.
@@ -107,6 +108,8 @@ def _table(table, header, rows, aliases, problems) -> TableData:
     keys: dict[str, int] = {}
     for r, cells in enumerate(rows):
         line = r + 2
+        if r % progress.EVERY_ROWS == 0:
+            progress.tick()
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             continue
         record = {}

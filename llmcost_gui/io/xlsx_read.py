@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..core.schema import TABLE_ORDER
 from ..core.workbook import Workbook
+from . import progress
 from .records import CellProblem, ImportProblems, build_workbook
 
 MAX_ROWS = 100_000
@@ -117,6 +118,8 @@ def _rows(ws, table: str) -> tuple[list, list[list]]:
         if i > MAX_ROWS:
             raise ImportProblems([CellProblem(table, i + 1, "", f"more than {MAX_ROWS:,} rows")])
         rows.append([_plain(v) for v in row])
+        if i % progress.EVERY_ROWS == 0:
+            progress.tick()
     while rows and all(c is None for c in rows[-1]):
         rows.pop()
     if not rows:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..core.schema import CHOICE, REF, TABLE_ORDER, TABLES
 from ..core.workbook import Workbook
+from . import progress
 from .atomic import atomic_path
 
 # Characters XML 1.0 cannot hold (openpyxl refuses them): dropped rather than crashing a save.
@@ -76,6 +77,8 @@ def write_tables(book, wb: Workbook) -> None:
             for i, v in enumerate(t.data[c], start=2):
                 if v is not None:
                     put_cell(ws, i, j, v)
+                if i % progress.EVERY_ROWS == 0:
+                    progress.tick()
         ws.freeze_panes = "B2"
 
 
@@ -163,6 +166,8 @@ def append_input_sheets(book, wb: Workbook) -> None:
         ws.append([text_cell(ws, c, bold=True) for c in t.columns])
         columns = [t.data[c] for c in t.columns]
         for i in range(t.nrows):
+            if i % progress.EVERY_ROWS == 0:
+                progress.tick()
             ws.append([None if col[i] is None else text_cell(ws, col[i]) if isinstance(col[i], str)
                        else col[i] for col in columns])
 

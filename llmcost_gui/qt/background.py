@@ -64,3 +64,44 @@ class Computer(QObject):
         if generation == self.generation:
             self.busy = False
             self.error.emit(message)
+
+
+def run_with_progress(parent, label: str, func, delay_s: float = 0.3):
+    """Run `func()` (a long read or write in llmcost_gui.io) on this thread while the window keeps
+    painting: the io loops tick (io.progress), and after `delay_s` a busy dialog appears.
+
+    Not on a worker thread: a Python thread that frees Qt objects during garbage collection can
+    deadlock with the GUI thread, and file work is where that would lose a user's document."""
+    import time
+
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from ..io import progress
+
+    start = time.monotonic()
+    state = {"dialog": None, "last": start}
+
+    def keep_alive():
+        now = time.monotonic()
+        if now - state["last"] < 0.03:
+            return
+        state["last"] = now
+        if state["dialog"] is None and now - start >= delay_s:
+            dialog = QProgressDialog(label, "", 0, 0, parent)
+            dialog.setCancelButton(None)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(0)
+            dialog.show()
+            state["dialog"] = dialog
+        # the modal dialog takes the input; before it shows, no input reaches the window at all
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+                                   if state["dialog"] is None else QEventLoop.ProcessEventsFlag.AllEvents)
+
+    try:
+        with progress.reporting(keep_alive):
+            return func()
+    finally:
+        if state["dialog"] is not None:
+            state["dialog"].close()
+            state["dialog"].deleteLater()

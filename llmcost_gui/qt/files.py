@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from .background import run_with_progress
+
 MAX_RECENT = 8
 AUTOSAVE_MS = 30_000
 
@@ -98,7 +100,8 @@ class FileController(QObject):
         from ..io.xlsx_read import read_workbook
 
         try:
-            wb = read_workbook(path)
+            wb = run_with_progress(self.window, self.tr("Opening %1…").replace("%1", Path(path).name),
+                                   lambda: read_workbook(path))
         except ImportProblems as exc:
             self._error(self.tr("Cannot open %1").replace("%1", Path(path).name), str(exc))
             return False
@@ -136,8 +139,10 @@ class FileController(QObject):
         """Save to `path` (atomically); the document becomes clean and takes that name."""
         from ..io.xlsx_write import write_document
 
+        wb = self._workbook()
         try:
-            write_document(self._workbook(), path)
+            run_with_progress(self.window, self.tr("Saving %1…").replace("%1", Path(path).name),
+                              lambda: write_document(wb, path))
         except Exception as exc:
             self._error(self.tr("Cannot save %1").replace("%1", Path(path).name), str(exc))
             return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QUndoStack
@@ -22,6 +23,7 @@ from .. import __version__
 from ..core import labels
 from ..core.workbook import Change, Workbook
 from . import actions, editing, i18n, rows
+from .background import run_with_progress
 from .files import FileController
 from .formula_bar import FormulaBar
 from .results_model import ResultsModel
@@ -33,11 +35,18 @@ from .views import SheetView
 INPUT_TABLES = ("Models", "Hardware", "Prices", "Assumptions")
 
 
+GIL_SWITCH_S = 0.0005
+
+
 class MainWindow(QMainWindow):
     """Scenario editor and input tables (tabs) beside the live results grid."""
 
     def __init__(self, workbook: Workbook, path: str = "", parent=None):
         super().__init__(parent)
+        # Worker threads (charts, Monte Carlo bands) hold the GIL while they compute, and
+        # every cell painted calls back into Python and must wait for it: at the default 5 ms
+        # switch interval a repaint of the grids could wait a second; at 0.5 ms it does not.
+        sys.setswitchinterval(GIL_SWITCH_S)
         self.workbook = workbook
         self.stack = QUndoStack(self)
         self.files = FileController(self, self.stack, lambda: self.workbook)
@@ -342,8 +351,9 @@ class MainWindow(QMainWindow):
                                               self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
+        wb, lang = self.workbook, i18n.current()
         try:
-            write_budget(self.workbook, path, i18n.current())
+            run_with_progress(self, self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Export budget"), str(exc))
             return

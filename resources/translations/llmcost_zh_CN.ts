@@ -199,12 +199,20 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+      <source>Opening %1…</source>
+      <translation>正在打开 %1…</translation>
+    </message>
+    <message>
       <source>Cannot open %1</source>
       <translation>无法打开 %1</translation>
     </message>
     <message>
       <source>Save workbook</source>
       <translation>保存工作簿</translation>
+    </message>
+    <message>
+      <source>Saving %1…</source>
+      <translation>正在保存 %1…</translation>
     </message>
     <message>
       <source>Cannot save %1</source>
@@ -259,6 +267,10 @@
     <message>
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Exporting the budget…</source>
+      <translation>正在导出预算…</translation>
     </message>
     <message>
       <source>Budget written to %1</source>

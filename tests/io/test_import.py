@@ -154,3 +154,18 @@ def test_a_date_typed_into_a_text_column_reads_as_a_date(tmp_path):
     prices = (["name", "hardware", "per_gpu_hour", "as_of"], [["P", "H", 2, datetime.datetime(2025, 3, 14)]])
     path = _save(tmp_path / "dated.xlsx", {**SHEETS, "Prices": prices})
     assert read_workbook(path).tables["Prices"].get(0, "as_of") == "2025-03-14"
+
+
+def test_long_reads_and_writes_tick_progress(tmp_path):
+    from llmcost_gui.bench import many_scenarios
+    from llmcost_gui.io import progress
+    from llmcost_gui.io.xlsx_write import write_document
+
+    wb = many_scenarios(1500)
+    ticks = []
+    path = tmp_path / "many.xlsx"
+    with progress.reporting(lambda: ticks.append("w")):
+        write_document(wb, path)
+    with progress.reporting(lambda: ticks.append("r")):
+        assert read_workbook(path).tables["Scenarios"].nrows == 1500
+    assert ticks.count("w") >= 3 and ticks.count("r") >= 6  # rows read, then rows checked
