@@ -86,6 +86,22 @@ class WorkbookModel(QAbstractTableModel):
     def detach(self) -> None:
         self._unsubscribe()
 
+    def _reset_if_rows_moved(self, change: Change, table: str = "Scenarios") -> bool:
+        """Reset the model when `table` gained or lost rows (True: nothing more to do)."""
+        if table not in change.structure:
+            return False
+        self.beginResetModel()
+        self._refused.clear()
+        self._reset_state()
+        self.endResetModel()
+        return True
+
+    def _rename_scenario_headers(self, change: Change) -> None:
+        """Scenario names are column headers in the transposed models."""
+        for table, row, col in change.inputs:
+            if table == "Scenarios" and col == "name":
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, row, row)
+
     def _reset_state(self) -> None:
         """Rebuild cached layout after a reset (subclasses)."""
 

@@ -136,14 +136,9 @@ class ResultsModel(WorkbookModel):
 
     # -- change handling and the fading highlight
     def _on_change(self, change: Change) -> None:
-        if "Scenarios" in change.structure:
-            self.beginResetModel()
-            self._flash.clear()
-            self.endResetModel()
+        if self._reset_if_rows_moved(change):
             return
-        for table, row, col in change.inputs:
-            if table == "Scenarios" and col == "name":
-                self.headerDataChanged.emit(Qt.Orientation.Horizontal, row, row)
+        self._rename_scenario_headers(change)
         now = time.monotonic()
         cells = []
         for scenario, key in change.results:
@@ -155,6 +150,9 @@ class ResultsModel(WorkbookModel):
         self._emit_cells(cells)
         if self._flash and not self._timer.isActive():
             self._timer.start()
+
+    def _reset_state(self) -> None:
+        self._flash.clear()
 
     def _flash_color(self, row: int, col: int):
         start = self._flash.get((row, col))

@@ -151,19 +151,13 @@ class ScenarioModel(WorkbookModel):
         return None
 
     def _on_change(self, change: Change) -> None:
-        if "Scenarios" in change.structure:
-            self.beginResetModel()
-            self._refused.clear()
-            self._reset_state()
-            self.endResetModel()
+        if self._reset_if_rows_moved(change):
             return
+        self._rename_scenario_headers(change)
         cells = []
         for table, row, col in change.inputs:
-            if table != "Scenarios" or col not in self._param_row:
-                continue
-            cells.append((self._param_row[col], row))
-            if col == "name":
-                self.headerDataChanged.emit(Qt.Orientation.Horizontal, row, row)
+            if table == "Scenarios" and col in self._param_row:
+                cells.append((self._param_row[col], row))
         # Stages switched on or off change which blank cells show their default.
         new = self.workbook.results.defaults
         for col, mask in new.items():
