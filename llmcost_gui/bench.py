@@ -28,21 +28,6 @@ GOALS = {
 }
 
 
-def many_scenarios(n: int = 1000):
-    """The default workbook with its presets repeated to `n` scenarios."""
-    from .core.workbook import DeleteRows, InsertRows
-    from .io.defaults import default_workbook
-
-    wb = default_workbook()
-    sc = wb.tables["Scenarios"]
-    presets = [sc.row(i) for i in range(sc.nrows)]
-    rows = tuple({**presets[i % len(presets)], "name": f"scenario {i + 1}"} for i in range(n))
-    with wb.batch():
-        wb.apply(DeleteRows("Scenarios", tuple(range(sc.nrows))))
-        wb.apply(InsertRows("Scenarios", 0, rows))
-    return wb
-
-
 def _median_ms(fn, repeat: int = 7) -> float:
     times = []
     for _ in range(repeat):
@@ -54,8 +39,9 @@ def _median_ms(fn, repeat: int = 7) -> float:
 
 def recalc_1000_scenarios_ms() -> float:
     from .core.evaluate import evaluate_tables
+    from .io.perf import scaled_workbook
 
-    wb = many_scenarios(1000)
+    wb = scaled_workbook(1000)
     return _median_ms(lambda: evaluate_tables(wb.tables))
 
 

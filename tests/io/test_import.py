@@ -157,11 +157,11 @@ def test_a_date_typed_into_a_text_column_reads_as_a_date(tmp_path):
 
 
 def test_long_reads_and_writes_tick_progress(tmp_path):
-    from llmcost_gui.bench import many_scenarios
     from llmcost_gui.io import progress
+    from llmcost_gui.io.perf import scaled_workbook
     from llmcost_gui.io.xlsx_write import write_document
 
-    wb = many_scenarios(1500)
+    wb = scaled_workbook(1500)
     ticks = []
     path = tmp_path / "many.xlsx"
     with progress.reporting(lambda: ticks.append("w")):

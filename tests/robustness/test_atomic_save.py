@@ -15,9 +15,9 @@ from llmcost_gui.io.xlsx_write import write_document
 
 WRITER = """
 import sys
-from llmcost_gui.bench import many_scenarios
+from llmcost_gui.io.perf import scaled_workbook
 from llmcost_gui.io.{module} import {function}
-wb = many_scenarios(int(sys.argv[2]))
+wb = scaled_workbook(int(sys.argv[2]))
 print("ready", flush=True)
 {function}(wb, sys.argv[1])
 """
