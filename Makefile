@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench package screenshots docs clean system-deps
+.PHONY: run test test-slow lint bench package screenshots docs clean system-deps
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The cases too slow for `make test` (marked `slow`); CI runs them after `make test`.
+test-slow: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check llmcost_gui tests scripts
