@@ -23,7 +23,7 @@ test: $(STAMP)
 
 # The cases too slow for `make test` (marked `slow`); CI runs them after `make test`.
 test-slow: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow || [ $$? -eq 5 ]
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check llmcost_gui tests scripts
