@@ -48,13 +48,13 @@ docs: $(STAMP)
 	$(PY) scripts/make_user_guide_tables.py --write
 
 # System libraries Qt needs on a bare Debian/Ubuntu machine, the freedesktop validators
-# (desktop-file-utils, appstream) for the packaging tests, and LibreOffice for the
-# Excel recalculation test (run as root, e.g. in CI).
+# (desktop-file-utils, appstream) for the packaging tests, LibreOffice and Gnumeric for the
+# budget recalculation tests, poppler-utils to render the budget's pages (run as root, e.g. in CI).
 system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
-	  libglib2.0-0 fonts-noto-cjk libreoffice-calc-nogui xvfb desktop-file-utils appstream
+	  libglib2.0-0 fonts-noto-cjk libreoffice-calc-nogui gnumeric poppler-utils xvfb desktop-file-utils appstream
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -188,6 +188,13 @@ def _valid(col, values: np.ndarray) -> np.ndarray:
     return ok
 
 
+def resolved_inputs(tables) -> tuple[dict[str, Val], list[str]]:
+    """Every scenario column and global assumption as the formulas read it (given value or
+    default; codes: OK, BLANK for an optional blank, else an error), and the reason texts."""
+    ctx = _Context(tables)
+    return ctx.inputs, ctx.reasons
+
+
 def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY) -> Results:
     """Evaluate every formula for every scenario of `tables` (a mapping of TableData)."""
     ctx = _Context(tables)

@@ -196,10 +196,22 @@ FORMULAS: tuple[Formula, ...] = (
     # --- totals
     F("daily_total", "money/day", "n0(serve_cost_per_day) + (n0(train_cost) + n0(ft_cost)) / amortization_days",
       "Serving per day plus training and fine-tuning spread over amortization_days", "money"),
-    F("monthly_total", "money", "daily_total * 30", "Daily total × 30 days", "money"),
+    F("monthly_total", "money", "annual_total / 12", "A twelfth of the annual total", "money"),
     F("annual_total", "money", "daily_total * 365", "Daily total × 365 days", "money"),
     F("capex_total", "money", 'where(procurement == "buy", n0(train_capex) + n0(serve_capex), 0)',
       "Up-front purchase when buying (0 when renting)", "money"),
+    # --- budget summary (issue 11): recurring serving money per year and month, and the one-off
+    # and recurring amounts in USD for the Summary chart (scenarios may differ in currency)
+    F("serve_cost_per_year", "money", "serve_cost_per_day * 365", "Serving cost per 365-day year",
+      "serve", public=False),
+    F("serve_cost_per_month", "money", "serve_cost_per_year / 12",
+      "Serving cost per month: a twelfth of the year", "serve", public=False),
+    F("training_usd", "USD", "(n0(train_cost) + n0(ft_cost)) / fx",
+      "Pre-training plus fine-tuning, in USD", "money", public=False),
+    F("capex_usd", "USD", "capex_total / fx", "Up-front purchase, in USD", "money", public=False),
+    F("serve_usd_per_year", "USD", "n0(serve_cost_per_year) / fx", "Serving cost per year, in USD",
+      "money", public=False),
+    # --- end of the budget summary block
 )
 
 RESULT_KEYS: tuple[str, ...] = (

@@ -114,8 +114,22 @@ def test_serve_gpus_and_daily_cost_rent(mini):
     assert res(wb, "serve_capex") == approx(2 * 10000 * 1.5)
     assert res(wb, "serve_energy_kwh_per_day") == approx(2 * 0.5 * 24 * 1.5)
     assert res(wb, "daily_total") == approx(115.2)
-    assert res(wb, "monthly_total") == approx(115.2 * 30)
     assert res(wb, "annual_total") == approx(115.2 * 365)
+    assert res(wb, "monthly_total") == approx(115.2 * 365 / 12)  # 12 months make the year
+    # the budget's recurring serving money: a 365-day year, a month a twelfth of it
+    assert res(wb, "serve_cost_per_year") == approx(115.2 * 365)
+    assert res(wb, "serve_cost_per_month") == approx(115.2 * 365 / 12)
+    assert res(wb, "serve_usd_per_year") == approx(115.2 * 365)
+    assert res(wb, "capex_usd") == 0.0  # renting
+
+
+def test_summary_usd_amounts_convert_from_the_scenario_currency(mini):
+    cny = mini({**SERVE, "currency": "CNY", "procurement": "buy"})
+    # serving only: no training money; buying: capex 2 cards · 10,000 USD · 1.5 = 30,000 USD
+    assert res(cny, "training_usd") == 0.0
+    assert res(cny, "capex_usd") == approx(30000)
+    assert res(cny, "capex_total") == approx(30000 * 7.1)
+    assert res(cny, "serve_usd_per_year") == approx(res(cny, "serve_cost_per_year") / 7.1)
 
 
 def test_serve_buy_is_write_off_plus_power(mini):

@@ -1,0 +1,212 @@
+"""Looks of the budget workbook (XlsxWriter): cell styles, number formats, widths, headers, print.
+
+Modelling convention: inputs in blue on a light fill, formulas in black.  Money cells carry a
+neutral number format and two conditional formats that add "$" or "¥" from the row's currency
+cell, so a scenario switched to CNY in the spreadsheet never shows a dollar sign.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..core import labels
+from ..core.formulas import REGISTRY
+from ..core.schema import TABLES
+
+INPUT_FONT, INPUT_FILL = "#0000FF", "#FFF2CC"
+HEADER_FILL, GROUP_FILL = "#D9E1F2", "#B4C6E7"
+SYMBOL = {"USD": '"$"', "CNY": '"¥"'}
+MIN_WIDTH, MAX_WIDTH = 8.0, 44.0
+UNIT_FORMAT = {
+    "FLOP": "0.00E+00", "FLOP/s": "0.00E+00", "B": "0.00E+00", "params": "0.00E+00",
+    "GPUs": "#,##0", "requests": "#,##0", "tokens": "#,##0", "GPU-h": "#,##0", "kWh": "#,##0",
+    "kWh/day": "#,##0", "PF-days": "#,##0.0", "days": "#,##0.0", "requests/s": "#,##0.00",
+    "GPU-s": "0.000000", "s": "0.000000", "ratio": "0.0000", "kW": "0.000", "fraction": "0.0%",
+    "USD": '"$"#,##0.00', "USD/GPU-h": '"$"#,##0.0000',
+}
+
+
+def money_format(decimals: int = 2, currency: str = "") -> str:
+    """#,##0.00 with the currency's symbol (none: the neutral format)."""
+    symbol = SYMBOL.get(currency, "")
+    body = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return f"{symbol}{body};-{symbol}{body}"
+
+
+def is_money(unit: str) -> bool:
+    return unit.startswith("money")
+
+
+def money_decimals(key: str) -> int:
+    return 4 if key in ("cost_per_request", "per_gpu_hour") else 2
+
+
+def result_format(key: str) -> str | None:
+    """Number format of a computed value by its unit (money: neutral, see currency_rules)."""
+    formula = REGISTRY.get(key)
+    if formula is None:
+        return None
+    if is_money(formula.unit):
+        return money_format(money_decimals(key))
+    return UNIT_FORMAT.get(formula.unit)
+
+
+def input_format(table: str, column: str) -> str | None:
+    col = TABLES[table].by_name.get(column)
+    if col is None:
+        return None
+    if is_money(col.unit):
+        return money_format(money_decimals(column))
+    return "0.0%" if col.unit == "fraction" else None
+
+
+def text_width(text: str) -> float:
+    """Display width of text in character units (East Asian characters count double)."""
+    return float(sum(2 if ord(ch) > 0x2E80 else 1 for ch in text))
+
+
+def value_text(value, fmt: str | None) -> str:
+    """Roughly how a value shows under a number format (for fitting widths)."""
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, (int, float)) or not math.isfinite(value):
+        return ""
+    fmt = fmt or ""
+    if "E+" in fmt:
+        return f"{value:.2E}"
+    if fmt.endswith("%"):
+        return f"{value * 100:.1f}%"
+    decimals = len(fmt.split(";")[0].split(".")[1]) if "." in fmt else (0 if fmt else 4)
+    text = f"{value:,.{decimals}f}" if fmt else f"{value:.10g}"
+    return ("$" if '"' in fmt or is_money_fmt(fmt) else "") + text
+
+
+def is_money_fmt(fmt: str) -> bool:
+    return fmt.startswith("#,##0.00;")
+
+
+def fit_width(header: str, values, fmt: str | None, header_lines: int = 2) -> float:
+    """A width that shows every value and the header wrapped on at most `header_lines` lines."""
+    longest_word = max((text_width(w) for w in header.split()), default=0.0)
+    head = max(longest_word, math.ceil(text_width(header) / header_lines))
+    data = max((text_width(value_text(v, fmt)) for v in values), default=0.0)
+    return max(MIN_WIDTH, min(MAX_WIDTH, max(head, data) + 2.0))
+
+
+def column_header(table: str, name: str, lang: str) -> str:
+    """Header of an input column: its label and unit (money: the row's currency cell says it)."""
+    col = TABLES[table].by_name.get(name)
+    if col is None:
+        return name  # an extra column keeps its own header
+    unit = "" if is_money(col.unit) else col.unit
+    return labels.header(name, unit, lang)
+
+
+def result_header(key: str, lang: str) -> str:
+    """Header of a computed column: label and unit (money: the Currency column says it)."""
+    if key == "name":
+        return labels.budget_word("scenario", lang)
+    if key == "currency":
+        return labels.budget_word("currency", lang)
+    unit = REGISTRY[key].unit
+    text = labels.result_label(key, lang)
+    if is_money(unit) or unit in labels.PLAIN_UNITS:
+        return text
+    return f"{text} ({labels.unit_label(unit, lang)})"
+
+
+class Styles:
+    """XlsxWriter formats, made once per (kind, number format)."""
+
+    def __init__(self, book, lang: str):
+        self.book = book
+        self.lang = lang
+        self._made: dict[tuple[str, str | None], object] = {}
+
+    def get(self, kind: str, num: str | None = None):
+        key = (kind, num)
+        if key not in self._made:
+            props = dict(_KINDS[kind])
+            if num:
+                props["num_format"] = num
+            self._made[key] = self.book.add_format(props)
+        return self._made[key]
+
+    def currency_rules(self, ws, ranges: list[tuple[int, int, int, int]], cell: str,
+                       decimals: int = 2) -> None:
+        """Conditional formats: "$" or "¥" in front of money, following the currency cell
+        (`cell`: its reference relative to the first range's top-left cell; blank means USD)."""
+        if not ranges:
+            return
+        multi = " ".join(_range(*r) for r in ranges)
+        for currency, test in (("USD", f'OR({cell}="USD",TRIM({cell})="")'), ("CNY", f'{cell}="CNY"')):
+            fmt = self.book.add_format({"num_format": money_format(decimals, currency)})
+            ws.conditional_format(*ranges[0], {"type": "formula", "criteria": "=" + test, "format": fmt,
+                                               "multi_range": multi})
+
+
+def _range(r0: int, c0: int, r1: int, c1: int) -> str:
+    from xlsxwriter.utility import xl_range
+
+    return xl_range(r0, c0, r1, c1)
+
+
+_KINDS: dict[str, dict] = {
+    "input": {"font_color": INPUT_FONT, "bg_color": INPUT_FILL, "border": 1, "border_color": "#D9D9D9"},
+    "formula": {},
+    "text": {},
+    "header": {"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "top",
+               "bottom": 1},
+    "group": {"bold": True, "bg_color": GROUP_FILL, "align": "center", "border": 1},
+    "title": {"bold": True, "font_size": 16},
+    "subtitle": {"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"},
+    "note": {"font_size": 9},
+    "note_head": {"bold": True, "font_size": 10},
+    "name": {"bold": True},
+    "name_head": {"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "top",
+                  "align": "right", "bottom": 1},
+    "section": {"bold": True, "bg_color": GROUP_FILL},
+    "center": {"align": "center"},
+    "unit": {"font_color": "#595959", "font_size": 9},
+}
+
+
+def print_setup(ws, lang: str, last_row: int, last_col: int, header_rows: int = 1,
+                one_page: bool = False) -> None:
+    """Landscape A4, one page wide (and tall for one_page), header rows repeated, sheet name in
+    the header, page n of m in the footer."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 1 if one_page else 0)
+    if header_rows:
+        ws.repeat_rows(0, header_rows - 1)
+    ws.print_area(0, 0, max(last_row, header_rows - 1), last_col)
+    ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.7)
+    ws.set_header(labels.budget_word("header", lang))
+    ws.set_footer(labels.budget_word("footer", lang))
+    ws.center_horizontally()
+
+
+def scenario_formulas(ws, template: str, places: list[tuple[int, int]], fmt, values: list) -> None:
+    """Write `template` once per scenario slot i at places[i], with ROW and COL replaced by the
+    slot's Workings row and Results column, and the stored value values[i] ('' past the end).
+
+    XlsxWriter rewrites every formula for newer Excel functions (29 regular expressions per
+    cell); the budget uses none, so when the template comes out of that rewrite unchanged the
+    cells go straight into the sheet's table (as write_formula would put them), else one by one."""
+    from xlsxwriter.worksheet import CellFormulaTuple, re_dynamic_function
+
+    from .budget_formulas import COL, ROW, slot_subs
+
+    subs = slot_subs(len(places))
+    n = len(values)
+    body = template[1:] if template.startswith("=") else template
+    plain = not re_dynamic_function.search(body) and ws._prepare_formula(body) == body
+    for i, (r, c) in enumerate(places):
+        number, letter = subs[i]
+        text = body.replace(ROW, number).replace(COL, letter)
+        value = values[i] if i < n else ""
+        if plain and 0 < i < len(places) - 1:
+            ws.table[r][c] = CellFormulaTuple(text, fmt, value)
+        else:  # the first and last through the public call: it records the sheet's extent
+            ws.write_formula(r, c, "=" + text, fmt, value)

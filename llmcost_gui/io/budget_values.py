@@ -1,0 +1,76 @@
+"""The value stored with each formula of the budget: the app's own evaluation of the same inputs.
+
+A spreadsheet recalculating the file finds the same numbers (tests prove it for LibreOffice,
+Gnumeric and the ``formulas`` package); readers that never calculate (file previews, pandas,
+``openpyxl(data_only=True)``, Excel's Protected View) see them as they are.  An error of the app is
+stored as ``#N/A``; a blank (stage not used, row without a scenario) as an empty text.
+"""
+
+from __future__ import annotations
+
+from ..core.evaluate import resolved_inputs
+from ..core.expr import BLANK, OK
+from ..core.formulas import REGISTRY
+from ..core.schema import ASSUMPTION_KEYS, SCENARIOS, TABLES
+from .budget_formulas import IN, RESULTS, ROW_OF, WORKINGS, Layout
+
+ERROR = "#N/A"
+
+
+def _cells(values, codes) -> list:
+    """Stored values of one column: a number or text, '' for blank, #N/A for an error."""
+    out = []
+    for v, c in zip(values.tolist(), codes.tolist()):
+        out.append(v if c == OK else "" if c == BLANK else ERROR)
+    return out
+
+
+def match_position(names: list, key) -> int | str:
+    """What MATCH(key, names, 0) confirmed by EXACT gives: the 1-based position, or #N/A.
+    MATCH finds the first name equal ignoring case; EXACT then checks the case."""
+    if not isinstance(key, str) or key == "":
+        return ERROR
+    folded = key.casefold()
+    for i, name in enumerate(names):
+        if isinstance(name, str) and name.casefold() == folded:
+            return i + 1 if name == key else ERROR
+    return ERROR
+
+
+def _positions(names: list, keys: list) -> list:
+    memo: dict = {}
+    out = []
+    for key in keys:
+        if key not in memo:
+            memo[key] = match_position(names, key)
+        out.append(memo[key])
+    return out
+
+
+def stored_values(layout: Layout) -> tuple[dict[tuple[str, str], list], dict[str, object]]:
+    """((sheet, key) -> stored value per scenario row, assumption key -> stored resolved value)."""
+    wb = layout.wb
+    inputs, _ = resolved_inputs(wb.tables)
+    res = wb.results
+    out: dict[tuple[str, str], list] = {}
+    names = list(wb.tables["Scenarios"].data["name"])
+    out[(WORKINGS, "name")] = out[(RESULTS, "name")] = names
+    for column in layout.inputs:
+        v = inputs[column]
+        out[(WORKINGS, IN + column)] = _cells(v.values, v.codes)
+    out[(RESULTS, "currency")] = out[(WORKINGS, IN + "currency")]
+    for column in layout.matches:
+        table = wb.tables[SCENARIOS.column(column).ref]
+        out[(WORKINGS, ROW_OF + column)] = _positions(list(table.data[TABLES[table.schema.name].key]),
+                                                      out[(WORKINGS, IN + column)])
+    for key in REGISTRY:
+        out[(layout.cell[key][0], key)] = _cells(res.values[key], res.codes[key])
+    given = wb.tables["Assumptions"].assumptions()
+    assumptions = {}
+    for key, col in ASSUMPTION_KEYS.items():
+        v = inputs[key]
+        if len(v.values):
+            assumptions[key] = _cells(v.values[:1], v.codes[:1])[0]
+        else:  # no scenario to evaluate for
+            assumptions[key] = given.get(key, float(col.default))
+    return out, assumptions
