@@ -339,14 +339,15 @@ BUDGET_WORDS: dict[str, tuple[str, str]] = {
     "note_edit": ("How to edit: change the blue cells on Scenarios, Models, Hardware, Prices and "
                   "Assumptions; type a new scenario in the next empty row of Scenarios. Results and "
                   "this Summary follow. A blank input takes its default.",
-                  "如何修改：编辑“场景”“模型”“硬件”“租用价格”“全局假设”工作表中的蓝色单元格；"
-                  "在“场景”表的下一空行输入新场景。计算结果与本汇总随之更新。留空的输入取默认值。"),
+                  "如何修改：编辑 Scenarios（场景）、Models（模型）、Hardware（硬件）、Prices（租用价格）、"
+                  "Assumptions（全局假设）工作表中的蓝色单元格；在 Scenarios 表的下一空行输入新场景，"
+                  "Results（计算结果）与本汇总随之更新。留空的输入取默认值。"),
     "note_month": ("A month is a twelfth of a 365-day year. One-off costs are not included in the "
                    "recurring columns; a bought card's write-off is part of its GPU-hour price.",
                    "每月按 365 天一年的十二分之一计。一次性成本不计入经常性各列；"
                    "自购硬件的折旧计入其 GPU 小时单价。"),
     "note_prices": ("Rental prices: {count} offers, as of {first} to {last}; sources on the Prices sheet.",
-                    "租用价格：共 {count} 个报价，日期 {first} 至 {last}；来源见“租用价格”工作表。"),
+                    "租用价格：共 {count} 个报价，日期 {first} 至 {last}；来源见 Prices（租用价格）工作表。"),
     "note_reopen": ("The file can be opened again in the app (File ▸ Open): it reads the input sheets.",
                     "可在应用中重新打开本文件（文件 ▸ 打开）：应用读取各输入工作表。"),
     "legend": ("Legend", "图例"),
@@ -358,7 +359,7 @@ BUDGET_WORDS: dict[str, tuple[str, str]] = {
     "blank_default": ("Blank: {default}.", "留空：{default}。"),
     "blank_none": ("Blank: not used.", "留空：不使用。"),
     "choose": ("Choose one of: {choices}", "请选择：{choices}"),
-    "choose_ref": ("Choose a name from the {table} sheet.", "请从“{table}”工作表中选择一个名称。"),
+    "choose_ref": ("Choose a name from the {table} sheet.", "请从 {table} 工作表中选择一个名称。"),
     "bad_value": ("This value is outside the allowed range.", "该数值超出允许范围。"),
     "number": ("a number", "数值"),
     "whole": ("a whole number", "整数"),

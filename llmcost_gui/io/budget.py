@@ -127,11 +127,12 @@ def _workings(book, styles: Styles, layout: Layout, templates: dict, stored: dic
     ws.protect()
 
 
-def build_budget(wb: Workbook, path: str | Path, lang: str = "en") -> None:
-    """Write the budget of `wb` to `path` (not atomically: see write_budget)."""
+def build_budget(wb: Workbook, path: str | Path, lang: str = "en", slots: int | None = None) -> None:
+    """Write the budget of `wb` to `path` (not atomically: see write_budget).  `slots`: scenario
+    rows carrying formulas (default: at least 200, and 50 beyond the last scenario)."""
     import xlsxwriter
 
-    layout = Layout(wb)
+    layout = Layout(wb, slots)
     templates = formula_templates(layout)
     stored, assumptions = stored_values(layout)
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False,
@@ -146,7 +147,7 @@ def build_budget(wb: Workbook, path: str | Path, lang: str = "en") -> None:
     book.close()
 
 
-def write_budget(wb: Workbook, path: str | Path, lang: str = "en") -> None:
+def write_budget(wb: Workbook, path: str | Path, lang: str = "en", slots: int | None = None) -> None:
     """Write the budget workbook atomically (the target is replaced only by a complete file)."""
     with atomic_path(path) as tmp:
-        build_budget(wb, tmp, lang)
+        build_budget(wb, tmp, lang, slots)

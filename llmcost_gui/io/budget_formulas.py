@@ -107,11 +107,12 @@ def resolve_formula(col: Column, ref: str) -> str:
 class Layout:
     """Columns of the Results and Workings sheets, and the cell of every name."""
 
-    def __init__(self, wb: Workbook):
+    def __init__(self, wb: Workbook, slots: int | None = None):
         self.wb = wb
         sc = wb.tables["Scenarios"]
         self.nrows = sc.nrows
-        self.slots = max(MIN_SLOTS, self.nrows + SPARE_SLOTS)
+        default = max(MIN_SLOTS, self.nrows + SPARE_SLOTS)
+        self.slots = default if slots is None else max(slots, self.nrows + 1)
         self.scenario_letter = {c: column_letter(i) for i, c in enumerate(sc.columns)}
         self.inputs = tuple(c.name for c in SCENARIOS.columns if c.name != "name")
         self.matches = tuple(c.name for c in SCENARIOS.columns if c.kind == REF)

@@ -75,7 +75,7 @@ def validation(wb: Workbook, table: str, col: Column, cell: str, lang: str) -> d
     if col.kind == REF and col.ref in wb.tables:
         opts = {"validate": "list", "source": "=" + column_range(wb, col.ref, TABLES[col.ref].key)}
         return {**opts, **_message(col, label, lang,
-                                   w("choose_ref", lang).format(table=labels.table_label(col.ref, lang)))}
+                                   w("choose_ref", lang).format(table=col.ref))}
     if col.kind == CHOICE:
         opts = {"validate": "list", "source": list(col.choices)}
         return {**opts, **_message(col, label, lang, w("choose", lang).format(choices=", ".join(col.choices)))}

@@ -15,7 +15,7 @@ import re
 from .. import __version__
 from ..core import labels
 from ..core.workbook import Workbook
-from .budget_formulas import COL, RESULTS_CURRENCY_ROW, RESULTS_NAME_ROW, SUMMARY, Layout
+from .budget_formulas import COL, RESULTS, RESULTS_CURRENCY_ROW, RESULTS_NAME_ROW, SUMMARY, Layout
 from .budget_style import (
     Styles,
     fit_width,
@@ -25,8 +25,6 @@ from .budget_style import (
     text_width,
 )
 
-HEAD_ROW = 4  # 0-based row of the column headers; the group headers sit above it
-FIRST = HEAD_ROW + 1  # first scenario row (0-based)
 GROUPS = (  # (group word, ((column word, registry key), ...))
     ("one_off", (("s_train", "train_cost"), ("s_ft", "ft_cost"), ("s_capex", "capex_total"))),
     ("recurring", (("s_day", "serve_cost_per_day"), ("s_month", "serve_cost_per_month"),
@@ -36,77 +34,98 @@ GROUPS = (  # (group word, ((column word, registry key), ...))
 SUMMARY_KEYS = tuple(key for _, cols in GROUPS for _, key in cols)
 CHART_KEYS = ("training_usd", "capex_usd", "serve_usd_per_year")
 CHART_MAX = 25  # scenarios shown in the chart
-NOTES_COL = len(SUMMARY_KEYS) + 3  # a blank column after the table
-NOTE_CHARS = 110  # line length of the notes (8 columns of width 12, small font)
+TOP = 3  # 0-based row where the chart and the notes start
+CHART_COLS = 4  # the chart spans the first columns; the notes sit right of it
+ROW_PX = 20  # default row height in pixels
+CHART_HEIGHT = 440  # pixels; fixed, so the table starts at the same row whatever the scenarios
 
 
-def write_summary(book, styles: Styles, layout: Layout, stored: dict, lang: str) -> None:
+def _px(width: float) -> int:
+    """Pixels of a column `width` characters wide (Excel's default font)."""
+    return int(width * 7 + 5)
+
+
+class SummaryGeometry:
+    """Widths and rows of the Summary: title, chart and notes side by side, then the table."""
+
+    def __init__(self, layout: Layout, stored: dict, lang: str):
+        w = labels.budget_word
+        self.heads = [w("scenario", lang), w("currency", lang),
+                      *(w(word, lang) for _, cols in GROUPS for word, _ in cols)]
+        n = layout.nrows
+        self.names = stored[(RESULTS, "name")]
+        self.values = [stored[(layout.cell[key][0], key)] for key in SUMMARY_KEYS]
+        name_width = fit_width(self.heads[0], self.names, None, header_lines=1) * 1.25  # bold
+        self.widths = [min(name_width, 48.0), fit_width(self.heads[1], ["CNY"], None, header_lines=1)]
+        self.widths += [max(13.0, fit_width(h, v[:n], money_format(2)) + 1)
+                        for h, v in zip(self.heads[2:], self.values)]
+        self.chart_px = sum(_px(x) for x in self.widths[:CHART_COLS]) - 8
+        self.chart_n = min(n, CHART_MAX)
+        self.chart_height = CHART_HEIGHT
+        note_chars = int(sum(self.widths[CHART_COLS:]) * 1.15)  # the notes' font is smaller
+        self.notes = _note_lines(layout.wb, lang, note_chars)
+        top_rows = max(-(-self.chart_height // ROW_PX), len(self.notes) + 1)
+        self.group_row = TOP + top_rows + 1
+        self.head_row = self.group_row + 1
+        self.first = self.head_row + 1
+
+
+def write_summary(book, styles: Styles, layout: Layout, stored: dict, lang: str) -> SummaryGeometry:
+    """The Summary sheet, first in the book and active; returns its geometry."""
     w = labels.budget_word
-    ws = book.add_worksheet(labels.budget_word("Summary", "en"))
+    g = SummaryGeometry(layout, stored, lang)
+    ws = book.add_worksheet(SUMMARY)
     ws.write_string(0, 0, w("title", lang), styles.get("title"))
-    ws.merge_range(1, 0, 2, len(SUMMARY_KEYS) + 1, w("subtitle", lang), styles.get("subtitle"))
+    ws.write_string(1, 0, w("subtitle", lang), styles.get("subtitle"))
+    for j, width in enumerate(g.widths):
+        ws.set_column(j, j, width)
+    _chart(book, ws, layout, g, lang)
+    _write_notes(ws, styles, g.notes)
     col = 2
     for group, cols in GROUPS:
-        ws.merge_range(HEAD_ROW - 1, col, HEAD_ROW - 1, col + len(cols) - 1, w(group, lang), styles.get("group"))
+        ws.merge_range(g.group_row, col, g.group_row, col + len(cols) - 1, w(group, lang), styles.get("group"))
         col += len(cols)
-    heads = [w("scenario", lang), w("currency", lang), *(w(word, lang) for _, cols in GROUPS for word, _ in cols)]
-    ws.set_row(HEAD_ROW, 30)
-    for j, text in enumerate(heads):
-        ws.write_string(HEAD_ROW, j, text, styles.get("header"))
-    names = stored[("Results", "name")]
+    ws.set_row(g.head_row, 30)
+    for j, text in enumerate(g.heads):
+        ws.write_string(g.head_row, j, text, styles.get("header" if j < 2 else "header_right"))
     money = styles.get("formula", money_format(2))
-    name_ref = f"=Results!{COL}${RESULTS_NAME_ROW}"
-    currency_ref = f"=Results!{COL}${RESULTS_CURRENCY_ROW}"
-    refs = [layout.ref(key, SUMMARY) for key in SUMMARY_KEYS]
-    values = [stored[(layout.cell[key][0], key)] for key in SUMMARY_KEYS]
     n = layout.nrows
-    rows = range(FIRST, FIRST + layout.slots)
-    scenario_formulas(ws, name_ref, [(r, 0) for r in rows], styles.get("name"), names[:n])
-    scenario_formulas(ws, currency_ref, [(r, 1) for r in rows], styles.get("center"),
-                      stored[("Results", "currency")][:n])
-    for j, (ref, vals) in enumerate(zip(refs, values)):
-        scenario_formulas(ws, "=" + ref, [(r, 2 + j) for r in rows], money, vals[:n])
-    last = FIRST + layout.slots - 1
-    styles.currency_rules(ws, [(FIRST, 2, last, 1 + len(SUMMARY_KEYS))], f"$B{FIRST + 1}")
-    ws.set_column(0, 0, fit_width(heads[0], names, None, header_lines=1))
-    ws.set_column(1, 1, fit_width(heads[1], ["CNY"], None, header_lines=1))
-    for j, vals in enumerate(values):
-        ws.set_column(2 + j, 2 + j, max(13.0, fit_width(heads[2 + j], vals[: layout.nrows], money_format(2)) + 1))
-    ws.freeze_panes(FIRST, 1)
-    chart_rows = _chart(book, ws, layout, lang)
-    notes_end = _notes(ws, styles, layout.wb, lang, HEAD_ROW + chart_rows)
-    ws.set_column(NOTES_COL - 1, NOTES_COL - 1, 2)
-    ws.set_column(NOTES_COL, NOTES_COL + 7, 12)
-    last_printed = max(FIRST + layout.nrows - 1, notes_end)
-    print_setup(ws, lang, last_printed, NOTES_COL + 7, header_rows=0, one_page=layout.nrows <= 40)
-    ws.repeat_rows(HEAD_ROW - 1, HEAD_ROW)
+    rows = range(g.first, g.first + layout.slots)
+    scenario_formulas(ws, f"={RESULTS}!{COL}${RESULTS_NAME_ROW}", [(r, 0) for r in rows], styles.get("name"),
+                      g.names[:n])
+    scenario_formulas(ws, f"={RESULTS}!{COL}${RESULTS_CURRENCY_ROW}", [(r, 1) for r in rows],
+                      styles.get("center"), stored[(RESULTS, "currency")][:n])
+    for j, (key, vals) in enumerate(zip(SUMMARY_KEYS, g.values)):
+        scenario_formulas(ws, "=" + layout.ref(key, SUMMARY), [(r, 2 + j) for r in rows], money, vals[:n])
+    last = g.first + layout.slots - 1
+    styles.currency_rules(ws, [(g.first, 2, last, 1 + len(SUMMARY_KEYS))], f"$B{g.first + 1}")
+    print_setup(ws, lang, g.first + n - 1, len(g.widths) - 1, header_rows=0, one_page=n <= 40)
+    if n > 40:
+        ws.repeat_rows(g.group_row, g.head_row)
     ws.activate()
+    return g
 
 
-def _chart(book, ws, layout: Layout, lang: str) -> int:
-    """Clustered bars: one-off and yearly amounts in USD per scenario (the first CHART_MAX);
-    returns the rows it covers."""
-    n = min(layout.nrows, CHART_MAX)
+def _chart(book, ws, layout: Layout, g: SummaryGeometry, lang: str) -> None:
+    """Clustered bars: one-off and yearly amounts in USD per scenario (the first CHART_MAX)."""
+    n = g.chart_n
     if n == 0:
-        return 0
+        return
     chart = book.add_chart({"type": "bar"})
-    cats = [SUMMARY, FIRST, 0, FIRST + n - 1, 0]
+    cats = [SUMMARY, g.first, 0, g.first + n - 1, 0]
     colours = ("#4472C4", "#A5A5A5", "#ED7D31")
     for key, colour in zip(CHART_KEYS, colours):
         sheet, letter = layout.cell[key]
-        chart.add_series({"name": labels.result_label(key, lang),
-                          "categories": cats,
+        chart.add_series({"name": labels.result_label(key, lang), "categories": cats,
                           "values": f"={sheet}!${letter}$2:${letter}${n + 1}",
                           "fill": {"color": colour}, "gap": 60})
     chart.set_title({"name": labels.budget_word("chart_title", lang), "name_font": {"size": 10}})
-    chart.set_x_axis({"num_format": '"$"#,##0', "num_font": {"size": 8}, "major_gridlines": {"visible": True}})
+    chart.set_x_axis({"num_format": '"$"#,##0,,"M"', "num_font": {"size": 8}, "major_gridlines": {"visible": True}})
     chart.set_y_axis({"reverse": True, "num_font": {"size": 8}})
     chart.set_legend({"position": "bottom", "font": {"size": 8}})
     chart.show_hidden_data()
-    height = 240 + 16 * n
-    chart.set_size({"width": 8 * 89, "height": height})
-    ws.insert_chart(HEAD_ROW - 1, NOTES_COL, chart, {"x_offset": 0, "y_offset": 0})
-    return -(-height // 20) + 1
+    chart.set_size({"width": g.chart_px, "height": g.chart_height})
+    ws.insert_chart(TOP, 0, chart, {"x_offset": 0, "y_offset": 0})
 
 
 def _price_dates(wb: Workbook) -> tuple[int, str, str]:
@@ -134,23 +153,24 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _notes(ws, styles: Styles, wb: Workbook, lang: str, first_row: int) -> int:
-    """Notes and legend under the chart, right of the table, one line per row (no row heights
-    change: the rows are shared with the table); returns the last row used."""
+def _note_lines(wb: Workbook, lang: str, width: int) -> list[tuple[str, str]]:
+    """(style, text) lines of the notes block and the legend."""
     w = labels.budget_word
     count, first, last = _price_dates(wb)
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
     notes = [w("note_what", lang), w("note_made", lang).format(version=__version__, date=today),
              w("note_edit", lang), w("note_month", lang),
              w("note_prices", lang).format(count=count, first=first, last=last), w("note_reopen", lang)]
-    r = first_row
-    ws.write_string(r, NOTES_COL, w("notes", lang), styles.get("note_head"))
+    lines = [("note_head", w("notes", lang))]
     for text in notes:
-        for k, line in enumerate(wrap(text, NOTE_CHARS)):
-            r += 1
-            ws.write_string(r, NOTES_COL, ("• " if k == 0 else "   ") + line, styles.get("note"))
-    r += 2
-    ws.write_string(r, NOTES_COL, w("legend", lang), styles.get("note_head"))
-    ws.write_string(r + 1, NOTES_COL, w("legend_input", lang), styles.get("input"))
-    ws.write_string(r + 2, NOTES_COL, w("legend_formula", lang), styles.get("formula"))
-    return r + 2
+        lines += [("note", ("• " if k == 0 else "   ") + line) for k, line in enumerate(wrap(text, width - 3))]
+    lines += [("note", ""), ("note_head", w("legend", lang)), ("input", w("legend_input", lang)),
+              ("formula", w("legend_formula", lang))]
+    return lines
+
+
+def _write_notes(ws, styles: Styles, lines: list[tuple[str, str]]) -> None:
+    """One line per row right of the chart (cells overflow to the right; no row heights change)."""
+    for i, (style, text) in enumerate(lines):
+        if text:
+            ws.write_string(TOP + i, CHART_COLS, text, styles.get(style))
