@@ -11,11 +11,13 @@ def register(subparsers) -> None:
     """Add the `export` subcommand."""
     p = subparsers.add_parser(
         "export", help="write the budget workbook (live Excel formulas) for a workbook",
-        description="Write BUDGET.xlsx: the input sheets, a Results sheet of live formulas that "
-                    "recalculate in Excel or LibreOffice, and a Summary for finance.")
+        description="Write BUDGET.xlsx for finance: a Summary (one-off, recurring and unit costs, "
+                    "chart, notes), a Results sheet, and the input sheets to edit. Every figure is "
+                    "a live formula stored with its value; it recalculates in Excel, LibreOffice "
+                    "or Gnumeric, and `llmcost compute BUDGET.xlsx` reads it back.")
     p.add_argument("workbook", help="WORKBOOK.xlsx to read")
     p.add_argument("-o", "--output", required=True, help="BUDGET.xlsx to write")
-    p.add_argument("--lang", choices=LANGS, default="en", help="language of the Summary sheet")
+    p.add_argument("--lang", choices=LANGS, default="en", help="language of the words on every sheet")
     p.set_defaults(func=cmd_export)
 
 

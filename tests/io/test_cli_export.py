@@ -6,7 +6,6 @@ import openpyxl
 import pytest
 
 from llmcost_gui.cli import main
-from llmcost_gui.core.formulas import RESULT_KEYS
 from llmcost_gui.io.defaults import default_workbook
 from llmcost_gui.io.xlsx_write import write_document
 
@@ -24,15 +23,19 @@ def test_export_writes_the_budget(tmp_path, workbook, capsys):
     assert "wrote" in capsys.readouterr().out
     book = openpyxl.load_workbook(out)
     assert {"Summary", "Results", "Workings", "Models", "Scenarios"} <= set(book.sheetnames)
-    assert [c.value for c in book["Results"][1]] == ["name", *RESULT_KEYS]
-    assert book["Summary"]["A1"].value == "Budget summary"
+    assert book["Results"]["A1"].value == "Results" and book["Results"]["C1"].value == "=Workings!$A2"
+    values = openpyxl.load_workbook(out, data_only=True)
+    assert values["Results"]["C1"].value == default_workbook().scenario_names()[0]  # a stored value
+    assert book["Summary"]["A1"].value == "LLM budget summary"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["budget.xlsx", "in.xlsx"]  # no temp files
 
 
 def test_export_in_chinese(tmp_path, workbook):
     out = tmp_path / "预算.xlsx"
     assert main(["export", str(workbook), "-o", str(out), "--lang", "zh_CN"]) == 0
-    assert openpyxl.load_workbook(out)["Summary"]["A1"].value == "预算汇总"
+    book = openpyxl.load_workbook(out)
+    assert book["Summary"]["A1"].value == "大模型预算汇总"
+    assert book["Scenarios"]["A1"].value == "名称" and book["Results"]["A2"].value == "币种"
 
 
 def test_bad_input_exits_2_names_the_cell_and_writes_nothing(tmp_path, workbook, capsys):

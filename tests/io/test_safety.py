@@ -11,8 +11,8 @@ from llmcost_gui.core.workbook import InsertRows
 from llmcost_gui.io import xlsx_read
 from llmcost_gui.io.budget import write_budget
 from llmcost_gui.io.defaults import default_workbook
-from llmcost_gui.io.records import ImportProblems
-from llmcost_gui.io.xlsx_read import read_workbook
+from llmcost_gui.io.records import ImportProblems, match_header
+from llmcost_gui.io.xlsx_read import default_aliases, read_workbook
 from llmcost_gui.io.xlsx_write import write_document
 
 DANGEROUS = ["=1+1", "+SUM(A1:A9)", "-2+3", "@cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\")"]
@@ -36,7 +36,7 @@ def test_user_text_is_written_as_text_never_as_a_formula(tmp_path, risky_wb, wri
     writer(risky_wb, path)
     book = openpyxl.load_workbook(path)
     sc = book["Scenarios"]
-    head = [c.value for c in sc[1]]
+    head = match_header([c.value for c in sc[1]], "Scenarios", default_aliases())  # words or keys
     for i, text in enumerate(DANGEROUS):
         for column in ("name", "model", "note"):
             cell = sc.cell(i + 2, head.index(column) + 1)
