@@ -117,7 +117,7 @@ RESULT_DOC_ZH = {
     "cost_per_request": "每个请求的推理费用",
     "cost_per_user_month": "每个用户每月（30 天）的推理费用",
     "daily_total": "每日推理费用，加上在 amortization_days 天内分摊的训练和微调费用",
-    "monthly_total": "每日总额 × 30 天",
+    "monthly_total": "年度总额的十二分之一",
     "annual_total": "每日总额 × 365 天",
     "capex_total": "购买时的一次性投入（租用时为 0）",
 }
