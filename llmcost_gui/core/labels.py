@@ -353,6 +353,8 @@ BUDGET_WORDS: dict[str, tuple[str, str]] = {
     "legend": ("Legend", "图例"),
     "legend_input": ("Input: type here", "输入：可在此填写"),
     "legend_formula": ("Formula: computed, do not type", "公式：自动计算，请勿填写"),
+    "legend_link": ("Link: the input as used (given or default)", "引用：实际采用的输入（填写值或默认值）"),
+    "given": (" (given)", "（填写值）"),
     "header": ("&L&A&RLLM Cost Workbench", "&L&A&RLLM Cost Workbench"),
     "footer": ("&LPage &P of &N&R&F", "&L第 &P 页，共 &N 页&R&F"),
     "allowed": ("Allowed: {domain}", "允许：{domain}"),

@@ -14,12 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core import labels
-from ..core.formulas import REGISTRY
+from ..core.formulas import REGISTRY, RESULT_KEYS
+from ..core.schema import SCENARIOS
 from ..core.workbook import Workbook
 from . import progress
 from .atomic import atomic_path
 from .budget_formulas import (
     COMPUTED_SHEETS,
+    IN,
     RESULTS,
     RESULTS_CURRENCY_ROW,
     RESULTS_FIRST_COL,
@@ -30,8 +32,10 @@ from .budget_formulas import (
 )
 from .budget_inputs import write_input_sheets
 from .budget_style import (
+    FIT_SAMPLE,
     Styles,
     fit_width,
+    input_number_format,
     is_money,
     money_decimals,
     print_setup,
@@ -72,15 +76,22 @@ def _results(book, styles: Styles, layout: Layout, templates: dict, stored: dict
             for c in range(1, first + n):
                 ws.write_blank(r, c, None, styles.get("section"))
             continue
-        unit = REGISTRY[key].unit
-        num = result_format(key)
-        label = labels.result_label(key, lang)
+        if kind == "input":  # the value the formulas read: given, or the default (green: a link)
+            col = SCENARIOS.column(key)
+            unit, num, style, label = col.unit, input_number_format(col), "link", labels.column_label(key, lang)
+            values, template = stored[(RESULTS, IN + key)], templates[(RESULTS, IN + key)]
+            style = "link" if col.numeric else "link_text"
+            if key in RESULT_KEYS:
+                label += w("given", lang)
+        else:
+            unit, num, style, label = REGISTRY[key].unit, result_format(key), "formula", labels.result_label(key, lang)
+            values, template = stored[(RESULTS, key)], templates[(RESULTS, key)]
         labels_width = max(labels_width, text_width(label) + 2)
-        ws.write_string(r, 0, label)
-        ws.write_string(r, 1, "" if is_money(unit) else labels.unit_label(unit, lang), styles.get("unit"))
-        values = stored[(RESULTS, key)]
-        scenario_formulas(ws, templates[(RESULTS, key)], [(r, c) for c in cols], styles.get("formula", num), values)
-        for i in range(n):
+        ws.write_string(r, 0, label, styles.get("link_label" if kind == "input" else "text"))
+        ws.write_string(r, 1, "" if is_money(unit) or unit in ("fraction", "") else labels.unit_label(unit, lang),
+                        styles.get("unit"))
+        scenario_formulas(ws, template, [(r, c) for c in cols], styles.get(style, num), values)
+        for i in range(min(n, FIT_SAMPLE)):  # later scenarios keep the width of their name
             widths[i] = max(widths[i], text_width(value_text(values[i], num)) + 2)
         if is_money(unit):
             money[money_decimals(key)].append((r, first, r, first + slots - 1))

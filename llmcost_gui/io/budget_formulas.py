@@ -132,16 +132,22 @@ class Layout:
         self.assumption_row = {k: i + 2 for i, k in enumerate(ASSUMPTION_KEYS)}
         self.assumption_source = self._assumption_sources()
 
-    @staticmethod
-    def _result_lines() -> list[tuple[str, str, int]]:
-        """Rows of the Results sheet: ("section", stage, row) headings and ("key", key, row)."""
+    def _result_lines(self) -> list[tuple[str, str, int]]:
+        """Rows of the Results sheet, stage by stage: a ("section", stage, row) heading, the
+        stage's inputs as the formulas read them ("input", column, row), its ("key", key, row)."""
         lines, r = [], RESULTS_CURRENCY_ROW + 1
         for stage in STAGES:
+            inputs = [c.name for c in SCENARIOS.columns if c.stage == stage and c.name in self.inputs
+                      and c.name != "currency"]
             keys = [k for k in RESULT_KEYS if REGISTRY[k].stage == stage]
-            if keys:
-                lines.append(("section", stage, r))
-                lines += [("key", k, r + 1 + i) for i, k in enumerate(keys)]
-                r += 1 + len(keys)
+            if not inputs and not keys:
+                continue
+            lines.append(("section", stage, r))
+            r += 1
+            for kind, names in (("input", inputs), ("key", keys)):
+                for name in names:
+                    lines.append((kind, name, r))
+                    r += 1
         return lines
 
     def _assumption_sources(self) -> dict[str, str]:
@@ -228,6 +234,12 @@ def formula_templates(layout: Layout) -> dict[tuple[str, str], str]:
     out[(WORKINGS, "name")] = f'=IF({blank_test(name_ref)},"",{name_ref})'
     out[(RESULTS, "name")] = f"={WORKINGS}!$A{ROW}"
     out[(RESULTS, "currency")] = f"={layout.ref(IN + 'currency', RESULTS)}"
+    for column in layout.inputs:  # on Results: blank when the column's stage is not used
+        ref = layout.ref(IN + column, RESULTS)
+        trigger = STAGE_TRIGGER.get(SCENARIOS.column(column).stage)
+        if trigger and trigger != column:
+            ref = f'IF({layout.ref(IN + trigger, RESULTS)}="","",{ref})'
+        out[(RESULTS, IN + column)] = "=" + ref
     for column in layout.inputs:
         text = resolve_formula(SCENARIOS.column(column), layout.scenario_ref(column))
         out[(WORKINGS, IN + column)] = _guard(text, WORKINGS)

@@ -1,6 +1,7 @@
 """Looks of the budget workbook (XlsxWriter): cell styles, number formats, widths, headers, print.
 
-Modelling convention: inputs in blue on a light fill, formulas in black.  Money cells carry a
+Modelling convention: inputs in blue on a light fill, formulas in black, values brought from
+another sheet in green.  Money cells carry a
 neutral number format and two conditional formats that add "$" or "¥" from the row's currency
 cell, so a scenario switched to CNY in the spreadsheet never shows a dollar sign.
 """
@@ -14,6 +15,7 @@ from ..core.formulas import REGISTRY
 from ..core.schema import TABLES
 
 INPUT_FONT, INPUT_FILL = "#0000FF", "#FFF2CC"
+LINK_FONT = "#00703C"  # green: a value brought from another sheet
 HEADER_FILL, GROUP_FILL = "#D9E1F2", "#B4C6E7"
 SYMBOL = {"USD": '"$"', "CNY": '"¥"'}
 MIN_WIDTH, MAX_WIDTH = 8.0, 44.0
@@ -60,8 +62,19 @@ def input_format(table: str, column: str) -> str | None:
     return "0.0%" if col.unit == "fraction" else None
 
 
+def input_number_format(col) -> str | None:
+    """Display of a scenario input as used: % for fractions, whole numbers with separators."""
+    if col.unit == "fraction":
+        return "0.0%"
+    if col.kind == "int":
+        return "#,##0"
+    return "#,##0.##########" if col.numeric else None
+
+
 def text_width(text: str) -> float:
     """Display width of text in character units (East Asian characters count double)."""
+    if text.isascii():
+        return float(len(text))
     return float(sum(2 if ord(ch) > 0x2E80 else 1 for ch in text))
 
 
@@ -85,11 +98,14 @@ def is_money_fmt(fmt: str) -> bool:
     return fmt.startswith("#,##0.00;")
 
 
+FIT_SAMPLE = 300  # values looked at to fit a column (a long table: the first ones)
+
+
 def fit_width(header: str, values, fmt: str | None, header_lines: int = 2) -> float:
-    """A width that shows every value and the header wrapped on at most `header_lines` lines."""
+    """A width that shows the values and the header wrapped on at most `header_lines` lines."""
     longest_word = max((text_width(w) for w in header.split()), default=0.0)
     head = max(longest_word, math.ceil(text_width(header) / header_lines))
-    data = max((text_width(value_text(v, fmt)) for v in values), default=0.0)
+    data = max((text_width(value_text(v, fmt)) for v in list(values)[:FIT_SAMPLE]), default=0.0)
     return max(MIN_WIDTH, min(MAX_WIDTH, max(head, data) + 2.0))
 
 
@@ -169,6 +185,9 @@ _KINDS: dict[str, dict] = {
                   "align": "right", "bottom": 1},
     "section": {"bold": True, "bg_color": GROUP_FILL},
     "center": {"align": "center"},
+    "link": {"font_color": LINK_FONT, "align": "right"},
+    "link_text": {"font_color": LINK_FONT, "align": "right", "shrink": True},
+    "link_label": {"font_color": LINK_FONT, "italic": True},
     "unit": {"font_color": "#595959", "font_size": 9},
 }
 

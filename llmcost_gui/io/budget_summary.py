@@ -56,7 +56,7 @@ class SummaryGeometry:
         self.names = stored[(RESULTS, "name")]
         self.values = [stored[(layout.cell[key][0], key)] for key in SUMMARY_KEYS]
         name_width = fit_width(self.heads[0], self.names, None, header_lines=1) * 1.25  # bold
-        self.widths = [min(name_width, 48.0), fit_width(self.heads[1], ["CNY"], None, header_lines=1)]
+        self.widths = [min(name_width, 56.0), fit_width(self.heads[1], ["CNY"], None, header_lines=1)]
         self.widths += [max(13.0, fit_width(h, v[:n], money_format(2)) + 1)
                         for h, v in zip(self.heads[2:], self.values)]
         self.chart_px = sum(_px(x) for x in self.widths[:CHART_COLS]) - 8
@@ -165,7 +165,7 @@ def _note_lines(wb: Workbook, lang: str, width: int) -> list[tuple[str, str]]:
     for text in notes:
         lines += [("note", ("• " if k == 0 else "   ") + line) for k, line in enumerate(wrap(text, width - 3))]
     lines += [("note", ""), ("note_head", w("legend", lang)), ("input", w("legend_input", lang)),
-              ("formula", w("legend_formula", lang))]
+              ("formula", w("legend_formula", lang)), ("link_label", w("legend_link", lang))]
     return lines
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..core.evaluate import resolved_inputs
 from ..core.expr import BLANK, OK
 from ..core.formulas import REGISTRY
-from ..core.schema import ASSUMPTION_KEYS, SCENARIOS, TABLES
+from ..core.schema import ASSUMPTION_KEYS, SCENARIOS, STAGE_TRIGGER, TABLES
 from .budget_formulas import IN, RESULTS, ROW_OF, WORKINGS, Layout
 
 ERROR = "#N/A"
@@ -59,6 +59,11 @@ def stored_values(layout: Layout) -> tuple[dict[tuple[str, str], list], dict[str
         v = inputs[column]
         out[(WORKINGS, IN + column)] = _cells(v.values, v.codes)
     out[(RESULTS, "currency")] = out[(WORKINGS, IN + "currency")]
+    for column in layout.inputs:  # Results shows a stage's inputs only where the stage is used
+        col = SCENARIOS.column(column)
+        used = res.active[col.stage].tolist() if col.name != STAGE_TRIGGER.get(col.stage) else None
+        values = out[(WORKINGS, IN + column)]
+        out[(RESULTS, IN + column)] = values if used is None else [v if u else "" for v, u in zip(values, used)]
     for column in layout.matches:
         table = wb.tables[SCENARIOS.column(column).ref]
         out[(WORKINGS, ROW_OF + column)] = _positions(list(table.data[TABLES[table.schema.name].key]),
