@@ -6,6 +6,8 @@ typed under the last one, a model added.  Slow: each engine starts and computes 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import zipfile
 
 import openpyxl
@@ -180,3 +182,18 @@ def test_a_percentage_typed_as_a_whole_number_is_refused_in_both(budgets, recalc
     res = openpyxl.load_workbook(out, data_only=True)["Results"]
     costs = [row for row in res.iter_rows(values_only=True) if row[0] == "Pre-training cost"]
     assert str(costs[0][2]).startswith("#") and isinstance(costs[0][3], float)
+
+
+def test_the_default_budget_prints_on_few_pages(budgets, recalc):
+    """LibreOffice prints it: Summary on one page, Results next, at most 16 pages in all."""
+    _, budget, _, _ = budgets
+    (pdf,) = recalc([budget], to="pdf")
+    data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
+    assert 7 <= pages <= 16
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:  # poppler-utils: the Summary fills page 1 alone, Results starts page 2
+        text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        first, second = text.split("\f")[:2]
+        assert "LLM budget summary" in first and "Page 1 of" in first and "Llama 3 70B serving" in first
+        assert second.lstrip().startswith("Results") and "Page 2 of" in second

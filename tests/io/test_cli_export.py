@@ -69,3 +69,42 @@ def test_bad_target_exits_2(tmp_path, workbook, capsys, target, message):
 def test_missing_workbook_exits_2(tmp_path, capsys):
     assert main(["export", str(tmp_path / "none.xlsx"), "-o", str(tmp_path / "b.xlsx")]) == 2
     assert "file not found" in capsys.readouterr().err
+
+
+def test_compute_reads_a_budget_edited_elsewhere(tmp_path, workbook, capsys):
+    """`llmcost compute` on a budget whose inputs were changed in another program (a value, a
+    currency switched, whitespace in an input, a scenario typed under the last one) gives exactly
+    the app's numbers for the same inputs."""
+    import json
+
+    from llmcost_gui.core.report import scenario_records
+    from llmcost_gui.core.workbook import InsertRows
+    from llmcost_gui.io.records import match_header
+    from llmcost_gui.io.xlsx_read import default_aliases
+
+    budget = tmp_path / "budget.xlsx"
+    assert main(["export", str(workbook), "-o", str(budget), "--lang", "zh_CN"]) == 0
+    book = openpyxl.load_workbook(budget)
+    sc = book["Scenarios"]
+    col = {name: i + 1 for i, name in enumerate(match_header([c.value for c in sc[1]], "Scenarios",
+                                                             default_aliases()))}
+    sc.cell(2, col["train_mfu"]).value = 0.5
+    sc.cell(2, col["currency"]).value = "CNY"
+    sc.cell(3, col["train_discount"]).value = "   "  # blank: the default applies
+    new = {"name": "Typed in the budget", "model": "Llama 3 70B", "daily_users": 1000,
+           "serve_hardware": "H100 SXM5 80GB", "serve_price": "Lambda 8x H100 SXM on-demand (2026)"}
+    rows = default_workbook().tables["Scenarios"].nrows
+    for name, value in new.items():
+        sc.cell(rows + 2, col[name]).value = value
+    book.save(budget)
+    capsys.readouterr()
+    assert main(["compute", str(budget), "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)["scenarios"]
+
+    wb = default_workbook()  # the same edits, made in the app
+    wb.set_cell("Scenarios", 0, "train_mfu", 0.5)
+    wb.set_cell("Scenarios", 0, "currency", "CNY")
+    wb.set_cell("Scenarios", 1, "train_discount", None)
+    wb.apply(InsertRows("Scenarios", rows, (new,)))
+    assert got == json.loads(json.dumps(scenario_records(wb)))
+    assert got[-1]["name"] == "Typed in the budget" and got[-1]["serve_gpus"] >= 1
