@@ -217,8 +217,10 @@ def scenario_formulas(ws, template: str, places: list[tuple[int, int]], fmt, val
     cells go straight into the sheet's table (as write_formula would put them), else one by one."""
     from xlsxwriter.worksheet import CellFormulaTuple, re_dynamic_function
 
+    from . import progress
     from .budget_formulas import COL, ROW, slot_subs
 
+    progress.tick()
     subs = slot_subs(len(places))
     n = len(values)
     body = template[1:] if template.startswith("=") else template
