@@ -14,6 +14,7 @@ _TABLES = {
     "Models": ("Models", "模型"),
     "Hardware": ("Hardware", "硬件"),
     "Prices": ("Prices", "租用价格"),
+    "ApiOffers": ("API offers", "API 报价"),  # issue #16
     "Assumptions": ("Assumptions", "全局假设"),
     "Scenarios": ("Scenarios", "场景"),
     "Results": ("Results", "计算结果"),
@@ -99,6 +100,12 @@ _COLUMNS = {
     # money
     "procurement": ("Procurement", "采购方式"),
     "amortization_days": ("Amortization", "摊销天数"),
+    # --- API offers (issue #16)
+    "input_per_million": ("Input price per 1M tokens", "每百万输入 Token 价格"),
+    "output_per_million": ("Output price per 1M tokens", "每百万输出 Token 价格"),
+    "cached_input_per_million": ("Cached input price per 1M tokens", "每百万缓存输入 Token 价格"),
+    "api_offer": ("API offer", "API 报价"),
+    # --- end API offers
 }
 
 # Global assumptions (rows of the Assumptions table).
@@ -173,6 +180,16 @@ _RESULTS = {
     "monthly_total": ("Monthly total", "每月总成本"),
     "annual_total": ("Annual total", "年度总成本"),
     "capex_total": ("Capital expenditure", "一次性购置成本"),
+    # --- API offers (issue #16)
+    "api_usd_per_request": ("API price per request (USD)", "API 每请求价格 (美元)"),
+    "api_cost_per_day": ("API cost per day", "API 每日成本"),
+    "api_vs_self_host": ("API ÷ self-hosting", "API 与自建成本比"),
+    "replica_cost_per_day": ("Cost of one replica per day", "单副本每日成本"),
+    "replica_daily_users": ("Daily users per replica", "单副本可服务日活用户"),
+    "api_cost_per_replica": ("API cost of one replica's users", "单副本用户量的 API 成本"),
+    "breakeven_replicas": ("Replicas at break-even", "盈亏平衡时的副本数"),
+    "breakeven_daily_users": ("Break-even daily users", "盈亏平衡日活用户数"),
+    # --- end API offers
 }
 
 # Units as written in the schema and the registry -> Chinese display.
@@ -199,6 +216,7 @@ _UNITS = {
     "money": "金额",
     "money/day": "金额/天",
     "money/GPU-h": "金额/GPU 小时",
+    "money/M tokens": "金额/百万 Token",  # issue #16
     "USD/GPU-h": "美元/GPU 小时",
     "USD/kWh": "美元/千瓦时",
     "CNY/USD": "人民币/美元",
@@ -247,7 +265,7 @@ def stage_title(stage: str, lang: str = "en") -> str:
     return pair[_index(lang)] if pair else stage
 
 
-_MONEY_REST_ZH = {"": "", "/day": "/天", "/GPU-h": "/GPU 小时"}
+_MONEY_REST_ZH = {"": "", "/day": "/天", "/GPU-h": "/GPU 小时", "/M tokens": "/百万 Token"}
 
 
 def unit_label(unit: str, lang: str = "en", currency: str = "") -> str:
