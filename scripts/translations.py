@@ -82,6 +82,18 @@ ZH = {
     "× own value": "× 当前值",
     "Opening %1…": "正在打开 %1…", "Saving %1…": "正在保存 %1…", "Exporting the budget…": "正在导出预算…",
     "Monte Carlo over the uncertain inputs (Charts → Uncertainty)": "对不确定输入做蒙特卡洛抽样（图表 → 不确定性）",
+    # --- self-host or API (issue #16)
+    "(blank)": "（空）", "Self-host or API": "自建还是 API", "self-hosting": "自建",
+    "daily users": "日活用户", "cost per day ({0})": "每日成本（{0}）", "this scenario: {0}": "本场景：{0}",
+    "break-even: {0}": "盈亏平衡：{0}",
+    "Choose an API offer (api_offer) in the scenario to see the break-even.":
+        "在场景中选择一个 API 报价（api_offer）即可查看盈亏平衡点。",
+    "One replica costs {0}/day and serves up to {1} daily users at peak.":
+        "一个副本每日成本 {0}，高峰时最多服务 {1} 日活用户。",
+    "From {0} daily users on, self-hosting costs no more than {1}.": "日活用户达到 {0} 起，自建成本不高于 {1}。",
+    "{0}× self-hosting": "为自建的 {0} 倍", "self-hosting never cheaper": "自建始终不更便宜",
+    "break-even {0} users": "盈亏平衡 {0} 用户", "API {0}: {1}": "API {0}：{1}",
+    # --- end self-host or API
     # help.py (context "help")
     "LLM Cost Workbench": "LLM 成本工作台",
     "GPUs, days and money for training, fine-tuning and serving large language models.":

@@ -136,6 +136,23 @@ class SummaryStrip(QFrame):
         lo_t, hi_t = (labels.localize_value(format_value(v, unit, cur), unit, lang) for v in (lo, hi))
         return f"P10–P90  {lo_t} – {hi_t}"
 
+    def api_line(self, wb: Workbook, row: int) -> str:
+        """'<br>API …: cost per day · ratio · break-even' when the scenario names an API offer."""
+        offer = wb.tables["Scenarios"].get(row, "api_offer")
+        res = wb.results
+        if not offer or res.is_blank(row, "api_cost_per_day"):
+            return ""
+        lang = i18n.current()
+        cost = labels.localize_value(format_result(wb, row, "api_cost_per_day"), "money/day", lang)
+        if res.error(row, "api_cost_per_day") is None and res.error(row, "api_vs_self_host") is None:
+            cost += " · " + self.tr("{0}× self-hosting").format(f'{res.value(row, "api_vs_self_host"):.2g}')
+        if res.note(row, "breakeven_daily_users"):
+            cost += " · " + self.tr("self-hosting never cheaper")
+        elif res.error(row, "breakeven_daily_users") is None:
+            cost += " · " + self.tr("break-even {0} users").format(
+                format_result(wb, row, "breakeven_daily_users"))
+        return f"<br><small>{html.escape(self.tr('API {0}: {1}').format(offer, cost))}</small>"
+
     def text(self, key: str) -> str:
         return self.tiles[key].value.text()
 
@@ -147,7 +164,7 @@ class SummaryStrip(QFrame):
                 tile.value.setText("—")
             return
         name = wb.tables["Scenarios"].get(row, "name") or ""
-        self.scenario.setText(f"<b>{html.escape(name)}</b>")
+        self.scenario.setText(f"<b>{html.escape(name)}</b>" + self.api_line(wb, row))
         for key, tile in self.tiles.items():
             text = labels.localize_value(format_result(wb, row, key), REGISTRY[key].unit, i18n.current())
             reason = wb.results.error(row, key)
