@@ -36,6 +36,16 @@ COLUMN_HELP_ZH = {
     "Prices.currency": "租金的币种",
     "Prices.as_of": "读取价格的日期（YYYY-MM-DD）",
     "Prices.source": "价格出处",
+    # ApiOffers (issue #16)
+    "ApiOffers.name": "API 报价名称（唯一）",
+    "ApiOffers.provider": "API 服务商",
+    "ApiOffers.model": "所提供的模型（Models 表中的名称；闭源模型留空）",
+    "ApiOffers.input_per_million": "每百万提示（输入）Token 的价格",
+    "ApiOffers.output_per_million": "每百万生成（输出）Token 的价格",
+    "ApiOffers.cached_input_per_million": "命中服务商缓存的每百万输入 Token 价格（对比中不使用）",
+    "ApiOffers.currency": "价格的币种",
+    "ApiOffers.as_of": "读取价格的日期（YYYY-MM-DD）",
+    "ApiOffers.source": "价格出处",
     # Assumptions
     "Assumptions.key": "假设项的名称",
     "Assumptions.value": "取值（单位见 unit 列）",
@@ -83,6 +93,7 @@ COLUMN_HELP_ZH = {
     "Scenarios.bandwidth_eff": "实际达到的显存带宽占峰值的比例",
     "Scenarios.batch_size": "一个副本上同时解码的请求数",
     "Scenarios.capacity_overhead": "调度、冗余和协同损失的容量比例",
+    "Scenarios.api_offer": "与自建对比的 API 报价（留空：不对比）",  # issue #16
     # Scenarios: money
     "Scenarios.procurement": "租用（rent）还是购买（buy）加速卡",
     "Scenarios.amortization_days": "训练成本在每日总成本中分摊的天数",
@@ -120,4 +131,9 @@ RESULT_DOC_ZH = {
     "monthly_total": "每日总额 × 30 天",
     "annual_total": "每日总额 × 365 天",
     "capex_total": "购买时的一次性投入（租用时为 0）",
+    # --- API offers (issue #16)
+    "api_cost_per_day": "所选 API 报价对本场景每日流量的收费",
+    "api_vs_self_host": "API 每日成本 ÷ 自建推理每日成本（大于 1：自建更便宜）",
+    "breakeven_daily_users": "从该日活用户数起，自建（整副本）成本不高于 API",
+    # --- end API offers
 }
