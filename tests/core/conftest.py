@@ -27,10 +27,10 @@ SERVE = {"name": "S", "model": "M", "daily_users": 86400, "requests_per_user": 1
          "bandwidth_eff": 0.5, "batch_size": 10, "capacity_overhead": 0.5}
 
 
-def make_wb(*scenarios: dict, assumptions=ASSUMPTIONS):
+def make_wb(*scenarios: dict, assumptions=ASSUMPTIONS, apis=APIS):
     cols = sorted({k for s in scenarios for k in s}, key=lambda c: (c != "name", c))
     rows = [[s.get(c) for c in cols] for s in scenarios]
-    return build_workbook({"Models": MODELS, "Hardware": HARDWARE, "Prices": PRICES, "ApiOffers": APIS,
+    return build_workbook({"Models": MODELS, "Hardware": HARDWARE, "Prices": PRICES, "ApiOffers": apis,
                            "Assumptions": assumptions, "Scenarios": (cols, rows)})
 
 

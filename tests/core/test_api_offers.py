@@ -24,14 +24,7 @@ U_REPLICA = 0.5 / 0.440602 * 43200
 def offer_wb(price_in, price_out, currency="USD", **scenario):
     apis = (["name", "model", "input_per_million", "output_per_million", "currency"],
             [["X", "M", price_in, price_out, currency]])
-    import conftest
-
-    saved = conftest.APIS
-    conftest.APIS = apis
-    try:
-        return make_wb({**SERVE, "api_offer": "X", **scenario})
-    finally:
-        conftest.APIS = saved
+    return make_wb({**SERVE, "api_offer": "X", **scenario}, apis=apis)
 
 
 def test_api_cost_per_day_by_hand():
@@ -112,3 +105,16 @@ def test_breakeven_agrees_with_the_registry_user_by_user(prices):
     assert np.all(self_host[after] <= api[after] * (1 + 1e-12))
     below = evaluate_variants(wb, np.zeros(1, np.int64), {"daily_users": np.array([u_star * (1 - 1e-6)])})
     assert below.values["serve_cost_per_day"][0] > below.values["api_cost_per_day"][0]
+
+
+def test_blank_with_a_reason_renders_in_all_three_languages():
+    from llmcost_gui.core import expr
+
+    tree = expr.parse('where(x > 1, blank("too big"), x)')
+    assert expr.to_text(tree) == 'if x > 1 then blank (too big) else x'
+
+    class Cells:
+        def name(self, n):
+            return "A1"
+
+    assert expr.to_excel(tree, Cells()) == 'IF(A1>1,"",A1)'
