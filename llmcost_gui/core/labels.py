@@ -529,6 +529,9 @@ UI_ZH: dict[str, str] = {
     "Back to the user guide": "返回用户指南",
     "The user guide was not found in this installation. It is docs/user-guide.md in the source code.":
         "此安装中未找到用户指南。源代码中的位置是 docs/user-guide.md。",
+    # ---- ui branch (#13): new interface texts
+    "&Keyboard shortcuts": "键盘快捷键(&K)", "Keyboard shortcuts": "键盘快捷键",
+    "Copy": "复制", "Clear cells": "清除单元格", "Edit the cell": "编辑单元格", "Confirm the edit": "确认编辑", "Cancel the edit": "取消编辑",
 }
 
 
@@ -588,15 +591,37 @@ def split_where(reason_text: str) -> tuple[str, int, str, str]:
     return m["table"], int(m["row"]), m["col"], reason_text[m.end():]
 
 
-def _domain_words(domain: str, lang: str) -> str:
-    """'a number in (0, inf)' -> 'a number > 0' / '大于 0 的数'."""
+def _unit_of(name: str) -> str:
+    """The unit of a column or assumption called `name` ('' when unknown)."""
+    from .schema import ASSUMPTION_KEYS, TABLES
+
+    for table in ("Scenarios", *TABLES):
+        if name in TABLES[table].by_name:
+            return TABLES[table].by_name[name].unit
+    known = ASSUMPTION_KEYS.get(name)
+    return known.unit if known is not None else ""
+
+
+def _bound(text: str, unit: str) -> str:
+    """A bound of a domain in the column's unit (fractions as percentages)."""
+    if unit == "fraction":
+        try:
+            return f"{float(text) * 100:g}%"
+        except ValueError:
+            return text
+    return text
+
+
+def _domain_words(domain: str, lang: str, unit: str = "") -> str:
+    """'a number in (0, inf)' -> 'a number > 0' / '大于 0 的数' (fractions: '0%'…'100%')."""
     zh = _index(lang) == 1
     m = re.fullmatch(r"(a whole number|a number) in ([\[(])(\S+), (\S+?)([\])])", domain)
     if m:
-        whole, lo_open, lo, hi = m[1] == "a whole number", m[2] == "(", m[3], m[4]
+        whole, lo_open = m[1] == "a whole number", m[2] == "("
+        lo, hi = m[3], m[4]
         noun = ("整数" if whole else "数") if zh else ("a whole number" if whole else "a number")
-        lo_t = None if lo == "-inf" else lo
-        hi_t = None if hi == "inf" else hi
+        lo_t = None if lo == "-inf" else _bound(lo, unit)
+        hi_t = None if hi == "inf" else _bound(hi, unit)
         if zh:
             parts = []
             if lo_t is not None:
@@ -621,9 +646,10 @@ def _domain_words(domain: str, lang: str) -> str:
     return domain
 
 
-def _reason_words(kw: dict, lang: str) -> dict:
+def _reason_words(kw: dict, lang: str, unit: str = "") -> dict:
     """Labels for the names a reason pattern captured."""
     zh = _index(lang) == 1
+    unit = _unit_of(kw["col"]) if kw.get("col") else unit
     if kw.get("col"):
         kw["col"] = column_label(kw["col"], lang) if kw["col"] not in _RESULTS \
             else result_label(kw["col"], lang)
@@ -636,7 +662,7 @@ def _reason_words(kw: dict, lang: str) -> dict:
         if stage:
             title = stage_title(stage, lang)
             kw["stage"] = title if zh else title.lower()
-    kw["domain"] = _domain_words(kw["domain"], lang) if kw.get("domain") else ""
+    kw["domain"] = _domain_words(kw["domain"], lang, unit) if kw.get("domain") else ""
     value = kw.get("value") or ""
     kw["got"] = (f"，实际为 {value}" if zh else f", got {value}") if value else ""
     kw["procurement"] = column_label("procurement", lang)
@@ -657,7 +683,8 @@ def reason(reason_text: str, lang: str = "en") -> str:
     for pattern, en, zh in _REASONS:
         m = re.match(pattern, rest)
         if m:
-            kw = _reason_words({k: v or "" for k, v in m.groupdict().items()}, lang)
+            kw = _reason_words({k: v or "" for k, v in m.groupdict().items()}, lang,
+                               _unit_of(col) if table else "")
             out = (zh if _index(lang) == 1 else en).format(**kw)
             if not kw["domain"]:
                 out = re.sub(r"(；应为|; expected )$", "", out)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         for model in (self.scenario_model, *self.table_models.values()):
             model.message.connect(self.show_message)
+            model.refusedAt.connect(self._show_refusal)
         self.results_view.selectionModel().currentChanged.connect(self._result_selected)
         self.scenario_view.selectionModel().currentChanged.connect(
             lambda cur, _prev: self._scenario_selected(cur.column()))
@@ -176,6 +178,17 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
+
+    def _show_refusal(self, index, text: str) -> None:
+        """A refused edit's reason in a tooltip at the cell (it stays as the cell's tooltip)."""
+        model = index.model()
+        views = (self.scenario_view, *self.table_views.values())
+        view = next((v for v in views if v.model() is model), None)
+        if view is None or not view.isVisible():
+            return
+        rect = view.visualRect(index)
+        QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()), text, view.viewport(),
+                          rect, 15_000)
 
     # ------------------------------------------------------------------ selection
     def current_scenario(self) -> int:
@@ -392,6 +405,11 @@ class MainWindow(QMainWindow):
         except ImportError:
             return self.help_about()
         show_user_guide(self)
+
+    def help_shortcuts(self) -> None:
+        from .help import show_shortcuts
+
+        show_shortcuts(self)
 
     def help_about(self) -> None:
         try:

@@ -36,6 +36,10 @@
       <translation>关于 LLM 成本工作台</translation>
     </message>
     <message>
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
       <source>LLM Cost Workbench — User guide</source>
       <translation>LLM 成本工作台 — 用户指南</translation>
     </message>
@@ -569,6 +573,10 @@
     <message>
       <source>&amp;User guide</source>
       <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
       <source>&amp;About LLM Cost Workbench</source>

@@ -29,9 +29,9 @@ def test_interface_text_falls_back_to_english():
     ("Models row 1, params_b: 'abc' is not a number; expected a number in (0, inf)",
      "Parameters: “abc” is not a number; expected a number > 0",
      "参数量：“abc”不是数字；应为大于 0 的数"),
-    ("Scenarios row 2, train_mfu must be a number in (0, 1], got 1.5",
-     "Training MFU must be a number > 0 and ≤ 1, got 1.5",
-     "训练算力利用率 (MFU)必须是大于 0 且不大于 1 的数，实际为 1.5"),
+    ("Scenarios row 2, train_mfu must be a number in (0, 1], got 150%",
+     "Training MFU must be a number > 0% and ≤ 100%, got 150%",
+     "训练算力利用率 (MFU)必须是大于 0% 且不大于 100% 的数，实际为 150%"),
     ("Hardware 'H100' has no price", "Hardware “H100” has no Card price", "硬件“H100”没有填写单卡购价"),
     ("something new", "something new", "something new"),
 ])

@@ -53,8 +53,12 @@ def test_invalid_input_is_refused_and_old_value_kept(window, wb):
     assert not window.scenario_model.setData(index, "150%", EDIT)
     assert wb.tables["Scenarios"].get(row, "train_mfu") == old
     assert window.stack.count() == 0
-    assert "train_mfu" in window.statusBar().currentMessage()
-    assert "train_mfu" in index.data(Qt.ItemDataRole.ToolTipRole)
+    # in words, where the eye is: table › row name › column label, the reason, a valid entry
+    name = wb.tables["Scenarios"].get(row, "name")
+    expected = (f"Scenarios › {name} › Training MFU: must be a number > 0% and ≤ 100%, "
+                "got 150%. For example: ")
+    assert window.statusBar().currentMessage().startswith(expected)
+    assert index.data(Qt.ItemDataRole.ToolTipRole).startswith(expected)
     # a good value afterwards clears the tooltip message
     assert window.scenario_model.setData(index, "0.5", EDIT)
     assert "150" not in (index.data(Qt.ItemDataRole.ToolTipRole) or "")
@@ -106,7 +110,9 @@ def test_paste_with_one_bad_cell_changes_nothing(window, wb):
     window.edit_paste()  # Edit → Paste acts on the grid of the current tab
     assert wb.tables["Hardware"].get(0, "memory_gb") == old
     assert window.stack.count() == 0
-    assert "bandwidth_tbs" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith(
+        "Hardware › A100 SXM4 80GB › Memory bandwidth: “fast” is not a number; expected a number > 0. "
+        "For example: ")
 
 
 def test_paste_excel_block_into_scenarios_grid(window, wb):
@@ -211,3 +217,25 @@ def test_insert_duplicate_delete_table_rows(window, wb):
     window.stack.undo()
     assert models.nrows == n
 
+
+
+def test_ctrl_y_and_ctrl_shift_z_both_redo(window, wb, qtbot):
+    row = scenario(wb, GPT3_500)
+    old = wb.tables["Scenarios"].get(row, "train_mfu")
+    assert window.scenario_model.setData(param_index(window, "train_mfu", row), "45%", EDIT)
+    name = wb.tables["Scenarios"].get(row, "name")
+    assert window.act_undo.text() == f"Undo Edit Training MFU ({name})"
+    window.activateWindow()
+    window.scenario_view.setFocus()
+    for keys in ("Ctrl+Y", "Ctrl+Shift+Z"):
+        window.stack.undo()
+        assert wb.tables["Scenarios"].get(row, "train_mfu") == old
+        QTest.keySequence(window.scenario_view, keys)
+        assert wb.tables["Scenarios"].get(row, "train_mfu") == 0.45, keys
+
+
+def test_help_lists_the_shortcuts(window):
+    from llmcost_gui.qt.help import shortcuts_html
+
+    text = shortcuts_html(window)
+    assert "Ctrl+Y" in text and "Ctrl+Shift+Z" in text and "Ctrl+E" in text and "F2" in text
