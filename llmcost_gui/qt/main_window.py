@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -29,6 +29,7 @@ from .files import FileController
 from .formula_bar import FormulaBar
 from .results_model import ResultsModel
 from .scenario_model import ScenarioModel
+from .selection import Selection
 from .summary import SummaryStrip
 from .table_model import TableModel
 from .views import SheetView
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         self.files.pathChanged.connect(self._update_title)
         self.stack.cleanChanged.connect(self._update_title)
         self._unsubscribe = workbook.subscribe(self._on_change)
+        self.selection = Selection(self)
+        self.selection.changed.connect(self._follow_selection)
         self._build_models()
         self._build_widgets()
         actions.build(self)
@@ -140,9 +143,10 @@ class MainWindow(QMainWindow):
             model.message.connect(self.show_message)
             model.refusedAt.connect(self._show_refusal)
         self.results_view.selectionModel().currentChanged.connect(self._result_selected)
-        self.scenario_view.selectionModel().currentChanged.connect(
-            lambda cur, _prev: self._scenario_selected(cur.column()))
+        self.scenario_view.selectionModel().currentChanged.connect(self._input_selected)
         self.formula_bar.linkActivated.connect(self.follow_link)
+        if self.charts is not None:
+            self.charts.currentChanged.connect(self.selection.set)
         self.act_export.setEnabled(importlib.util.find_spec("llmcost_gui.io.budget") is not None)
 
     def _wire_context_menus(self) -> None:
@@ -169,6 +173,12 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         self.recalc_label.setText(self.tr("Recalculated in %1 ms").replace(
             "%1", f"{change.recalc_ms:.1f}"))
+        edited = {row for table, row, _col in change.inputs if table == "Scenarios"}
+        n = self.workbook.tables["Scenarios"].nrows
+        if len(edited) == 1 and "Scenarios" not in change.structure:
+            self.selection.set(edited.pop())  # editing scenario j makes j current
+        elif not 0 <= self.selection.row < n and n:
+            self.selection.set(n - 1)
         self.formula_bar.refresh()
         self.summary.workbook_changed()
 
@@ -192,41 +202,51 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ selection
     def current_scenario(self) -> int:
-        for view in (self.results_view, self.scenario_view):
-            if view.hasFocus() and view.currentIndex().isValid():
-                return view.currentIndex().column()
-        idx = self.results_view.currentIndex()
-        if idx.isValid():
-            return idx.column()
-        idx = self.scenario_view.currentIndex()
-        return idx.column() if idx.isValid() else 0
+        """The current scenario row (the one the strip, formula bar and charts show)."""
+        return self.selection.row
 
     def _result_selected(self, current, _previous=None) -> None:
         key = self.results_model.key_at(current)
-        if key is None:
-            return
-        self.formula_bar.show_result(self.workbook, current.column(), key)
-        self._scenario_selected(current.column())
-        if self.charts is not None:
-            self.charts.set_current(current.column(), key)
+        if key is not None:
+            self.selection.set(current.column(), key)
+        elif current.isValid():
+            self.selection.set(current.column())
 
-    def _scenario_selected(self, row: int) -> None:
-        if row >= 0:
-            self.summary.show_scenario(self.workbook, row)
+    def _input_selected(self, current, _previous=None) -> None:
+        if current.isValid():
+            self.selection.set(current.column())
+
+    def _follow_selection(self, row: int, key: str) -> None:
+        """Every view shows the current scenario and result."""
+        wb = self.workbook
+        if not 0 <= row < wb.tables["Scenarios"].nrows:
+            self.formula_bar.clear()
+            self.summary.show_scenario(wb, -1)
+            return
+        self.formula_bar.show_result(wb, row, key)
+        self.summary.show_scenario(wb, row)
+        if self.charts is not None:
+            self.charts.set_current(row, key)
+        grid_row = self.results_model._row_of.get(key)
+        index = self.results_model.index(grid_row, row) if grid_row is not None else QModelIndex()
+        if index.isValid() and self.results_view.currentIndex() != index:
+            self.results_view.selectionModel().blockSignals(True)
+            self.results_view.setCurrentIndex(index)
+            self.results_view.selectionModel().blockSignals(False)
+            self.results_view.viewport().update()
 
     def select_result(self, scenario: int, key: str) -> None:
         if self.results_model.columnCount() == 0:
-            self.formula_bar.clear()
-            self.summary.show_scenario(self.workbook, -1)
+            self.selection.set(-1, key, force=True)
             return
-        scenario = min(scenario, self.results_model.columnCount() - 1)
+        scenario = max(0, min(scenario, self.results_model.columnCount() - 1))
         editing.select(self.results_view, self.results_model.index(
             self.results_model.result_row(key), scenario))
-        self._result_selected(self.results_view.currentIndex())
+        self.selection.set(scenario, key, force=True)
 
     def follow_link(self, target: tuple) -> None:
         """Select the input cell a formula-bar link names."""
-        row = self.formula_bar.current[0] if self.formula_bar.current else self.current_scenario()
+        row = self.current_scenario()
         kind = target[0]
         if kind == "input":
             self.tabs.setCurrentWidget(self.scenario_view)

@@ -370,37 +370,6 @@
     </message>
   </context>
   <context>
-    <name>SummaryStrip</name>
-    <message>
-      <source>Capex (purchase)</source>
-      <translation>一次性购置</translation>
-    </message>
-    <message>
-      <source>Per day</source>
-      <translation>每日</translation>
-    </message>
-    <message>
-      <source>Per month</source>
-      <translation>每月</translation>
-    </message>
-    <message>
-      <source>Per year</source>
-      <translation>每年</translation>
-    </message>
-    <message>
-      <source>Per 1M tokens</source>
-      <translation>每百万 Token</translation>
-    </message>
-    <message>
-      <source>No scenario</source>
-      <translation>没有场景</translation>
-    </message>
-    <message>
-      <source>Monte Carlo over the uncertain inputs (Charts → Uncertainty)</source>
-      <translation>对不确定输入做蒙特卡洛抽样（图表 → 不确定性）</translation>
-    </message>
-  </context>
-  <context>
     <name>TableModel</name>
     <message>
       <source>Default used: %1</source>

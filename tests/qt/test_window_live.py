@@ -108,15 +108,46 @@ def test_currency_follows_the_scenario(window, wb):
     assert result_index(window, "train_cost", row).data().startswith("$")
     window.scenario_model.setData(param_index(window, "currency", row), "CNY", EDIT)
     assert result_index(window, "train_cost", row).data().startswith("¥")
-    assert window.summary.text("annual_total").startswith("¥")
+    assert window.summary.text("train_cost").startswith("¥")
 
 
-def test_summary_strip_shows_the_current_scenario(window, wb):
+def test_summary_strip_shows_the_current_scenario_by_stage(window, wb):
     row = scenario(wb, GPT3_500)
     window.select_result(row, "train_cost")
-    # 6·N·D-style cost, as the results grid shows it
-    assert window.summary.text("annual_total") == result_index(window, "annual_total", row).data()
+    # a pre-training run: its one-off cost, days and GPUs, as the results grid shows them
+    assert window.summary.shown_keys()[:3] == ["train_cost", "train_days", "train_gpus"]
+    assert "daily_total" not in window.summary.shown_keys()
+    assert window.summary.text("train_cost") == result_index(window, "train_cost", row).data()
+    assert window.summary.text("train_days").endswith(" days")
+    serving = scenario(wb, CHATGPT)
+    window.select_result(serving, "daily_total")
+    assert window.summary.shown_keys()[:4] == ["daily_total", "monthly_total", "annual_total",
+                                               "cost_per_million_tokens"]
     assert window.summary.text("daily_total").endswith("/day")
+    window.set_language("zh_CN")
+    assert window.summary.text("daily_total").endswith("/天")
+    assert window.summary.tiles["daily_total"].caption.text() == "每日"
+
+
+def test_one_current_scenario_everywhere(window, wb, qtbot):
+    """Choosing or editing any cell of scenario j makes j current in strip, formula bar, charts."""
+    first, second = scenario(wb, GPT3_500), scenario(wb, CHATGPT)
+    window.select_result(first, "train_cost")
+    name = wb.tables["Scenarios"].get(second, "name")
+    # editing an input of the second scenario (without moving the cursor there first)
+    assert window.scenario_model.setData(param_index(window, "peak_factor", second), "3", EDIT)
+    assert window.current_scenario() == second
+    assert window.formula_bar.current == (second, "train_cost")
+    assert name in window.summary.scenario.text()
+    assert window.charts.row == second
+    # choosing an input cell of the first scenario
+    window.scenario_view.setCurrentIndex(param_index(window, "train_mfu", first))
+    assert window.formula_bar.current[0] == first and window.charts.row == first
+    assert window.results_view.currentIndex().column() == first
+    # choosing it in the charts
+    window.charts.scenario_box.setCurrentIndex(second)
+    window.charts.scenario_box.activated.emit(second)
+    assert window.current_scenario() == second and window.formula_bar.current[0] == second
 
 
 def test_switching_language_translates_headers_and_menus(window, wb):
