@@ -337,18 +337,6 @@
   <context>
     <name>SensitivityChart</name>
     <message>
-      <source>Log x</source>
-      <translation>对数 X</translation>
-    </message>
-    <message>
-      <source>Log y</source>
-      <translation>对数 Y</translation>
-    </message>
-    <message>
-      <source>All scenarios</source>
-      <translation>全部场景</translation>
-    </message>
-    <message>
       <source>Input</source>
       <translation>输入</translation>
     </message>
@@ -365,8 +353,28 @@
       <translation>点数</translation>
     </message>
     <message>
+      <source>Log x</source>
+      <translation>对数 X</translation>
+    </message>
+    <message>
+      <source>Log y</source>
+      <translation>对数 Y</translation>
+    </message>
+    <message>
+      <source>All scenarios</source>
+      <translation>全部场景</translation>
+    </message>
+    <message>
+      <source>From must be below to.</source>
+      <translation>起点必须小于终点。</translation>
+    </message>
+    <message>
       <source>No scenario has a value of {0} over this range.</source>
       <translation>在此范围内没有场景有 {0} 的数值。</translation>
+    </message>
+    <message>
+      <source>{0} scenarios whose own value lies outside this range are not drawn.</source>
+      <translation>{0} 个场景的当前值不在此范围内，未绘制。</translation>
     </message>
   </context>
   <context>
@@ -430,8 +438,8 @@
       <translation>高</translation>
     </message>
     <message>
-      <source>× own value</source>
-      <translation>× 当前值</translation>
+      <source>Relative to own value</source>
+      <translation>相对当前值</translation>
     </message>
     <message>
       <source>not a number: the default is used</source>
