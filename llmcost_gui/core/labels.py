@@ -531,7 +531,7 @@ UI_ZH: dict[str, str] = {
         "此安装中未找到用户指南。源代码中的位置是 docs/user-guide.md。",
     # ---- ui branch (#13): new interface texts
     "&Keyboard shortcuts": "键盘快捷键(&K)", "Keyboard shortcuts": "键盘快捷键",
-    "Relative to own value": "相对当前值", "From must be below to.": "起点必须小于终点。",
+    "blank": "空", "Relative to own value": "相对当前值", "From must be below to.": "起点必须小于终点。",
     "{0} scenarios whose own value lies outside this range are not drawn.":
         "{0} 个场景的当前值不在此范围内，未绘制。",
     "One-off cost": "一次性成本", "Days": "天数", "GPUs": "GPU 数", "GPU-hours": "GPU 小时",

@@ -171,8 +171,8 @@ class MainWindow(QMainWindow):
         self.select_result(0, "daily_total")
 
     def _on_change(self, change: Change) -> None:
-        self.recalc_label.setText(self.tr("Recalculated in %1 ms").replace(
-            "%1", f"{change.recalc_ms:.1f}"))
+        self._recalc_ms = change.recalc_ms
+        self._show_recalc()
         edited = {row for table, row, _col in change.inputs if table == "Scenarios"}
         n = self.workbook.tables["Scenarios"].nrows
         if len(edited) == 1 and "Scenarios" not in change.structure:
@@ -181,6 +181,11 @@ class MainWindow(QMainWindow):
             self.selection.set(n - 1)
         self.formula_bar.refresh()
         self.summary.workbook_changed()
+
+    def _show_recalc(self) -> None:
+        ms = getattr(self, "_recalc_ms", None)
+        self.recalc_label.setText("" if ms is None else self.tr("Recalculated in %1 ms").replace(
+            "%1", f"{ms:.1f}"))
 
     def _update_title(self, *_args) -> None:
         self.setWindowTitle(f"{self.files.display_name()}[*] — LLM Cost Workbench")
@@ -464,4 +469,5 @@ class MainWindow(QMainWindow):
             model.relabel()
         self.formula_bar.retranslate()
         self.summary.retranslate()
+        self._show_recalc()
         self._update_title()

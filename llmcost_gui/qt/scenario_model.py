@@ -118,9 +118,11 @@ class ScenarioModel(WorkbookModel):
                 return display_value(float(d), column) if column.numeric else str(d)
             return display_value(value, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            head = column.help or name
+            head = labels.description(name, i18n.current(), "Scenarios") or name
             if default:
-                return head + "\n" + self.tr("Default used: %1").replace("%1", str(column.default))
+                shown = display_value(float(column.default), column) if column.numeric \
+                    else str(column.default)
+                return head + "\n" + self.tr("Default used: %1").replace("%1", shown)
             return head
         if default and role == Qt.ItemDataRole.ForegroundRole:
             return placeholder_color()

@@ -75,11 +75,12 @@ class TableModel(WorkbookModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if default is not None:
                 return self.tr("Default used: %1").replace("%1", str(default[0]))
+            lang = i18n.current()
             if self.table == "Assumptions" and col == "key":
                 known = ASSUMPTION_KEYS.get(str(t.get(row, col)))
                 if known is not None:
-                    return f"{labels.label(known.name, i18n.current())}: {known.help}"
-            return column.help or None
+                    return f"{labels.label(known.name, lang)}: {labels.description(known.name, lang)}"
+            return labels.description(col, lang, self.table) or None
         if default is not None and role == Qt.ItemDataRole.ForegroundRole:
             return placeholder_color()
         if default is not None and role == Qt.ItemDataRole.FontRole:

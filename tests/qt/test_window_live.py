@@ -165,6 +165,25 @@ def test_switching_language_translates_headers_and_menus(window, wb):
     assert window.menu_file.title() == "&File"
 
 
+def test_live_switch_reaches_formula_bar_reasons_and_units(window, wb, qapp):
+    row = scenario(wb, CHATGPT)
+    wb.set_cell("Scenarios", row, "serve_hardware", None)  # an error with a reason
+    window.select_result(row, "serve_gpus")
+    assert "Serving hardware is blank; serving needs it" in window.formula_bar.title.text()
+    window.set_language("zh_CN")
+    qapp.processEvents()
+    assert "推理硬件为空；推理服务需要它" in window.formula_bar.title.text()
+    assert result_index(window, "serve_gpus", row).data(Qt.ItemDataRole.ToolTipRole) == \
+        "推理硬件为空；推理服务需要它"
+    assert "满足峰值所需的推理卡数" in window.formula_bar.unit.text()
+    assert window.charts.tabs.tabText(2) == "不确定性"
+    assert window.act_redo.shortcuts()[0].toString() in ("Ctrl+Y", "Ctrl+Shift+Z")
+    window.set_language("en")
+    qapp.processEvents()
+    assert "Serving hardware is blank" in window.formula_bar.title.text()
+    assert window.charts.tabs.tabText(2) == "Uncertainty"
+
+
 def test_save_then_open_round_trip(window, wb, tmp_path):
     row = scenario(wb, CHATGPT)
     window.scenario_model.setData(param_index(window, "daily_users", row), "2M", EDIT)
