@@ -531,6 +531,10 @@ UI_ZH: dict[str, str] = {
         "此安装中未找到用户指南。源代码中的位置是 docs/user-guide.md。",
     # ---- ui branch (#13): new interface texts
     "&Keyboard shortcuts": "键盘快捷键(&K)", "Keyboard shortcuts": "键盘快捷键",
+    "There is no file at %1. A new, untitled workbook is open instead.":
+        "%1 处没有文件。已改为打开一个新的未命名工作簿。",
+    "%1 could not be read as a workbook: %2. A new, untitled workbook is open instead.":
+        "无法将 %1 读取为工作簿：%2。已改为打开一个新的未命名工作簿。",
     "blank": "空", "Relative to own value": "相对当前值", "From must be below to.": "起点必须小于终点。",
     "{0} scenarios whose own value lies outside this range are not drawn.":
         "{0} 个场景的当前值不在此范围内，未绘制。",

@@ -6,7 +6,7 @@ import importlib.util
 import sys
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self._wire_context_menus()
         self.files.path = path
         self.retranslate()
-        self.resize(1400, 900)
+        self.fit_to_screen()
         self._restore_layout()
         self.select_result(0, "daily_total")
 
@@ -193,6 +193,25 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
+
+    def report_open_failure(self, path: str, reason: str) -> QMessageBox:
+        """A file named on the command line could not be opened: a dialog with the reason
+        (not blocking; the window shows a new Untitled document)."""
+        from pathlib import Path
+
+        name = Path(path).name or path
+        title = self.tr("Cannot open %1").replace("%1", name)
+        if reason == "missing":
+            detail = self.tr("There is no file at %1. A new, untitled workbook is open instead.")
+        else:
+            detail = self.tr("%1 could not be read as a workbook: %2. A new, untitled workbook is "
+                             "open instead.").replace("%2", reason)
+        detail = detail.replace("%1", str(Path(path).resolve()) if reason == "missing" else name)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(detail[:2000])
+        box.open()
+        self.show_message(f"{title}: {detail}")
+        return box
 
     def _show_refusal(self, index, text: str) -> None:
         """A refused edit's reason in a tooltip at the cell (it stays as the cell's tooltip)."""
@@ -397,11 +416,22 @@ class MainWindow(QMainWindow):
             return
         self.show_message(self.tr("Budget written to %1").replace("%1", path))
 
+    def fit_to_screen(self) -> None:
+        """Size the window to the available screen (at most 1400×900) and centre it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return self.resize(1400, 900)
+        avail = screen.availableGeometry()
+        self.resize(min(1400, int(avail.width() * 0.96)), min(900, int(avail.height() * 0.94)))
+        frame = self.frameGeometry()
+        frame.moveCenter(avail.center())
+        self.move(frame.topLeft())
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.charts_dock is not None and not getattr(self, "_docks_sized", False):
             self._docks_sized = True  # the grids get most of the height at first
-            self.resizeDocks([self.charts_dock], [max(300, int(self.height() * 0.42))],
+            self.resizeDocks([self.charts_dock], [max(220, int(self.height() * 0.40))],
                              Qt.Orientation.Vertical)
 
     def closeEvent(self, event) -> None:
@@ -410,18 +440,36 @@ class MainWindow(QMainWindow):
             return
         self.files.discard_autosave()
         settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
         event.accept()
 
     def _restore_layout(self) -> None:
+        """Geometry, splitter and docks as last time, kept inside the screen available now."""
         settings = QSettings()
         state = settings.value("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        geometry = settings.value("window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry):
+            self._keep_on_screen()
         state = settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        if state is not None and self.restoreState(state):
+            self._docks_sized = True  # the user's dock sizes win
+            if self.charts_dock is not None and self.charts_dock.height() > self.height() * 0.6:
+                self._docks_sized = False  # from a bigger screen: leave the grids room
+
+    def _keep_on_screen(self) -> None:
+        """A window saved on a bigger or other screen is fitted to this one."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        frame = self.frameGeometry()
+        if (frame.width() > avail.width() or frame.height() > avail.height()
+                or not avail.contains(frame.center())):
+            self.fit_to_screen()
 
     # ------------------------------------------------------------------ help and language
     def help_guide(self) -> None:

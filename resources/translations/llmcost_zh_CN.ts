@@ -265,6 +265,18 @@
       <translation>重新计算用时 %1 毫秒</translation>
     </message>
     <message>
+      <source>Cannot open %1</source>
+      <translation>无法打开 %1</translation>
+    </message>
+    <message>
+      <source>There is no file at %1. A new, untitled workbook is open instead.</source>
+      <translation>%1 处没有文件。已改为打开一个新的未命名工作簿。</translation>
+    </message>
+    <message>
+      <source>%1 could not be read as a workbook: %2. A new, untitled workbook is open instead.</source>
+      <translation>无法将 %1 读取为工作簿：%2。已改为打开一个新的未命名工作簿。</translation>
+    </message>
+    <message>
       <source>Export budget</source>
       <translation>导出预算</translation>
     </message>
