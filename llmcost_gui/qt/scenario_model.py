@@ -93,6 +93,13 @@ class ScenarioModel(WorkbookModel):
         kind, name = self.rows[index.row()]
         return None if kind == STAGE_ROW else ("Scenarios", index.column(), name)
 
+    def cell_beyond(self, grid_row: int, grid_col: int):
+        """The core cell a paste reaches right of the last scenario (one to add), else None."""
+        if grid_col < self.columnCount() or not 0 <= grid_row < len(self.rows):
+            return None
+        kind, name = self.rows[grid_row]
+        return None if kind == STAGE_ROW else ("Scenarios", grid_col, name)
+
     def _default_used(self, col: str, scenario: int) -> bool:
         mask = self.workbook.results.defaults.get(col)
         return mask is not None and scenario < len(mask) and bool(mask[scenario])

@@ -39,6 +39,12 @@ class TableModel(WorkbookModel):
             return None
         return (self.table, index.row(), self.data_table.columns[index.column()])
 
+    def cell_beyond(self, grid_row: int, grid_col: int):
+        """The core cell a paste reaches below the last row (a row to add), else None."""
+        if grid_row < self.rowCount() or not 0 <= grid_col < self.columnCount():
+            return None
+        return (self.table, grid_row, self.data_table.columns[grid_col])
+
     def column_index(self, name: str) -> int:
         return self.data_table.columns.index(name)
 

@@ -239,3 +239,30 @@ def test_help_lists_the_shortcuts(window):
 
     text = shortcuts_html(window)
     assert "Ctrl+Y" in text and "Ctrl+Shift+Z" in text and "Ctrl+E" in text and "F2" in text
+
+
+def test_paste_beyond_the_last_row_adds_rows_in_one_undo_step(window, wb):
+    from llmcost_gui.qt import editing
+
+    t = wb.tables["Models"]
+    n = t.nrows
+    view = window.table_views["Models"]
+    model = window.table_models["Models"]
+    view.setCurrentIndex(model.index(n - 1, model.column_index("name")))
+    block = "Last\t7\nTiny A\t1\nTiny B\t2\n"
+    assert editing.paste_text(view, block)
+    assert t.nrows == n + 2 and window.stack.count() == 1
+    assert [t.get(r, "name") for r in range(n - 1, n + 2)] == ["Last", "Tiny A", "Tiny B"]
+    assert [t.get(r, "params_b") for r in range(n - 1, n + 2)] == [7.0, 1.0, 2.0]
+    window.stack.undo()
+    assert t.nrows == n and t.get(n - 1, "name") != "Last"
+    # the scenario grid grows to the right: one new scenario per extra column
+    sc = wb.tables["Scenarios"]
+    m = sc.nrows
+    sview, smodel = window.scenario_view, window.scenario_model
+    sview.setCurrentIndex(smodel.index(smodel.param_row("name"), m - 1))
+    assert editing.paste_text(sview, "Same name kept\tBrand new scenario\n")
+    assert sc.nrows == m + 1 and sc.get(m, "name") == "Brand new scenario"
+    assert sc.get(m, "model") == wb.tables["Models"].get(0, "name")
+    window.stack.undo()
+    assert sc.nrows == m
