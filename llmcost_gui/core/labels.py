@@ -733,3 +733,23 @@ def formula_words(formula_text: str, lang: str = "en") -> str:
     for pattern, zh in _FORMULA_WORDS_ZH:
         formula_text = re.sub(pattern, zh, formula_text)
     return formula_text
+
+
+# ---- begin: Hugging Face model import (issue #14) -------------------------------------------
+# key -> (English, Simplified Chinese); "%1" is replaced by a name, "%2" by a number.
+HF_IMPORT: dict[str, tuple[str, str]] = {
+    "menu_models": ("&Models", "模型(&M)"),
+    "act_import_hf": ("Import &Hugging Face config…", "导入 &Hugging Face 配置…"),
+    "dialog_title": ("Import Hugging Face config", "导入 Hugging Face 配置"),
+    "file_filter": ("Hugging Face config (config.json *.json)", "Hugging Face 配置 (config.json *.json)"),
+    "cannot_import": ("Cannot import %1", "无法导入 %1"),
+    "undo_text": ("Import model %1", "导入模型 %1"),
+    "imported": ("Imported model %1 (%2 B parameters) from its Hugging Face config",
+                 "已从 Hugging Face 配置导入模型 %1（%2 B 参数）"),
+}
+
+
+def hf_text(key: str, lang: str = "en") -> str:
+    """A word of the Hugging Face import, in `lang`."""
+    return HF_IMPORT[key][_index(lang)]
+# ---- end: Hugging Face model import (issue #14) ---------------------------------------------
