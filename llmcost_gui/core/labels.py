@@ -148,15 +148,10 @@ _RESULTS = {
     "tokens_per_day": ("Tokens per day", "每日 Token 数"),
     "peak_requests_per_s": ("Peak requests per second", "峰值每秒请求数"),
     "flops_per_request": ("FLOPs per request", "每请求计算量 (FLOPs)"),
-    "serve_flops_rate": ("Useful FLOP/s per card", "单卡有效算力"),
     "prefill_gpu_seconds": ("Prefill GPU-seconds", "预填充 GPU 秒数"),
-    "decode_compute_gpu_seconds": ("Decode GPU-s (compute)", "解码 GPU 秒 (算力受限)"),
-    "bytes_per_value": ("Bytes per value", "每数值字节数"),
     "kv_bytes_per_token": ("KV cache per token", "每 Token KV 缓存"),
     "weight_bytes": ("Weight bytes", "权重字节数"),
     "replica_gpus": ("GPUs per replica", "单副本 GPU 数"),
-    "decode_step_seconds": ("Decode step time", "单步解码时间"),
-    "decode_memory_gpu_seconds": ("Decode GPU-s (memory)", "解码 GPU 秒 (带宽受限)"),
     "gpu_seconds_per_request": ("GPU-seconds per request", "每请求 GPU 秒数"),
     "serve_gpus": ("Serving GPUs", "推理 GPU 数"),
     "serve_card_usd": ("Serving card price (USD)", "推理卡单价 (美元)"),
@@ -207,6 +202,63 @@ _UNITS = {
     "params": "参数",
     "B": "字节",
 }
+
+# ---- serving latency and parallelism (#12) -------------------------------------------------
+_COLUMNS.update({
+    "ffn_dim": ("MLP width", "前馈层维度"),
+    "vocab_size": ("Vocabulary size", "词表大小"),
+    "n_experts": ("Routed experts", "路由专家数"),
+    "experts_per_token": ("Experts per token", "每 Token 激活专家数"),
+    "n_shared_experts": ("Shared experts", "共享专家数"),
+    "interconnect_gbs": ("Interconnect bandwidth", "卡间互联带宽"),
+    "serve_tp": ("Tensor-parallel cards", "张量并行卡数"),
+    "ttft_target_s": ("First-token target", "首 Token 时延目标"),
+    "tpot_target_s": ("Per-token target", "每 Token 时延目标"),
+    "kv_precision": ("KV cache precision", "KV 缓存精度"),
+    "prefill_mfu": ("Prefill MFU", "预填充算力利用率 (MFU)"),
+})
+_ASSUMPTIONS.update({
+    "tp_sync_us": ("All-reduce latency", "All-reduce 固定时延"),
+    "prefill_overhead_ms": ("Prefill fixed time", "预填充固定开销"),
+})
+_RESULTS.update({
+    "serve_peak": ("Serving card peak", "推理卡峰值算力"),
+    "weight_bytes_per_param": ("Bytes per weight", "每权重字节数"),
+    "kv_bytes_per_value": ("Bytes per KV value", "每 KV 数值字节数"),
+    "prefill_eff": ("Prefill efficiency", "预填充算力利用率"),
+    "routed_params": ("Routed expert parameters", "路由专家参数量"),
+    "expert_share": ("Share of experts per token", "每 Token 激活专家占比"),
+    "card_memory_bytes": ("Usable card memory", "单卡可用显存"),
+    "replica_bandwidth": ("Replica memory bandwidth", "副本有效显存带宽"),
+    "link_bytes_per_s": ("Interconnect, one direction", "单向互联带宽"),
+    "step_weights_s": ("Step: always-active weights", "单步: 常驻权重读取"),
+    "step_all_weights_s": ("Step: all weights", "单步: 全部权重读取"),
+    "step_experts_s_per_request": ("Step: experts per request", "单步: 每请求专家权重"),
+    "step_kv_s_per_request": ("Step: KV per request", "单步: 每请求 KV 读取"),
+    "step_compute_s_per_request": ("Step: compute per request", "单步: 每请求计算"),
+    "step_sync_s": ("Step: all-reduce latency", "单步: All-reduce 时延"),
+    "step_allreduce_s_per_request": ("Step: all-reduce per request", "单步: 每请求 All-reduce"),
+    "prefill_compute_s": ("Prefill compute time", "预填充计算时间"),
+    "prefill_s": ("Prefill time", "预填充时间"),
+    "serve_batch_memory": ("Batch that fits memory", "显存可容纳批大小"),
+    "serve_batch_tpot": ("Batch meeting per-token target", "满足每 Token 目标的批大小"),
+    "serve_batch_ttft": ("Batch meeting first-token target", "满足首 Token 目标的批大小"),
+    "serve_batch": ("Batch per replica", "单副本批大小"),
+    "tpot_s": ("Time per output token", "每输出 Token 时延 (TPOT)"),
+    "ttft_s": ("Time to first token", "首 Token 时延 (TTFT)"),
+    "kv_cache_gb_per_replica": ("KV cache per replica", "单副本 KV 缓存"),
+    "output_tokens_per_s_per_gpu": ("Output tokens/s per GPU", "单卡每秒输出 Token 数"),
+})
+_UNITS.update({
+    "ms": "毫秒",
+    "µs": "微秒",
+    "GB": "GB",
+    "GB/s": "GB/秒",
+    "B/s": "字节/秒",
+    "FLOP/s": "FLOP/秒",
+    "tokens/s": "Token/秒",
+})
+# ---- end serving ----------------------------------------------------------------------------
 
 _ALL: dict[str, tuple[str, str]] = {**_RESULTS, **_ASSUMPTIONS, **_COLUMNS, **_STAGES, **_TABLES}
 
