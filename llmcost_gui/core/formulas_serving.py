@@ -30,7 +30,7 @@ WEIGHT_BYTES = {"fp32": 4, "bf16": 2, "fp8": 1, "int8": 1, "int4": 0.5}
 KV_BYTES = {"fp32": 4, "bf16": 2, "fp8": 1, "int8": 1, "int4": 2}  # int4 is weight-only: KV in 16 bits
 PEAK_COLUMN = {"fp32": "fp32_tflops", "bf16": "bf16_tflops", "fp8": "fp8_tflops", "int8": "int8_tops",
                "int4": "bf16_tflops"}
-PREFILL_EFF_16, PREFILL_EFF_8 = 0.7, 0.4  # blank prefill_mfu: 16-bit arithmetic, 8-bit arithmetic
+PREFILL_EFF_16, PREFILL_EFF_8 = 0.7, 0.38  # blank prefill_mfu: 16-bit arithmetic, 8-bit arithmetic
 
 ERR_MEMORY = ("the weights and one request's KV cache do not fit on the replica: raise serve_tp (or leave "
               "it blank), choose a card with more memory or a lower precision")

@@ -185,7 +185,7 @@ ASSUMPTION_KEYS = {
            "Share of card memory kept free for activations and the runtime", default=0.1,
            lo=0.0, hi=0.99),
         # --- serving latency (#12)
-        _c("tp_sync_us", NUMBER, "µs", "Fixed latency of one tensor-parallel all-reduce", default=50.0,
+        _c("tp_sync_us", NUMBER, "µs", "Fixed latency of one tensor-parallel all-reduce", default=70.0,
            **NONNEG),
         _c("prefill_overhead_ms", NUMBER, "ms", "Fixed time of one prefill pass (kernel launches, scheduling)",
            default=6.0, **NONNEG),
@@ -269,7 +269,7 @@ SCENARIOS = Table(
         _c("kv_precision", CHOICE, "", "Number format of the KV cache; blank = serve_precision (bf16 with int4)",
            choices=PRECISIONS, stage=_S),
         _c("prefill_mfu", NUMBER, "fraction",
-           "Compute efficiency of prefill; blank = 0.7 with 16-bit, 0.4 with 8-bit arithmetic "
+           "Compute efficiency of prefill; blank = 0.7 with 16-bit, 0.38 with 8-bit arithmetic "
            "(fitted to published measurements, docs/validation.md)", stage=_S, **UTILIZATION),
         # --- end latency and parallelism
         _c("batch_size", INT, "requests", "Most requests a replica decodes together (memory and latency targets may lower it)", default=16, stage=_S,
