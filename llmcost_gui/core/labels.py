@@ -154,15 +154,10 @@ _RESULTS = {
     "tokens_per_day": ("Tokens per day", "每日 Token 数"),
     "peak_requests_per_s": ("Peak requests per second", "峰值每秒请求数"),
     "flops_per_request": ("FLOPs per request", "每请求计算量 (FLOPs)"),
-    "serve_flops_rate": ("Useful FLOP/s per card", "单卡有效算力"),
     "prefill_gpu_seconds": ("Prefill GPU-seconds", "预填充 GPU 秒数"),
-    "decode_compute_gpu_seconds": ("Decode GPU-s (compute)", "解码 GPU 秒 (算力受限)"),
-    "bytes_per_value": ("Bytes per value", "每数值字节数"),
     "kv_bytes_per_token": ("KV cache per token", "每 Token KV 缓存"),
     "weight_bytes": ("Weight bytes", "权重字节数"),
     "replica_gpus": ("GPUs per replica", "单副本 GPU 数"),
-    "decode_step_seconds": ("Decode step time", "单步解码时间"),
-    "decode_memory_gpu_seconds": ("Decode GPU-s (memory)", "解码 GPU 秒 (带宽受限)"),
     "gpu_seconds_per_request": ("GPU-seconds per request", "每请求 GPU 秒数"),
     "serve_gpus": ("Serving GPUs", "推理 GPU 数"),
     "serve_card_usd": ("Serving card price (USD)", "推理卡单价 (美元)"),
@@ -213,6 +208,63 @@ _UNITS = {
     "params": "参数",
     "B": "字节",
 }
+
+# ---- serving latency and parallelism (#12) -------------------------------------------------
+_COLUMNS.update({
+    "ffn_dim": ("MLP width", "前馈层维度"),
+    "vocab_size": ("Vocabulary size", "词表大小"),
+    "n_experts": ("Routed experts", "路由专家数"),
+    "experts_per_token": ("Experts per token", "每 Token 激活专家数"),
+    "n_shared_experts": ("Shared experts", "共享专家数"),
+    "interconnect_gbs": ("Interconnect bandwidth", "卡间互联带宽"),
+    "serve_tp": ("Tensor-parallel cards", "张量并行卡数"),
+    "ttft_target_s": ("First-token target", "首 Token 时延目标"),
+    "tpot_target_s": ("Per-token target", "每 Token 时延目标"),
+    "kv_precision": ("KV cache precision", "KV 缓存精度"),
+    "prefill_mfu": ("Prefill MFU", "预填充算力利用率 (MFU)"),
+})
+_ASSUMPTIONS.update({
+    "tp_sync_us": ("All-reduce latency", "All-reduce 固定时延"),
+    "prefill_overhead_ms": ("Prefill fixed time", "预填充固定开销"),
+})
+_RESULTS.update({
+    "serve_peak": ("Serving card peak", "推理卡峰值算力"),
+    "weight_bytes_per_param": ("Bytes per weight", "每权重字节数"),
+    "kv_bytes_per_value": ("Bytes per KV value", "每 KV 数值字节数"),
+    "prefill_eff": ("Prefill efficiency", "预填充算力利用率"),
+    "routed_params": ("Routed expert parameters", "路由专家参数量"),
+    "expert_share": ("Share of experts per token", "每 Token 激活专家占比"),
+    "card_memory_bytes": ("Usable card memory", "单卡可用显存"),
+    "replica_bandwidth": ("Replica memory bandwidth", "副本有效显存带宽"),
+    "link_bytes_per_s": ("Interconnect, one direction", "单向互联带宽"),
+    "step_weights_s": ("Step: always-active weights", "单步: 常驻权重读取"),
+    "step_all_weights_s": ("Step: all weights", "单步: 全部权重读取"),
+    "step_experts_s_per_request": ("Step: experts per request", "单步: 每请求专家权重"),
+    "step_kv_s_per_request": ("Step: KV per request", "单步: 每请求 KV 读取"),
+    "step_compute_s_per_request": ("Step: compute per request", "单步: 每请求计算"),
+    "step_sync_s": ("Step: all-reduce latency", "单步: All-reduce 时延"),
+    "step_allreduce_s_per_request": ("Step: all-reduce per request", "单步: 每请求 All-reduce"),
+    "prefill_compute_s": ("Prefill compute time", "预填充计算时间"),
+    "prefill_s": ("Prefill time", "预填充时间"),
+    "serve_batch_memory": ("Batch that fits memory", "显存可容纳批大小"),
+    "serve_batch_tpot": ("Batch meeting per-token target", "满足每 Token 目标的批大小"),
+    "serve_batch_ttft": ("Batch meeting first-token target", "满足首 Token 目标的批大小"),
+    "serve_batch": ("Batch per replica", "单副本批大小"),
+    "tpot_s": ("Time per output token", "每输出 Token 时延 (TPOT)"),
+    "ttft_s": ("Time to first token", "首 Token 时延 (TTFT)"),
+    "kv_cache_gb_per_replica": ("KV cache per replica", "单副本 KV 缓存"),
+    "output_tokens_per_s_per_gpu": ("Output tokens/s per GPU", "单卡每秒输出 Token 数"),
+})
+_UNITS.update({
+    "ms": "毫秒",
+    "µs": "微秒",
+    "GB": "GB",
+    "GB/s": "GB/秒",
+    "B/s": "字节/秒",
+    "FLOP/s": "FLOP/秒",
+    "tokens/s": "Token/秒",
+})
+# ---- end serving ----------------------------------------------------------------------------
 
 _ALL: dict[str, tuple[str, str]] = {**_RESULTS, **_ASSUMPTIONS, **_COLUMNS, **_STAGES, **_TABLES}
 
@@ -425,6 +477,35 @@ RESULT_DOC_ZH: dict[str, str] = {
     "annual_total": "每日总额 × 365 天",
     "capex_total": "购买时的一次性投入（租用时为 0）",
 }
+
+# ---- serving planner (issue 12): descriptions of its columns and results
+COLUMN_HELP_ZH.update({
+    'Assumptions.tp_sync_us': '一次张量并行 All-reduce 的固定时延',
+    'Assumptions.prefill_overhead_ms': '一次预填充除计算外的固定时间：内核启动、调度',
+    'Scenarios.serve_precision': '权重和计算的数值格式（int4：4 位权重，16 位计算）',
+    'Scenarios.serve_mfu': '解码步的计算效率',
+    'Scenarios.batch_size': '一个副本最多同时解码的请求数（显存和时延目标可能使它更小）',
+    'Scenarios.serve_tp': '每个副本的卡数（张量并行）；留空则取放得下的最少卡数（2 的幂）',
+    'Scenarios.ttft_target_s': '首 Token 时延目标；留空则不设',
+    'Scenarios.tpot_target_s': '每输出 Token 时延目标（1 ÷ 每用户每秒 Token 数）；留空则不设',
+    'Scenarios.kv_precision': 'KV 缓存的数值格式；留空则同 serve_precision（int4 时为 bf16）',
+    'Scenarios.prefill_mfu': '预填充的计算效率；留空则 16 位计算取 0.7，8 位计算取 0.38（依据公开实测，见 docs/validation.md）',
+    'Models.ffn_dim': '前馈层（MLP）中间维度（MoE 模型为每个专家的维度）',
+    'Models.vocab_size': '词表大小',
+    'Models.n_experts': '每个 MoE 层的路由专家数；留空表示稠密模型',
+    'Models.experts_per_token': '每个 Token 使用的路由专家数（MoE）',
+    'Models.n_shared_experts': '除路由专家外每个 Token 都使用的共享专家数（DeepSeek）；留空为 0',
+    'Hardware.interconnect_gbs': '卡间互联带宽（NVLink、PCIe、HCCS 等），按数据手册给出的双向合计',
+})
+RESULT_DOC_ZH.update({
+    'gpu_seconds_per_request': '一个请求占用的卡秒：批量预填充，加上它分摊的解码步时间',
+    'replica_gpus': '每个副本的卡数（张量并行）：serve_tp，或放下权重和 batch_size 个请求 KV 缓存的最少卡数（2 的幂）',
+    'ttft_s': '首 Token 时延：预填充，加上平均半个正在运行的解码步',
+    'tpot_s': '每输出 Token 时延：副本在其批大小下的一个解码步（读权重和 KV、计算、张量并行 All-reduce）',
+    'output_tokens_per_s_per_gpu': '副本批大小下每张卡每秒输出的 Token 数（含预填充）',
+    'serve_batch': '副本实际运行的批大小：不超过 batch_size、放得进显存并满足时延目标的最大值',
+    'kv_cache_gb_per_replica': '整批请求在完整长度下的 KV 缓存',
+})
 
 
 def description(key: str, lang: str = "en", table: str = "") -> str:
