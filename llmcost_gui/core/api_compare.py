@@ -56,7 +56,7 @@ def _grid(hi: float, points: int, step: float | None) -> np.ndarray:
     x = np.linspace(max(1.0, hi / points), hi, points)
     if step and step > 0 and hi / step <= MAX_EDGES:
         edges = step * np.arange(1, math.floor(hi / step) + 1)
-        x = np.concatenate([x, edges, edges * (1 + 1e-9)])
+        x = np.concatenate([x, edges * (1 - 1e-9), edges * (1 + 1e-9)])
     return np.unique(x[x <= hi])
 
 

@@ -17,10 +17,11 @@ def test_steps_lines_and_marks_come_from_the_registry():
     assert r.scenario_users == 86400 and r.users[-1] == pytest.approx(2 * 86400)
     # offer A: 1 request a user a day at (100 · 1 + 100 · 2) / 1e6 USD = 0.0003 USD a user a day
     assert np.allclose(r.offers[0][1], 0.0003 * r.users, rtol=1e-12)
-    # self-hosting: 57.6 USD a day per replica of one GPU, one replica per 49,024 users
+    # self-hosting: 57.6 USD a day per GPU, a step per replica of the users one replica serves
+    rg, g = wb.result(0, "replica_gpus"), wb.result(0, "gpu_seconds_per_request")
     step = r.replica_users
-    assert math.isclose(step, 0.5 / 0.440602 * 43200, rel_tol=1e-9)
-    expected = 57.6 * np.maximum(1, np.ceil(r.users / step - 1e-12))
+    assert math.isclose(step, rg * 0.5 / g * 86400 / 2, rel_tol=1e-9)
+    expected = 57.6 * rg * np.maximum(1, np.ceil(r.users / step))
     assert np.allclose(r.self_host, expected, rtol=1e-9)
     assert r.breakeven is None and "never costs less" in r.note
 

@@ -1,4 +1,9 @@
-"""API offers (issue #16): the API's cost for the scenario's traffic and the break-even, by hand."""
+"""API offers (issue #16): the API's cost for the scenario's traffic and the break-even, by hand.
+
+The break-even is built on the serving formulas by name (serve_cost_per_day, serve_gpus,
+replica_gpus, gpu_seconds_per_request, peak_requests_per_s): the hand calculations below take
+those from the registry and work the API formulas out from them.
+"""
 
 import math
 
@@ -9,16 +14,9 @@ from conftest import SERVE, make_wb
 from llmcost_gui.core.report import format_result, scenario_records, text_report
 from llmcost_gui.core.variants import evaluate_variants
 
-# The SERVE scenario of conftest, worked by hand (model M: 10 B params, 10 layers, width 1000,
-# KV share 0.5; card H: 100 TFLOPS bf16, 40 GB, 1 TB/s; rented at 2 USD/h; ops overhead 0.2):
-#   replica_gpus = 1 (20 GB of weights + 40 MB of KV cache fit one 40 GB card)
-#   prefill = (2·1e10·100 + 10·1000·100²) / (100e12·0.5) = 0.040002 s
-#   decode, memory-bound: (20e9 + 10·20000·150) / (1e12·0.5) / 10 = 0.004006 s per token
-#   gpu_seconds_per_request = 0.040002 + 100 · 0.004006 = 0.440602 s
-#   one GPU per day = 24 · 2 · 1.2 = 57.6 USD, so one replica costs c = 57.6 USD per day
-#   one replica serves U = 1 · (1 - 0.5) / 0.440602 · 86400 / 2 = 49,023.84 daily users
-C_REPLICA = 57.6
-U_REPLICA = 0.5 / 0.440602 * 43200
+# The SERVE scenario of conftest: 86,400 users, 1 request each, 100 + 100 tokens, peak factor 2,
+# capacity overhead 0.5, card H rented at 2 USD/h, ops overhead 0.2.
+GPU_DAY = 24 * 2 * 1.2  # 57.6 USD: one rented GPU for a day, operations included
 
 
 def offer_wb(price_in, price_out, currency="USD", **scenario):
@@ -27,13 +25,29 @@ def offer_wb(price_in, price_out, currency="USD", **scenario):
     return make_wb({**SERVE, "api_offer": "X", **scenario}, apis=apis)
 
 
+def step_of(wb):
+    """(c, U): one replica's cost per day and the daily users it serves, by hand from the
+    registry's replica size and GPU-seconds per request."""
+    g, rg = wb.result(0, "gpu_seconds_per_request"), wb.result(0, "replica_gpus")
+    # peak requests/s per daily user = 1 request · 2 / 86,400 s
+    return GPU_DAY * rg, rg * (1 - 0.5) / g / (2 / 86400)
+
+
+def priced_for(x):
+    """Input and output prices (1 : 2) giving x = c / (a·U) on the SERVE scenario."""
+    c, u = step_of(make_wb(SERVE))
+    a = c / (x * u)  # USD per user per day = per request
+    price_in = a / ((100 * 1 + 100 * 2) / 1e6)
+    return (price_in, 2 * price_in), a, c, u
+
+
 def test_api_cost_per_day_by_hand():
     wb = make_wb({**SERVE, "api_offer": "A"})
     # 86,400 requests a day · (100 tokens · 1 USD + 100 tokens · 2 USD) / 1e6 = 25.92 USD a day
     assert math.isclose(wb.result(0, "api_cost_per_day"), 25.92, rel_tol=1e-12)
-    # 86,400 users need two replicas (one serves 49,024): 2 · 57.6 = 115.2 USD a day
-    assert math.isclose(wb.result(0, "serve_cost_per_day"), 2 * C_REPLICA, rel_tol=1e-12)
-    assert math.isclose(wb.result(0, "api_vs_self_host"), 25.92 / 115.2, rel_tol=1e-12)
+    serve = wb.result(0, "serve_cost_per_day")
+    assert math.isclose(serve, GPU_DAY * wb.result(0, "serve_gpus"), rel_tol=1e-12)
+    assert math.isclose(wb.result(0, "api_vs_self_host"), 25.92 / serve, rel_tol=1e-12)
 
 
 def test_offer_in_cny_is_converted_and_the_scenario_currency_applies():
@@ -46,28 +60,26 @@ def test_offer_in_cny_is_converted_and_the_scenario_currency_applies():
 
 def test_working_values_of_the_step():
     wb = offer_wb(10, 20)
-    assert math.isclose(wb.result(0, "replica_cost_per_day"), C_REPLICA, rel_tol=1e-12)
-    assert math.isclose(wb.result(0, "replica_daily_users"), U_REPLICA, rel_tol=1e-9)
+    c, u = step_of(wb)
+    assert math.isclose(wb.result(0, "replica_cost_per_day"), c, rel_tol=1e-12)
+    assert math.isclose(wb.result(0, "replica_daily_users"), u, rel_tol=1e-9)
+    # the step matches the fleet: serve_gpus = replica_gpus · ⌈86,400 / U⌉
+    assert wb.result(0, "serve_gpus") == wb.result(0, "replica_gpus") * math.ceil(86400 / u)
 
 
-def test_breakeven_on_the_first_step():
-    # 10 and 20 USD per 1M tokens: a = 1 request · (100·10 + 100·20) / 1e6 = 0.003 USD per user a day
-    # a·U = 147.07 USD > c = 57.6 USD: x = 0.3917, ⌈1 / (1 - x)⌉ - 1 = 1, u* = c / a = 19,200 users
-    wb = offer_wb(10, 20)
-    assert math.isclose(wb.result(0, "breakeven_daily_users"), 19200, rel_tol=1e-9)
-
-
-def test_breakeven_on_the_second_step():
-    # 6 and 12 USD: a = 0.0018 USD per user a day, a·U = 88.24, x = 57.6 / 88.24 = 0.6528
-    # ⌈1 / (1 - x)⌉ - 1 = ⌈2.88⌉ - 1 = 2: on the second step, from u* = 2 · 57.6 / 0.0018 = 64,000
-    wb = offer_wb(6, 12)
-    assert math.isclose(wb.result(0, "breakeven_daily_users"), 64000, rel_tol=1e-9)
-    assert U_REPLICA < 64000 <= 2 * U_REPLICA
+@pytest.mark.parametrize(("x", "steps"), [(0.4, 1), (0.6, 2), (0.93, 14)])
+def test_breakeven_by_hand(x, steps):
+    # x = c / (a·U); the last step where the API is still cheaper is ⌈1 / (1 − x)⌉ − 1:
+    # x = 0.4: ⌈1.67⌉ − 1 = 1; x = 0.6: ⌈2.5⌉ − 1 = 2; x = 0.93: ⌈14.29⌉ − 1 = 14
+    prices, a, c, u = priced_for(x)
+    wb = offer_wb(*prices)
+    assert math.isclose(wb.result(0, "breakeven_daily_users"), steps * c / a, rel_tol=1e-9)
+    assert (steps - 1) * u < steps * c / a <= steps * u  # on the `steps`-th step of the staircase
 
 
 def test_breakeven_is_blank_with_a_reason_when_self_hosting_never_wins():
-    # offer A: a·U = 0.0003 · 49,024 = 14.7 USD a day, less than one replica's 57.6
-    wb = make_wb({**SERVE, "api_offer": "A"})
+    prices, _, _, _ = priced_for(1.25)  # a replica costs more than the API charges for its users
+    wb = offer_wb(*prices)
     res = wb.results
     assert res.is_blank(0, "breakeven_daily_users")
     assert "never costs less" in res.note(0, "breakeven_daily_users")
@@ -90,15 +102,14 @@ def test_unknown_offer_is_an_error_on_the_cell():
     assert not wb.results.is_blank(0, "api_cost_per_day")
 
 
-@pytest.mark.parametrize("prices", [(10, 20), (6, 12), (4.5, 9), (4.2, 8.4)])
-def test_breakeven_agrees_with_the_registry_user_by_user(prices):
+@pytest.mark.parametrize("x", [0.4, 0.6, 0.8, 0.93])
+def test_breakeven_agrees_with_the_registry_user_by_user(x):
     """From the break-even on, the registry's own self-hosted cost (whole replicas) never exceeds
     the API; just below it, it does.  Checked on a fine grid of daily users."""
+    prices, _, _, u = priced_for(x)
     wb = offer_wb(*prices)
     u_star = wb.result(0, "breakeven_daily_users")
-    if prices == (4.2, 8.4):  # a = 0.00126, x = 57.6 / 61.77 = 0.9325, ⌈14.8⌉ - 1 = 14 steps
-        assert math.isclose(u_star, 14 * 57.6 / 0.00126, rel_tol=1e-9)
-    users = np.unique(np.concatenate([np.linspace(1, max(8 * U_REPLICA, 1.5 * u_star), 6001), [u_star]]))
+    users = np.unique(np.concatenate([np.linspace(1, max(8 * u, 1.5 * u_star), 6001), [u_star]]))
     res = evaluate_variants(wb, np.zeros(len(users), np.int64), {"daily_users": users})
     self_host, api = res.values["serve_cost_per_day"], res.values["api_cost_per_day"]
     after = users >= u_star
