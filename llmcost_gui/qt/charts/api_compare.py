@@ -5,8 +5,9 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from ...core import api_compare
+from ...core import api_compare, labels
 from ...core.units import format_money, si
+from .. import i18n
 from .common import ChartBase, series_color
 
 
@@ -63,6 +64,9 @@ class ApiCompareChart(ChartBase):
         if r.breakeven is not None:
             tail = self.tr("From {0} daily users on, self-hosting costs no more than {1}.").format(
                 si(r.breakeven, 3), r.chosen)
+        elif r.note:
+            note = labels.reason(r.note, i18n.current())
+            tail = note[:1].upper() + note[1:] + ("。" if i18n.current() == "zh_CN" else ".")
         else:
-            tail = r.note or ""
+            tail = ""
         return f"{text} {tail}".strip()
