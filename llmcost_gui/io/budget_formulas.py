@@ -15,7 +15,8 @@ Every computed cell comes from the core's formula registry through :func:`core.e
   name (MATCH ignores case; the app's names are exact).  No array formulas, so Excel 2010+,
   LibreOffice, Gnumeric and the ``formulas`` package evaluate every cell alike.
 
-Formulas of a stage are ``""`` when the stage's trigger input is blank, and every per-scenario
+Formulas of a stage are ``""`` when the stage's trigger input is blank (or the formula's guard
+column, such as ``api_offer``, is blank), and every per-scenario
 formula is ``""`` for a scenario row whose name is blank: the sheets carry formulas for
 :attr:`Layout.slots` scenarios, so a scenario typed under the last one is computed too.
 Each formula is rendered once with placeholders for the scenario's Workings row (ROW) and Results
@@ -251,9 +252,9 @@ def formula_templates(layout: Layout) -> dict[tuple[str, str], str]:
     for key, f in REGISTRY.items():
         sheet = layout.cell[key][0]
         text = expr.to_excel(f.tree, ctx[sheet])
-        trigger = STAGE_TRIGGER.get(f.stage)
-        if trigger:
-            text = f'IF({layout.ref(IN + trigger, sheet)}="","",{text})'
+        for blank_if in (STAGE_TRIGGER.get(f.stage), getattr(f, "guard", "")):
+            if blank_if:  # the stage is not used, or the formula's guard column is blank
+                text = f'IF({layout.ref(IN + blank_if, sheet)}="","",{text})'
         out[(sheet, key)] = _guard(text, sheet)
     return out
 

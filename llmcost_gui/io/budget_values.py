@@ -17,11 +17,12 @@ from .budget_formulas import IN, RESULTS, ROW_OF, WORKINGS, Layout
 ERROR = "#N/A"
 
 
-def _cells(values, codes) -> list:
-    """Stored values of one column: a number or text, '' for blank, #N/A for an error."""
+def _cells(values, codes, quiet=frozenset()) -> list:
+    """Stored values of one column: a number or text, '' for blank (also a blank that keeps a
+    reason, `quiet`), #N/A for an error."""
     out = []
     for v, c in zip(values.tolist(), codes.tolist()):
-        out.append(v if c == OK else "" if c == BLANK else ERROR)
+        out.append(v if c == OK else "" if c == BLANK or c in quiet else ERROR)
     return out
 
 
@@ -69,7 +70,7 @@ def stored_values(layout: Layout) -> tuple[dict[tuple[str, str], list], dict[str
         out[(WORKINGS, ROW_OF + column)] = _positions(list(table.data[TABLES[table.schema.name].key]),
                                                       out[(WORKINGS, IN + column)])
     for key in REGISTRY:
-        out[(layout.cell[key][0], key)] = _cells(res.values[key], res.codes[key])
+        out[(layout.cell[key][0], key)] = _cells(res.values[key], res.codes[key], getattr(res, "quiet", ()))
     given = wb.tables["Assumptions"].assumptions()
     assumptions = {}
     for key, col in ASSUMPTION_KEYS.items():

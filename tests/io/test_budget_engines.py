@@ -43,8 +43,18 @@ SCENARIO_EDITS = [
     (7, "procurement", "rent"),  # renting without a rental offer: an error in both
     (8, "ft_precision", "fp32"),
     (9, "serve_price", "RunPod A100 SXM 80GB Secure Cloud on-demand"),  # offer for another card
+    # serving latency and parallelism
+    (7, "tpot_target_s", 0.001),  # no batch meets it: an error in both
+    (6, "serve_tp", 2),
+    (6, "prefill_mfu", 0.5),
+    (6, "ttft_target_s", 0.2),
+    (8, "serve_precision", "int4"),
+    (8, "kv_precision", "fp8"),
+    (8, "tpot_target_s", 0.03),
 ]
-NEW_MODEL = ["Tiny 1B (test)", 1.0, None, 16, 2048, 16, 8, 4096, "a model typed into the budget"]
+HARDWARE_EDITS = [("A100 SXM4 80GB", "memory_gb", 40), ("A100 SXM4 80GB", "interconnect_gbs", 300)]
+NEW_MODEL = {"name": "Tiny 1B (test)", "params_b": 1.0, "layers": 16, "d_model": 2048, "n_heads": 16,
+             "n_kv_heads": 8, "context_len": 4096, "source": "a model typed into the budget"}
 NEW_SCENARIO = {"name": "Typed under the last one", "model": "Tiny 1B (test)", "daily_users": 50_000,
                 "serve_hardware": "H100 SXM5 80GB", "serve_price": "Lambda 8x H100 SXM on-demand (2026)",
                 "currency": "CNY"}
@@ -71,8 +81,13 @@ def _edit_inputs(path, out):
         sc.cell(new_row, cols.index(column) + 1).value = value
     models = book["Models"]
     free = 2 + sum(1 for r in models.iter_rows(min_row=2, max_col=1, values_only=True) if r[0])
-    for j, value in enumerate(NEW_MODEL, start=1):
-        models.cell(free, j).value = value
+    model_cols = _columns(models)
+    for column, value in NEW_MODEL.items():
+        models.cell(free, model_cols.index(column) + 1).value = value
+    hw = book["Hardware"]
+    hw_cols, hw_names = _columns(hw), [c.value for c in hw["A"]]
+    for name, column, value in HARDWARE_EDITS:
+        hw.cell(hw_names.index(name) + 1, hw_cols.index(column) + 1).value = value
     asm = book["Assumptions"]
     keys = [c.value for c in asm["A"]]
     for key, value in ASSUMPTION_EDITS.items():
@@ -120,6 +135,7 @@ def test_edits_reach_the_app(budgets):
     assert names[-1] == NEW_SCENARIO["name"] and records[names[-1]]["serve_gpus"] >= 1
     assert "serve_gpus" in records[names[1]]["errors"] and records[names[2]]["train_cost"] is None
     assert "flops_per_token" in records[names[3]]["errors"] and records[names[0]]["currency"] == "CNY"
+    assert "serve_batch" in records[names[7]]["errors"] and records[names[8]]["serve_batch"] > 0
 
 
 def test_libreoffice_recomputes_the_stored_values(budgets, recalc, tmp_path, check):

@@ -89,17 +89,19 @@ def book_has_chart(path) -> bool:
 
 def test_formulas_read_like_the_registry(budget):
     """Golden formulas, written by hand from SPEC §2 and the layout: Results column C is the first
-    scenario (Workings row 2); Scenarios column T is daily_users (blank: no serving), U
-    requests_per_user (default 10)."""
-    _, _, book, _ = budget
+    scenario (Workings row 2); daily_users is optional (blank: no serving), requests_per_user has
+    the default 10."""
+    wb, _, book, _ = budget
     res, work = book["Results"], book["Workings"]
     rows = _result_rows(res)
     wh = {c.value: c.column_letter for c in work[1]}
     users, per_user = wh["in.daily_users"], wh["in.requests_per_user"]
+    sc = wb.tables["Scenarios"].columns
+    t, u = (openpyxl.utils.get_column_letter(sc.index(c) + 1) for c in ("daily_users", "requests_per_user"))
     assert work[f"{users}2"].value == (
-        '=IF($A2="","",IF(TRIM(CLEAN(Scenarios!$T2))="","",IF(IF(ISNUMBER(Scenarios!$T2),'
-        'AND(Scenarios!$T2>0),FALSE),Scenarios!$T2,NA())))')
-    assert work[f"{per_user}2"].value.startswith('=IF($A2="","",IF(TRIM(CLEAN(Scenarios!$U2))="",10,')
+        f'=IF($A2="","",IF(TRIM(CLEAN(Scenarios!${t}2))="","",IF(IF(ISNUMBER(Scenarios!${t}2),'
+        f'AND(Scenarios!${t}2>0),FALSE),Scenarios!${t}2,NA())))')
+    assert work[f"{per_user}2"].value.startswith(f'=IF($A2="","",IF(TRIM(CLEAN(Scenarios!${u}2))="",10,')
     assert res.cell(rows["Requests per day"], 3).value == (
         f'=IF(C$1="","",IF(Workings!${users}2="","",Workings!${users}2*Workings!${per_user}2))')
     annual = rows["Annual total"]
@@ -166,7 +168,8 @@ def test_inputs_are_validated_with_the_apps_domain(budget):
     assert mfu.formula1 == 'OR(TRIM(CLEAN(G2))="",AND(ISNUMBER(G2),G2>0,G2<=1))'
     assert "percentage > 0 % and ≤ 100 %" in mfu.prompt and "40 %" in mfu.prompt
     assert dvs["Rental discount"].formula1 == 'OR(TRIM(CLEAN(K2))="",AND(ISNUMBER(K2),K2>=0,K2<=1))'
-    assert "INT(AD2)=AD2" in dvs["Batch size"].formula1
+    batch = str(dvs["Batch size"].sqref).split(":")[0]
+    assert f"INT({batch})={batch}" in dvs["Batch size"].formula1
     assert dvs["Model"].type == "list" and dvs["Model"].formula1 == "Models!$A$2:$A$225"
     assert dvs["Model"].errorStyle in (None, "stop") and dvs["Model"].showErrorMessage
     assert dvs["Training precision"].formula1 == '"fp32,bf16,fp8,int8"'
