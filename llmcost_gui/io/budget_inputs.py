@@ -37,10 +37,12 @@ def domain_words(col: Column, lang: str) -> str:
     return f"{kind} {joiner.join(parts)}".strip()
 
 
-def _message(col: Column, label: str, lang: str, kind_text: str) -> dict:
+def _message(col: Column, label: str, lang: str, kind_text: str, table: str = "") -> dict:
     """Input message and stop alert of a validated cell."""
     w = labels.budget_word
-    parts = [col.help] if col.help and not labels._index(lang) else []
+    describe = getattr(labels, "description", None)
+    help_text = describe(col.name, lang, table) if describe else (col.help if not labels._index(lang) else "")
+    parts = [help_text] if help_text and help_text != col.name else []
     parts.append(kind_text)
     if col.numeric:
         if col.default is not None:
@@ -74,15 +76,15 @@ def validation(wb: Workbook, table: str, col: Column, cell: str, lang: str) -> d
     w = labels.budget_word
     if col.kind == REF and col.ref in wb.tables:
         opts = {"validate": "list", "source": "=" + column_range(wb, col.ref, TABLES[col.ref].key)}
-        return {**opts, **_message(col, label, lang,
-                                   w("choose_ref", lang).format(table=col.ref))}
+        return {**opts, **_message(col, label, lang, w("choose_ref", lang).format(table=col.ref), table)}
     if col.kind == CHOICE:
         opts = {"validate": "list", "source": list(col.choices)}
-        return {**opts, **_message(col, label, lang, w("choose", lang).format(choices=", ".join(col.choices)))}
+        return {**opts, **_message(col, label, lang, w("choose", lang).format(choices=", ".join(col.choices)),
+                                   table)}
     if col.numeric:
         rule = numeric_rule(col, cell, blank_ok=table == "Scenarios")
         allowed = w("allowed", lang).format(domain=domain_words(col, lang))
-        return {"validate": "custom", "value": rule, **_message(col, label, lang, allowed)}
+        return {"validate": "custom", "value": rule, **_message(col, label, lang, allowed, table)}
     return None
 
 
@@ -142,7 +144,7 @@ def _assumption_values(ws, styles: Styles, t, lang: str) -> None:
 def validation_for_assumption(col: Column, cell: str, lang: str) -> dict:
     allowed = labels.budget_word("allowed", lang).format(domain=domain_words(col, lang))
     return {"validate": "custom", "value": numeric_rule(col, cell, blank_ok=True),
-            **_message(col, labels.column_label(col.name, lang), lang, allowed)}
+            **_message(col, labels.column_label(col.name, lang), lang, allowed, "Assumptions")}
 
 
 def write_input_sheets(book, styles: Styles, wb: Workbook, lang: str, scenario_rows: int) -> None:

@@ -25,7 +25,9 @@ UNIT_FORMAT = {
     "kWh/day": "#,##0", "PF-days": "#,##0.0", "days": "#,##0.0", "requests/s": "#,##0.00",
     "GPU-s": "0.000000", "s": "0.000000", "ratio": "0.0000", "kW": "0.000", "fraction": "0.0%",
     "USD": '"$"#,##0.00', "USD/GPU-h": '"$"#,##0.0000',
+    "tokens/s": "#,##0.0", "users": "#,##0", "GB": "#,##0.0", "B/s": "0.00E+00",
 }
+OTHER_FORMAT = "#,##0.00##"  # a unit without its own format: 2 to 4 decimals
 
 
 def money_format(decimals: int = 2, currency: str = "") -> str:
@@ -50,7 +52,7 @@ def result_format(key: str) -> str | None:
         return None
     if is_money(formula.unit):
         return money_format(money_decimals(key))
-    return UNIT_FORMAT.get(formula.unit)
+    return UNIT_FORMAT.get(formula.unit, OTHER_FORMAT)
 
 
 def input_format(table: str, column: str) -> str | None:
