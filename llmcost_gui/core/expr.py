@@ -170,7 +170,7 @@ def _call(node: ast.Call, ctx: EvalContext) -> Val:
     if f == "isblank":
         return Val(ctx.is_blank(_name_of(args[0])), np.zeros(n, np.int32))
     if f == "fail":
-        return Val(np.full(n, np.nan), np.full(n, ctx.reason(args[0].value), np.int32))
+        return _fail(args, ctx)
     if f in ("lookup", "lookup_or"):
         key = evaluate(args[2], ctx)
         fallback = evaluate(args[3], ctx) if f == "lookup_or" else None
@@ -197,6 +197,29 @@ def _call(node: ast.Call, ctx: EvalContext) -> Val:
         if f == "pow2ceil":
             return Val(np.power(2.0, np.ceil(np.log2(vals[0].values) - POW2_EPS)), codes)
     raise ExprError(f"unknown function {f}")  # pragma: no cover - rejected by parse()
+
+
+def _fail(args: list[ast.expr], ctx: EvalContext) -> Val:
+    """An error whose reason may name numbers: fail("needs {0} cards", n) formats n per scenario."""
+    n = ctx.size
+    template = args[0].value
+    if len(args) == 1:
+        return Val(np.full(n, np.nan), np.full(n, ctx.reason(template), np.int32))
+    vals = [evaluate(x, ctx) for x in args[1:]]
+    codes = _merge(*(v.codes for v in vals)).astype(np.int32)
+    ok = codes == OK
+    if ok.any():
+        table = np.column_stack([np.asarray(v.values[ok], dtype=float) for v in vals])
+        combos, inverse = np.unique(table, axis=0, return_inverse=True)
+        reasons = np.array([ctx.reason(template.format(*(_reason_number(x) for x in c))) for c in combos],
+                           np.int32)
+        codes[ok] = reasons[np.ravel(inverse)]
+    return Val(np.full(n, np.nan), codes)
+
+
+def _reason_number(v: float) -> str:
+    """A number inside an error message: whole above 100 (1,024), else three digits (72.5)."""
+    return f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.3g}"
 
 
 def _switch(args: list[ast.expr], ctx: EvalContext) -> Val:
@@ -338,7 +361,7 @@ class _TextStyle:
         if f == "n0":
             return f"({r(a[0])} or 0)"
         if f == "fail":
-            return f"error: {a[0].value}"
+            return "error: " + a[0].value.format(*(r(x) for x in a[1:]))
         if f in ("lookup", "lookup_or"):
             if self.lookup_text:
                 text = self.lookup_text(a[0].id, a[1].value, ast.unparse(a[2]))
