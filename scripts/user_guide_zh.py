@@ -64,7 +64,7 @@ COLUMN_HELP_ZH = {
     # Scenarios: fine-tuning
     "Scenarios.ft_tokens_b": "每轮微调的 Token 数，单位十亿（留空：不含微调）",
     "Scenarios.ft_epochs": "微调数据的遍数（轮数）",
-    "Scenarios.ft_method": "full：全部权重；lora：低秩适配器；top_layers：只训练最后几层",
+    "Scenarios.ft_method": "full：全部权重；lora：低秩适配器；qlora：4 位量化模型上的低秩适配器；top_layers：只训练最后几层",
     "Scenarios.ft_trainable_fraction": "top_layers 方式下参与训练的层所占比例",
     "Scenarios.ft_hardware": "微调所用加速卡",
     "Scenarios.ft_price": "微调的租用报价（租用时必填）",
@@ -87,6 +87,15 @@ COLUMN_HELP_ZH = {
     "Scenarios.procurement": "租用（rent）还是购买（buy）加速卡",
     "Scenarios.amortization_days": "训练成本在每日总成本中分摊的天数",
     "Scenarios.currency": "本场景预算的显示币种",
+    # Scenarios: training and fine-tuning memory (issue 17)
+    "Scenarios.train_sharding": "预训练显存切分方式：none（普通数据并行）、zero1（切分优化器状态）、zero2（再切分梯度）、zero3（再切分权重，即 FSDP）；留空则取所需卡数最少的一种",
+    "Scenarios.train_micro_batch": "预训练时每张卡一次处理的序列数",
+    "Scenarios.train_checkpointing": "激活重计算：none 保留全部激活，selective 不保存注意力分数，full 只保存每层输入",
+    "Scenarios.ft_sharding": "微调显存切分方式：none（普通数据并行）、zero1（切分优化器状态）、zero2（再切分梯度）、zero3（再切分权重，即 FSDP）；留空则取所需卡数最少的一种",
+    "Scenarios.ft_micro_batch": "微调时每张卡一次处理的序列数",
+    "Scenarios.ft_checkpointing": "微调的激活重计算：none、selective 或 full",
+    "Scenarios.ft_context": "一条微调样本的序列长度",
+    "Scenarios.ft_lora_rank": "LoRA/QLoRA 适配器的秩 r",
 }
 
 RESULT_DOC_ZH = {
@@ -99,7 +108,7 @@ RESULT_DOC_ZH = {
     "train_capex": "购买训练集群的费用（含服务器）",
     "train_energy_kwh": "训练耗电量（含 PUE）",
     "train_energy_cost": "训练电费",
-    "ft_flops": "微调浮点运算量：全量 6·Nₐ、LoRA 4·Nₐ、只训最后几层 (2 + 4f)·Nₐ（每 Token）",
+    "ft_flops": "微调浮点运算量：全量 6·Nₐ、LoRA 与 QLoRA 4·Nₐ、只训最后几层 (2 + 4f)·Nₐ（每 Token）",
     "ft_gpu_hours": "微调卡时",
     "ft_cost": "微调费用",
     "flops_per_token": "训练上下文长度下每个 Token 的前向浮点运算量",
@@ -120,4 +129,11 @@ RESULT_DOC_ZH = {
     "monthly_total": "每日总额 × 30 天",
     "annual_total": "每日总额 × 365 天",
     "capex_total": "购买时的一次性投入（租用时为 0）",
+    # training and fine-tuning memory (issue 17)
+    "train_memory_gb": "预训练在一张卡上（不切分）所需显存：权重、梯度、优化器状态和一个微批的激活",
+    "train_min_gpus": "按所选切分方式放得下预训练的最少卡数",
+    "train_memory_per_gpu_gb": "预训练时每张卡实际占用的显存（另加运行时预留）",
+    "ft_memory_gb": "微调在一张卡上（不切分）所需显存",
+    "ft_min_gpus": "按所选切分方式放得下微调的最少卡数",
+    "ft_memory_per_gpu_gb": "微调时每张卡实际占用的显存（另加运行时预留）",
 }

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from .schema import SHARDINGS
 
-
 ZERO = ("Rajbhandari et al. 2020, ZeRO: Memory Optimizations Toward Training Trillion Parameter Models, "
         "§3 and Fig. 1: mixed-precision Adam holds 2 + 2 + 12 bytes per parameter; stages 1/2/3 "
         "partition optimizer states, gradients, parameters")
@@ -137,11 +136,17 @@ def _train(mk) -> list:
           source=ACTIVATIONS),
         *_parts(mk, "train", "training"),
         *_per_card(mk, "train", "train_gpus", "training"),
-        mk("train_fits", "", "where(train_gpus >= train_min_gpus, 1, fail(\"{0} training cards cannot "
-          "hold this run: it needs at least {1} of these {2} GB cards with its sharding; use more "
-          "cards, a card with more memory, ZeRO sharding or train_checkpointing full\", "
-          "train_gpus, train_min_gpus, train_card_memory_gb))",
-          "1 when the training cards hold the run, else the reason", s, public=False),
+        mk("train_gpus_checked", "GPUs",
+           "where(isblank(scenario.train_gpus), where(isblank(train_deadline_days), train_min_gpus, "
+           "train_gpus), train_gpus)",
+           "Training cards to check: as given or from the deadline (the minimum when neither is known)",
+           s, public=False),
+        mk("train_fits", "",
+           'where(train_gpus_checked >= train_min_gpus, 1, fail("{0} training cards cannot hold this '
+           "run: it needs at least {1} of these {2} GB cards with its sharding; use more cards, a card "
+           'with more memory, ZeRO sharding or train_checkpointing full", '
+           "train_gpus_checked, train_min_gpus, train_card_memory_gb))",
+           "1 when the training cards hold the run, else the reason", s, public=False, source=ZERO),
     ]
 
 

@@ -99,6 +99,16 @@ _COLUMNS = {
     # money
     "procurement": ("Procurement", "采购方式"),
     "amortization_days": ("Amortization", "摊销天数"),
+    # --- training and fine-tuning memory (issue 17)
+    "train_sharding": ("Training sharding", "预训练显存切分 (ZeRO)"),
+    "train_micro_batch": ("Training micro-batch", "预训练单卡微批大小"),
+    "train_checkpointing": ("Training activation checkpointing", "预训练激活重计算"),
+    "ft_sharding": ("Fine-tuning sharding", "微调显存切分 (ZeRO)"),
+    "ft_micro_batch": ("Fine-tuning micro-batch", "微调单卡微批大小"),
+    "ft_checkpointing": ("Fine-tuning activation checkpointing", "微调激活重计算"),
+    "ft_context": ("Fine-tuning sequence length", "微调序列长度"),
+    "ft_lora_rank": ("LoRA rank", "LoRA 秩"),
+    # --- end of issue 17 block
 }
 
 # Global assumptions (rows of the Assumptions table).
@@ -173,6 +183,54 @@ _RESULTS = {
     "monthly_total": ("Monthly total", "每月总成本"),
     "annual_total": ("Annual total", "年度总成本"),
     "capex_total": ("Capital expenditure", "一次性购置成本"),
+    # --- training and fine-tuning memory (issue 17)
+    "train_memory_gb": ("Training memory (unsharded)", "预训练所需显存（未切分）"),
+    "train_min_gpus": ("Training: fewest cards that fit", "预训练最少卡数（显存）"),
+    "train_memory_per_gpu_gb": ("Training memory per card", "预训练单卡显存占用"),
+    "train_card_memory_gb": ("Training card memory", "预训练卡显存容量"),
+    "train_usable_gb": ("Training usable memory per card", "预训练单卡可用显存"),
+    "train_bytes_per_param": ("Training bytes per weight", "预训练每参数字节数"),
+    "train_weight_gb": ("Training weights", "预训练权重显存"),
+    "train_grad_gb": ("Training gradients", "预训练梯度显存"),
+    "train_optimizer_gb": ("Training optimizer states", "预训练优化器状态显存"),
+    "train_activation_gb": ("Training activations", "预训练激活显存"),
+    "train_gpus_none": ("Training cards, no sharding", "预训练卡数（不切分）"),
+    "train_gpus_zero1": ("Training cards, ZeRO-1", "预训练卡数（ZeRO-1）"),
+    "train_gpus_zero2": ("Training cards, ZeRO-2", "预训练卡数（ZeRO-2）"),
+    "train_gpus_zero3": ("Training cards, ZeRO-3", "预训练卡数（ZeRO-3）"),
+    "train_gpus_fit": ("Training cards with its sharding", "预训练所选切分方式的卡数"),
+    "train_shard_level": ("Training ZeRO stage in use", "预训练实际 ZeRO 阶段"),
+    "train_weight_gb_per_gpu": ("Training weights per card", "预训练单卡权重显存"),
+    "train_grad_gb_per_gpu": ("Training gradients per card", "预训练单卡梯度显存"),
+    "train_optimizer_gb_per_gpu": ("Training optimizer states per card", "预训练单卡优化器状态显存"),
+    "train_reserve_gb": ("Training runtime reserve per card", "预训练单卡运行时预留显存"),
+    "ft_memory_gb": ("Fine-tuning memory (unsharded)", "微调所需显存（未切分）"),
+    "ft_min_gpus": ("Fine-tuning: fewest cards that fit", "微调最少卡数（显存）"),
+    "ft_memory_per_gpu_gb": ("Fine-tuning memory per card", "微调单卡显存占用"),
+    "ft_card_memory_gb": ("Fine-tuning card memory", "微调卡显存容量"),
+    "ft_usable_gb": ("Fine-tuning usable memory per card", "微调单卡可用显存"),
+    "ft_bytes_per_param": ("Fine-tuning bytes per weight", "微调每参数字节数"),
+    "ft_weight_gb": ("Fine-tuning weights", "微调权重显存"),
+    "ft_grad_gb": ("Fine-tuning gradients", "微调梯度显存"),
+    "ft_optimizer_gb": ("Fine-tuning optimizer states", "微调优化器状态显存"),
+    "ft_activation_gb": ("Fine-tuning activations", "微调激活显存"),
+    "ft_gpus_none": ("Fine-tuning cards, no sharding", "微调卡数（不切分）"),
+    "ft_gpus_zero1": ("Fine-tuning cards, ZeRO-1", "微调卡数（ZeRO-1）"),
+    "ft_gpus_zero2": ("Fine-tuning cards, ZeRO-2", "微调卡数（ZeRO-2）"),
+    "ft_gpus_zero3": ("Fine-tuning cards, ZeRO-3", "微调卡数（ZeRO-3）"),
+    "ft_gpus_fit": ("Fine-tuning cards with its sharding", "微调所选切分方式的卡数"),
+    "ft_shard_level": ("Fine-tuning ZeRO stage in use", "微调实际 ZeRO 阶段"),
+    "ft_weight_gb_per_gpu": ("Fine-tuning weights per card", "微调单卡权重显存"),
+    "ft_grad_gb_per_gpu": ("Fine-tuning gradients per card", "微调单卡梯度显存"),
+    "ft_optimizer_gb_per_gpu": ("Fine-tuning optimizer states per card", "微调单卡优化器状态显存"),
+    "ft_reserve_gb": ("Fine-tuning runtime reserve per card", "微调单卡运行时预留显存"),
+    "train_fits": ("Training cards hold the run", "训练卡数足以容纳"),
+    "train_gpus_checked": ("Training cards checked", "核对显存的训练卡数"),
+    "attn_heads": ("Attention heads", "注意力头数"),
+    "ft_lora_params": ("LoRA adapter parameters", "LoRA 适配器参数量"),
+    "ft_trainable_params": ("Trained parameters", "可训练参数量"),
+    "ft_gpus_used": ("Fine-tuning cards (memory)", "微调所用卡数（显存）"),
+    # --- end of issue 17 block
 }
 
 # Units as written in the schema and the registry -> Chinese display.
@@ -206,6 +264,8 @@ _UNITS = {
     "CNY": "人民币",
     "params": "参数",
     "B": "字节",
+    "GB": "GB",  # issue 17
+    "sequences": "序列",  # issue 17
 }
 
 _ALL: dict[str, tuple[str, str]] = {**_RESULTS, **_ASSUMPTIONS, **_COLUMNS, **_STAGES, **_TABLES}
@@ -263,7 +323,7 @@ def unit_label(unit: str, lang: str = "en", currency: str = "") -> str:
 
 # Units a header leaves out: the label already says it, or the cell shows it ("45%").
 PLAIN_UNITS = frozenset({"", "tokens", "users", "requests", "GPUs", "epochs", "fraction", "ratio",
-                         "FLOP", "params"})
+                         "FLOP", "params", "sequences"})
 
 
 def header(name: str, unit: str = "", lang: str = "en", currency: str = "") -> str:

@@ -223,8 +223,6 @@ SCENARIOS = Table(
         _c("train_discount", NUMBER, "fraction", "Discount off the rental price", default=0.0, stage=_T,
            **FRACTION,
            default_source="no discount unless negotiated"),
-        # --- pre-training memory (issue 17)
-        *_memory_columns(_T, "training"),
         # fine-tuning
         _c("ft_tokens_b", NUMBER, "B tokens", "Fine-tuning tokens per epoch, in billions (blank: none)",
            stage=_F, **POS),
@@ -244,14 +242,6 @@ SCENARIOS = Table(
         _c("ft_mfu", NUMBER, "fraction", "Model FLOPs utilization in fine-tuning", default=0.3, stage=_F,
            **UTILIZATION,
            default_source="small fine-tuning jobs run below pre-training utilization; 0.3 as Epoch AI recommends for LLMs"),
-        # --- fine-tuning memory (issue 17)
-        *_memory_columns(_F, "fine-tuning"),
-        _c("ft_context", INT, "tokens", "Sequence length of a fine-tuning example", default=2048, stage=_F,
-           lo=1,
-           default_source="a planning assumption: instructions and document chunks up to 2,048 tokens "
-                          "(QLoRA's Guanaco runs use at most 528, Llama 2-Chat 4,096)"),
-        _c("ft_lora_rank", INT, "", "Rank r of the LoRA/QLoRA adapters", default=64, stage=_F, lo=1,
-           default_source="QLoRA (Dettmers et al. 2023) uses r = 64 on every linear layer"),
         # serving
         _c("daily_users", NUMBER, "users", "Users per day (blank: no serving)", stage=_S, **POS),
         _c("requests_per_user", NUMBER, "requests", "Requests per user per day", default=10.0, stage=_S, **POS,
@@ -289,6 +279,16 @@ SCENARIOS = Table(
            default_source="one year"),
         _c("currency", CHOICE, "", "Currency of this scenario's budget", choices=CURRENCIES, default="USD",
            stage=_M),
+        # --- training and fine-tuning memory (issue 17); last, so that file columns keep their places
+        *_memory_columns(_T, "training"),
+        # --- fine-tuning memory (issue 17)
+        *_memory_columns(_F, "fine-tuning"),
+        _c("ft_context", INT, "tokens", "Sequence length of a fine-tuning example", default=2048, stage=_F,
+           lo=1,
+           default_source="a planning assumption: instructions and document chunks up to 2,048 tokens "
+                          "(QLoRA's Guanaco runs use at most 528, Llama 2-Chat 4,096)"),
+        _c("ft_lora_rank", INT, "", "Rank r of the LoRA/QLoRA adapters", default=64, stage=_F, lo=1,
+           default_source="QLoRA (Dettmers et al. 2023) uses r = 64 on every linear layer"),
     ),
     title="Scenarios",
 )
