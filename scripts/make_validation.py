@@ -12,6 +12,7 @@ import statistics
 import sys
 
 from docgen import write_or_check
+from validation_memory import estimate_memory, load_memory_runs, render_memory
 
 from llmcost_gui.core.schema import SCENARIOS
 from llmcost_gui.core.units import si
@@ -149,7 +150,8 @@ EXPLANATION = (
 
 
 def main(argv: list[str] | None = None) -> int:
-    return write_or_check("docs/validation.md", render(estimate(load_runs())), argv)
+    text = render(estimate(load_runs())) + "\n".join(["", *render_memory(estimate_memory(load_memory_runs()))])
+    return write_or_check("docs/validation.md", text, argv)
 
 
 if __name__ == "__main__":
