@@ -60,7 +60,7 @@ ZH = {
     # charts panel
     " ({0:,} without a value left out)": "（{0:,} 个无值样本未计入）", " months": " 个月",
     "(row {0})": "（第 {0} 行）", "Add a scenario to see its charts.": "添加一个场景即可查看其图表。",
-    "All scenarios": "全部场景", "Bars": "条数", "Buy vs rent": "购买与租用",
+    "All scenarios": "全部场景", "Bars": "条数", "Buy vs rent": "购买与租用", "Memory": "显存",
     "Buying never pays off.": "购买始终不如租用划算。",
     "Buying pays off after {0:.0f} months, beyond this horizon.": "购买在 {0:.0f} 个月后回本，超出此时间范围。",
     "Buying pays off after {0:.1f} months.": "购买在 {0:.1f} 个月后回本。",

@@ -137,6 +137,10 @@
       <translation>购买与租用</translation>
     </message>
     <message>
+      <source>Memory</source>
+      <translation>显存</translation>
+    </message>
+    <message>
       <source>(row {0})</source>
       <translation>（第 {0} 行）</translation>
     </message>
