@@ -1,7 +1,7 @@
 """The memory breakdown the chart draws comes straight from the registry's per-card results."""
 
 import pytest
-from conftest import FT, TRAIN
+from conftest import FT, SERVE, TRAIN
 
 from llmcost_gui.core.memory_breakdown import memory_breakdown
 
@@ -27,6 +27,4 @@ def test_a_run_that_does_not_fit_keeps_its_bar_and_reason(mini):
 
 
 def test_nothing_to_show_for_serving_only(mini):
-    from conftest import SERVE
-
     assert memory_breakdown(mini(SERVE).results, 0) == ([], [])
