@@ -93,7 +93,7 @@ def _setup(r: dict) -> str:
 
 def render_memory(results: list[dict]) -> list[str]:
     lines = [
-        "## Memory of training and fine-tuning runs",
+        "# Validation of training and fine-tuning memory",
         "",
         "Generated from `resources/data/memory_runs.csv`. The app's memory of a run is its weights, "
         "the gradients and Adam states of what it trains (16 bytes per trained parameter in mixed "

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from . import expr
 from .formulas_memory import MEMORY_RESULT_KEYS, memory_formulas
+from .formulas_serving import serving_formulas
 from .schema import ASSUMPTION_KEYS, SCENARIOS
 
 KAPLAN = "Kaplan et al. 2020, Scaling Laws for Neural Language Models, Table 1"
@@ -52,10 +53,6 @@ def _peak(hw: str, precision: str) -> str:
     cols = {"fp32": "fp32_tflops", "bf16": "bf16_tflops", "fp8": "fp8_tflops", "int8": "int8_tops"}
     branches = ", ".join(f'"{p}", lookup(Hardware, "{c}", {hw})' for p, c in cols.items())
     return f"1e12 * switch({precision}, {branches})"
-
-
-def _bytes(precision: str) -> str:
-    return f'switch({precision}, "fp32", 4, "bf16", 2, "fp8", 1, "int8", 1)'
 
 
 def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
@@ -148,40 +145,8 @@ FORMULAS: tuple[Formula, ...] = (
       "Tokens per day, prompt and output", "serve"),
     F("peak_requests_per_s", "requests/s", "requests_per_day / 86400 * peak_factor",
       "Requests per second at peak", "serve"),
-    # --- serving: work per request
-    F("flops_per_request", "FLOP",
-      "2 * active_params * (input_tokens + output_tokens) + 2 * n_layers * width * "
-      "(input_tokens ** 2 / 2 + input_tokens * output_tokens + output_tokens ** 2 / 2)",
-      "FLOPs of one request: weights plus attention over the growing context", "serve", source=KAPLAN),
-    F("serve_flops_rate", "FLOP/s", _peak("serve_hardware", "serve_precision") + " * serve_mfu",
-      "Useful FLOP/s of one serving card", "serve", public=False),
-    F("prefill_gpu_seconds", "GPU-s",
-      "(2 * active_params * input_tokens + n_layers * width * input_tokens ** 2) / serve_flops_rate",
-      "Prompt processing, compute-bound", "serve", public=False),
-    F("decode_compute_gpu_seconds", "GPU-s",
-      "(2 * active_params + 2 * n_layers * width * (input_tokens + output_tokens / 2)) / serve_flops_rate",
-      "One output token, if compute-bound", "serve", public=False),
-    F("bytes_per_value", "B", _bytes("serve_precision"), "Bytes per weight and KV value", "serve", public=False),
-    F("kv_bytes_per_token", "B", "2 * n_layers * width * kv_share * bytes_per_value",
-      "KV cache per token: keys and values of every layer", "serve", public=False, source=GQA),
-    F("weight_bytes", "B", "params * bytes_per_value", "Weights of the whole model", "serve", public=False),
-    F("replica_gpus", "GPUs",
-      "pow2ceil(ceil((weight_bytes + batch_size * kv_bytes_per_token * (input_tokens + output_tokens)) / "
-      '(lookup(Hardware, "memory_gb", serve_hardware) * 1e9 * (1 - memory_reserve))))',
-      "Cards holding one copy of the weights and a full batch's KV cache (power of two)", "serve", source=POPE),
-    F("decode_step_seconds", "s",
-      "(weight_bytes + batch_size * kv_bytes_per_token * (input_tokens + output_tokens / 2)) / "
-      '(replica_gpus * lookup(Hardware, "bandwidth_tbs", serve_hardware) * 1e12 * bandwidth_eff)',
-      "One decode step of a replica: stream weights and the batch's KV cache", "serve", public=False, source=POPE),
-    F("decode_memory_gpu_seconds", "GPU-s", "replica_gpus * decode_step_seconds / batch_size",
-      "One output token, if memory-bound", "serve", public=False, source=POPE),
-    F("gpu_seconds_per_request", "GPU-s",
-      "prefill_gpu_seconds + output_tokens * max(decode_compute_gpu_seconds, decode_memory_gpu_seconds)",
-      "GPU time of one request: prefill plus the slower of compute and memory per output token", "serve"),
-    F("serve_gpus", "GPUs",
-      "replica_gpus * max(1, ceil(ceil(peak_requests_per_s * gpu_seconds_per_request / "
-      "(1 - capacity_overhead)) / replica_gpus))",
-      "Serving cards for the peak, in whole replicas", "serve"),
+    # --- serving: work per request, batch, latency (core/formulas_serving.py)
+    *serving_formulas(Formula),
     *_stage_money("serve", "serve_hardware", "serve_price", "serving"),
     F("serve_capex", "money", "serve_gpus * serve_card_usd * (1 + server_overhead) * fx",
       "Purchase cost of the serving fleet, servers included", "serve"),
@@ -212,7 +177,9 @@ RESULT_KEYS: tuple[str, ...] = (
     "train_flops", "train_pf_days", "train_gpu_hours", "train_gpus", "train_days", "train_cost",
     "train_capex", "train_energy_kwh", "train_energy_cost", "ft_flops", "ft_gpu_hours", "ft_cost",
     "flops_per_token", "flops_per_request", "requests_per_day", "tokens_per_day", "peak_requests_per_s",
-    "gpu_seconds_per_request", "replica_gpus", "serve_gpus", "serve_capex", "serve_energy_kwh_per_day",
+    "gpu_seconds_per_request", "replica_gpus", "serve_gpus",
+    "ttft_s", "tpot_s", "output_tokens_per_s_per_gpu", "serve_batch", "kv_cache_gb_per_replica",
+    "serve_capex", "serve_energy_kwh_per_day",
     "serve_cost_per_day", "cost_per_million_tokens", "cost_per_request", "cost_per_user_month",
     "daily_total", "monthly_total", "annual_total", "capex_total",
 )

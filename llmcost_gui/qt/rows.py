@@ -33,6 +33,21 @@ def _new_row(wb: Workbook, table: str) -> dict:
     return row
 
 
+def fresh_rows(wb: Workbook, table: str, count: int) -> tuple[dict, ...]:
+    """`count` new rows for `table`, with names unique among themselves and the table."""
+    out, used = [], set(wb.tables[table].names())
+    key = wb.tables[table].schema.key
+    for _ in range(count):
+        row = _new_row(wb, table)
+        base, name, n = NEW_NAME[table], row[key], 2
+        while name in used:
+            name, n = f"{base} ({n})", n + 1
+        row[key] = name
+        used.add(name)
+        out.append(row)
+    return tuple(out)
+
+
 def insert_row(stack, wb: Workbook, table: str, index: int) -> int:
     """Insert a fresh row at `index`; returns its index."""
     index = max(0, min(index, wb.tables[table].nrows))

@@ -4,13 +4,15 @@ import pytest
 
 from llmcost_gui.io.records import build_workbook
 
-MODELS = (["name", "params_b", "active_params_b", "layers", "d_model", "n_heads", "n_kv_heads", "context_len"],
-          [["M", 10, None, 10, 1000, 10, 5, 1000],
-           ["MoE", 100, 10, None, None, None, None, None]])
+MODELS = (["name", "params_b", "active_params_b", "layers", "d_model", "n_heads", "n_kv_heads", "context_len",
+           "n_experts", "experts_per_token"],
+          [["M", 10, None, 10, 1000, 10, 5, 1000, None, None],
+           ["MoE", 100, 10, None, None, None, None, None, None, None],
+           ["E8", 100, 30, 10, 1000, 10, 5, 1000, 8, 2]])
 HARDWARE = (["name", "fp32_tflops", "bf16_tflops", "fp8_tflops", "int8_tops", "memory_gb", "bandwidth_tbs",
-             "tdp_w", "price", "price_currency"],
-            [["H", 10, 100, 200, 200, 40, 1, 500, 10000, "USD"],
-             ["C", 5, 50, None, 100, 20, 0.5, 250, 71000, "CNY"]])
+             "tdp_w", "price", "price_currency", "interconnect_gbs"],
+            [["H", 10, 100, 200, 200, 40, 1, 500, 10000, "USD", 100],
+             ["C", 5, 50, None, 100, 20, 0.5, 250, 71000, "CNY", 50]])
 PRICES = (["name", "hardware", "per_gpu_hour", "currency"],
           [["P", "H", 2, "USD"], ["PC", "C", 7.1, "CNY"]])
 ASSUMPTIONS = (["key", "value"],
