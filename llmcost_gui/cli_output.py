@@ -15,7 +15,7 @@ def json_number(v) -> float | None:
 
 
 def dump_json(obj) -> None:
-    json.dump(obj, sys.stdout, indent=1, allow_nan=False, ensure_ascii=False)
+    json.dump(obj, sys.stdout, indent=1, allow_nan=False)
     sys.stdout.write("\n")
 
 

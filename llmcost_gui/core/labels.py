@@ -20,6 +20,7 @@ _TABLES = {
     "Models": ("Models", "模型"),
     "Hardware": ("Hardware", "硬件"),
     "Prices": ("Prices", "租用价格"),
+    "ApiOffers": ("API offers", "API 报价"),  # issue #16
     "Assumptions": ("Assumptions", "全局假设"),
     "Scenarios": ("Scenarios", "场景"),
     "Results": ("Results", "计算结果"),
@@ -105,6 +106,12 @@ _COLUMNS = {
     # money
     "procurement": ("Procurement", "采购方式"),
     "amortization_days": ("Amortization", "摊销天数"),
+    # --- API offers (issue #16)
+    "input_per_million": ("Input price per 1M tokens", "每百万输入 Token 价格"),
+    "output_per_million": ("Output price per 1M tokens", "每百万输出 Token 价格"),
+    "cached_input_per_million": ("Cached input price per 1M tokens", "每百万缓存输入 Token 价格"),
+    "api_offer": ("API offer", "API 报价"),
+    # --- end API offers
     # --- training and fine-tuning memory (issue 17)
     "train_sharding": ("Training sharding", "预训练显存切分 (ZeRO)"),
     "train_micro_batch": ("Training micro-batch", "预训练单卡微批大小"),
@@ -184,6 +191,16 @@ _RESULTS = {
     "monthly_total": ("Monthly total", "每月总成本"),
     "annual_total": ("Annual total", "年度总成本"),
     "capex_total": ("Capital expenditure", "一次性购置成本"),
+    # --- API offers (issue #16)
+    "api_usd_per_request": ("API price per request (USD)", "API 每请求价格 (美元)"),
+    "api_cost_per_day": ("API cost per day", "API 每日成本"),
+    "api_vs_self_host": ("API ÷ self-hosting", "API 与自建成本比"),
+    "replica_cost_per_day": ("Cost of one replica per day", "单副本每日成本"),
+    "replica_daily_users": ("Daily users per replica", "单副本可服务日活用户"),
+    "api_cost_per_replica": ("API cost of one replica's users", "单副本用户量的 API 成本"),
+    "breakeven_replicas": ("Replicas at break-even", "盈亏平衡时的副本数"),
+    "breakeven_daily_users": ("Break-even daily users", "盈亏平衡日活用户数"),
+    # --- end API offers
     # --- training and fine-tuning memory (issue 17)
     "train_memory_gb": ("Training memory (unsharded)", "预训练所需显存（未切分）"),
     "train_min_gpus": ("Training: fewest cards that fit", "预训练最少卡数（显存）"),
@@ -258,6 +275,7 @@ _UNITS = {
     "money": "金额",
     "money/day": "金额/天",
     "money/GPU-h": "金额/GPU 小时",
+    "money/M tokens": "金额/百万 Token",  # issue #16
     "USD/GPU-h": "美元/GPU 小时",
     "USD/kWh": "美元/千瓦时",
     "CNY/USD": "人民币/美元",
@@ -388,7 +406,7 @@ def stage_title(stage: str, lang: str = "en") -> str:
     return pair[_index(lang)] if pair else stage
 
 
-_MONEY_REST_ZH = {"": "", "/day": "/天", "/GPU-h": "/GPU 小时"}
+_MONEY_REST_ZH = {"": "", "/day": "/天", "/GPU-h": "/GPU 小时", "/M tokens": "/百万 Token"}
 
 
 def unit_label(unit: str, lang: str = "en", currency: str = "") -> str:
@@ -590,6 +608,30 @@ RESULT_DOC_ZH.update({
     'kv_cache_gb_per_replica': '整批请求在完整长度下的 KV 缓存',
 })
 
+# ---- API offers (issue #16): descriptions of its table, column and results
+COLUMN_HELP_ZH.update({
+    "ApiOffers.name": "API 报价名称（唯一）",
+    "ApiOffers.provider": "API 服务商",
+    "ApiOffers.model": "所提供的模型（Models 表中的名称；闭源模型留空）",
+    "ApiOffers.input_per_million": "每百万提示（输入）Token 的价格",
+    "ApiOffers.output_per_million": "每百万生成（输出）Token 的价格",
+    "ApiOffers.cached_input_per_million": "命中服务商缓存的每百万输入 Token 价格（对比中不使用）",
+    "ApiOffers.currency": "价格的币种",
+    "ApiOffers.as_of": "读取价格的日期（YYYY-MM-DD）",
+    "ApiOffers.source": "价格出处",
+    "Scenarios.api_offer": "与自建对比的 API 报价（留空：不对比）",
+})
+RESULT_DOC_ZH.update({
+    "api_usd_per_request": "一个请求的 API 价格：提示和输出 Token 按报价计，单位美元",
+    "api_cost_per_day": "所选 API 报价对本场景每日流量的收费",
+    "api_vs_self_host": "API 每日成本 ÷ 自建推理每日成本（大于 1：自建更便宜）",
+    "replica_cost_per_day": "自建时一个副本每天的成本：阶梯的一级高度",
+    "replica_daily_users": "一个副本在高峰时可服务的日活用户数：阶梯的一级宽度",
+    "api_cost_per_replica": "API 对一个副本所能服务的用户每天的收费",
+    "breakeven_replicas": "盈亏平衡时的副本数：API 仍在某处更便宜的最后一级",
+    "breakeven_daily_users": "从该日活用户数起，自建（整副本）成本不高于 API",
+})
+# ---- end API offers
 # ---- training and fine-tuning memory (issue 17): descriptions of its columns and results
 COLUMN_HELP_ZH.update({
     "Scenarios.ft_method": "full：全部权重；lora：低秩适配器；qlora：4 位量化模型上的低秩适配器；top_layers：只训练最后几层",
@@ -727,6 +769,18 @@ UI_ZH: dict[str, str] = {
         "{0} 个场景的当前值不在此范围内，未绘制。",
     "One-off cost": "一次性成本", "Days": "天数", "GPUs": "GPU 数", "GPU-hours": "GPU 小时",
     "Copy": "复制", "Clear cells": "清除单元格", "Edit the cell": "编辑单元格", "Confirm the edit": "确认编辑", "Cancel the edit": "取消编辑",
+    # ---- self-host or API (issue #16)
+    "(blank)": "（空）", "Self-host or API": "自建还是 API", "self-hosting": "自建",
+    "daily users": "日活用户", "cost per day ({0})": "每日成本（{0}）", "this scenario: {0}": "本场景：{0}",
+    "break-even: {0}": "盈亏平衡：{0}",
+    "Choose an API offer (api_offer) in the scenario to see the break-even.":
+        "在场景中选择一个 API 报价（api_offer）即可查看盈亏平衡点。",
+    "One replica costs {0}/day and serves up to {1} daily users at peak.":
+        "一个副本每日成本 {0}，高峰时最多服务 {1} 日活用户。",
+    "From {0} daily users on, self-hosting costs no more than {1}.": "日活用户达到 {0} 起，自建成本不高于 {1}。",
+    "{0}× self-hosting": "为自建的 {0} 倍", "self-hosting never cheaper": "自建始终不更便宜",
+    "break-even {0} users": "盈亏平衡 {0} 用户", "API {0}: {1}": "API {0}：{1}",
+    # ---- end self-host or API
 }
 
 
@@ -771,6 +825,11 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
      "give {col} or {name}", "请填写{col}或{name}"),
     (rf"^{_NAME} is an offer for another card than (?P<name>[a-z_]+)$",
      "{col} is an offer for another card than {name}", "{col}是另一种卡的报价，与{name}不符"),
+    # API offers (issue #16): the break-even is blank for this reason
+    (r"^self-hosting never costs less: one replica costs more per day than the API charges "
+     r"for the users it serves at peak$",
+     "self-hosting never costs less: one replica costs more per day than the API charges for the "
+     "users it serves at peak", "自建始终不会更便宜：一个副本每天的成本高于 API 对它在高峰时所能服务的用户的收费"),
 )
 
 # "Models row 1, params_b: …" / "Models row 1, params_b must …": where a refused edit happened.

@@ -34,7 +34,7 @@ from .summary import SummaryStrip
 from .table_model import TableModel
 from .views import SheetView
 
-INPUT_TABLES = ("Models", "Hardware", "Prices", "Assumptions")
+INPUT_TABLES = ("Models", "Hardware", "Prices", "ApiOffers", "Assumptions")
 
 
 GIL_SWITCH_S = 0.0005

@@ -124,6 +124,8 @@ def test_cli_import_model(book, capsys):
     assert len(models.names()) == before + 1
     row = models.row(models.key_index()["Qwen2.5-7B"])
     assert row["params_b"] == pytest.approx(7.6156, rel=1e-4) and row["n_kv_heads"] == 4
+    assert (row["ffn_dim"], row["vocab_size"], row["context_len"]) == (18944, 152064, 131072)
+    assert row["n_experts"] is None and "qwen2.5-7b.json" in row["source"]
     assert os.stat(book).st_mode & 0o777 == 0o664  # saved in place, mode kept
 
 

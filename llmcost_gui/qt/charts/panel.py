@@ -1,4 +1,5 @@
-"""The charts area: sensitivity, tornado, uncertainty and buy vs rent, following the selection.
+"""The charts area: sensitivity, tornado, uncertainty, buy vs rent and self-host or API, following
+the selection.
 
 The main window embeds ``ChartsPanel(workbook)`` and calls :meth:`ChartsPanel.set_current` when
 the selected scenario or result changes.  Every workbook Change restarts a short timer; when it
@@ -27,6 +28,7 @@ from ...core import labels
 from ...core.formulas import RESULT_KEYS
 from ...core.variants import Snapshot
 from .. import i18n
+from .api_compare import ApiCompareChart
 from .breakeven import BreakEvenChart
 from .memory import MemoryChart
 from .sensitivity import SensitivityChart
@@ -37,7 +39,7 @@ DEBOUNCE_MS = 40
 
 
 class ChartsPanel(QWidget):
-    """Four analysis charts for the current scenario and result, updated live."""
+    """Five analysis charts for the current scenario and result, updated live."""
 
     currentChanged = Signal(int, str)  # the user picked another scenario or result in the panel
 
@@ -60,7 +62,8 @@ class ChartsPanel(QWidget):
         top.addWidget(self.png_button)
         top.addWidget(self.svg_button)
         # charts are built when their tab is first shown (start-up stays quick)
-        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart, MemoryChart)
+        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart, ApiCompareChart,
+                       MemoryChart)
         self._built: dict[int, QWidget] = {}
         self.tabs = QTabWidget()
         for _ in self._kinds:
@@ -97,7 +100,7 @@ class ChartsPanel(QWidget):
         self.scenario_caption.setText(self.tr("Scenario"))
         self.result_caption.setText(self.tr("Result"))
         for i, title in enumerate((self.tr("Sensitivity"), self.tr("Tornado"), self.tr("Uncertainty"),
-                                   self.tr("Buy vs rent"), self.tr("Memory"))):
+                                   self.tr("Buy vs rent"), self.tr("Self-host or API"), self.tr("Memory"))):
             self.tabs.setTabText(i, title)
         for i in range(self.result_box.count()):
             self.result_box.setItemText(i, labels.result_label(self.result_box.itemData(i), lang))
@@ -143,8 +146,12 @@ class ChartsPanel(QWidget):
         return self.chart(3)
 
     @property
-    def memory(self) -> MemoryChart:
+    def api_compare(self) -> ApiCompareChart:
         return self.chart(4)
+
+    @property
+    def memory(self) -> MemoryChart:
+        return self.chart(5)
 
     def charts(self) -> list:
         """The charts built so far."""
