@@ -199,7 +199,7 @@ def render_serving(results: list[dict]) -> str:
     lines = [
         "# Validation against published serving measurements",
         "",
-        f"Generated from `resources/data/serving_runs.csv`. Each run is a serving scenario at the run's "
+        "Generated from `resources/data/serving_runs.csv`. Each run is a serving scenario at the run's "
         "card, precision, tensor-parallel degree (`serve_tp`), batch (`batch_size`) and prompt/output "
         "lengths, with the app's default efficiencies and assumptions. Throughput is "
         "`output_tokens_per_s_per_gpu` (prefill included, as in a static-batch benchmark); latency is "

@@ -67,8 +67,9 @@ def _step(batch: str) -> str:
             f" + step_sync_s + step_allreduce_s_per_request * {b}")
 
 
-def serving_formulas(F) -> list:
-    """The serving work formulas, built with the registry's Formula class `F`."""
+def serving_formulas(formula) -> list:
+    """The serving work formulas, built with the registry's Formula class."""
+    F = formula  # noqa: N806 - the registry's short name for it
     s = "serve"
     ctx = "(input_tokens + output_tokens / 2)"  # a request's average KV length while it decodes
     return [

@@ -140,3 +140,19 @@ def test_set_workbook_and_deleting_scenarios(qtbot, panel):
     wb.apply(DeleteRows("Scenarios", (0,)))
     settle(qtbot, panel)
     assert "Add a scenario" in panel.status.text()
+
+
+def test_throughput_against_latency(qtbot, panel, default_wb):
+    row = default_wb.scenario_row(LLAMA)
+    panel.set_current(row, "daily_total")
+    panel.tabs.setCurrentWidget(panel.throughput)
+    settle(qtbot, panel)
+    curves = panel.throughput.curves
+    assert curves[0].row == row and len(curves) > 1  # the selected scenario first, others after
+    assert curves[0].point == pytest.approx((1 / default_wb.result(row, "tpot_s"),
+                                             default_wb.result(row, "output_tokens_per_s_per_gpu")))
+    assert "tokens/s per GPU" in panel.throughput.message.text()
+    pre = default_wb.scenario_row("GPT-3 175B pre-training (paper)")
+    panel.set_current(pre, "daily_total")
+    settle(qtbot, panel)
+    assert panel.throughput.curves[0].row != pre  # a scenario that does not serve has no curve

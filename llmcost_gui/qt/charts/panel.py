@@ -29,6 +29,7 @@ from ...core.variants import Snapshot
 from .. import i18n
 from .breakeven import BreakEvenChart
 from .sensitivity import SensitivityChart
+from .throughput import ThroughputChart
 from .tornado import TornadoChart
 from .uncertainty import UncertaintyChart
 
@@ -58,11 +59,11 @@ class ChartsPanel(QWidget):
         top.addWidget(self.png_button)
         top.addWidget(self.svg_button)
         # charts are built when their tab is first shown (start-up stays quick)
-        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart)
+        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart, ThroughputChart)
         self._built: dict[int, QWidget] = {}
         self.tabs = QTabWidget()
         for title in (self.tr("Sensitivity"), self.tr("Tornado"), self.tr("Uncertainty"),
-                      self.tr("Buy vs rent")):
+                      self.tr("Buy vs rent"), self.tr("Throughput vs latency")):
             self.tabs.addTab(QWidget(), title)
         self.status = QLabel()
         self.status.hide()
@@ -117,6 +118,10 @@ class ChartsPanel(QWidget):
     @property
     def breakeven(self) -> BreakEvenChart:
         return self.chart(3)
+
+    @property
+    def throughput(self) -> ThroughputChart:
+        return self.chart(4)
 
     def charts(self) -> list:
         """The charts built so far."""
