@@ -82,6 +82,18 @@ ZH = {
     "× own value": "× 当前值",
     "Opening %1…": "正在打开 %1…", "Saving %1…": "正在保存 %1…", "Exporting the budget…": "正在导出预算…",
     "Monte Carlo over the uncertain inputs (Charts → Uncertainty)": "对不确定输入做蒙特卡洛抽样（图表 → 不确定性）",
+    # throughput chart (serving, #12)
+    "Throughput vs latency": "吞吐与时延",
+    "output tokens/s per user (1 ÷ time per output token)": "每用户每秒输出 Token 数（1 ÷ 每输出 Token 时延）",
+    "output tokens/s per GPU": "每卡每秒输出 Token 数",
+    "target {0:.0f} tok/s per user": "目标：每用户每秒 {0:.0f} 个 Token",
+    "This scenario does not serve: give it daily users to see its throughput against latency.":
+        "此场景不含推理服务：填写日活用户数即可查看吞吐与时延。",
+    "{0}: no operating point ({1}).": "{0}：没有工作点（{1}）。",
+    "{0}: batch {1:.0f} gives {2:.1f} tokens/s per user and {3:,.0f} tokens/s per GPU.":
+        "{0}：批大小 {1:.0f} 时每用户每秒 {2:.1f} 个 Token，每卡每秒 {3:,.0f} 个 Token。",
+    "Crossed points miss the first-token target ({0:g} s).": "叉号处达不到首 Token 时延目标（{0:g} 秒）。",
+    "The curve ends where the KV cache fills memory (batch {0:.0f}).": "曲线在 KV 缓存占满显存处结束（批大小 {0:.0f}）。",
     # help.py (context "help")
     "LLM Cost Workbench": "LLM 成本工作台",
     "GPUs, days and money for training, fine-tuning and serving large language models.":
