@@ -258,6 +258,18 @@ _UNITS.update({
     "FLOP/s": "FLOP/秒",
     "tokens/s": "Token/秒",
 })
+# Reasons a serving cell has no value (formulas_serving.ERR_*), English -> Chinese.
+_SERVING_REASONS = {
+    "the weights and one request's KV cache do not fit on the replica: raise serve_tp (or leave it blank), "
+    "choose a card with more memory or a lower precision":
+        "副本放不下权重和一个请求的 KV 缓存：提高 serve_tp（或留空），换显存更大的卡或更低的精度",
+    "no batch meets tpot_target_s: use more cards per replica (serve_tp), a faster card, a lower precision "
+    "or a smaller model":
+        "没有任何批大小能满足 tpot_target_s：增加每副本卡数（serve_tp）、换更快的卡、降低精度或换更小的模型",
+    "prefill alone takes longer than ttft_target_s: use more cards per replica (serve_tp), a faster card, "
+    "a shorter prompt or a smaller model":
+        "仅预填充就超过 ttft_target_s：增加每副本卡数（serve_tp）、换更快的卡、缩短提示或换更小的模型",
+}
 # ---- end serving ----------------------------------------------------------------------------
 
 _ALL: dict[str, tuple[str, str]] = {**_RESULTS, **_ASSUMPTIONS, **_COLUMNS, **_STAGES, **_TABLES}
@@ -323,6 +335,11 @@ def header(name: str, unit: str = "", lang: str = "en", currency: str = "") -> s
     text = column_label(name, lang)
     u = unit_label(unit, lang, currency) if unit not in PLAIN_UNITS else ""
     return f"{text} ({u})" if u else text
+
+
+def reason_label(reason: str, lang: str = "en") -> str:
+    """A cell's error reason in the language (known serving reasons; others stay as they are)."""
+    return _SERVING_REASONS.get(reason, reason) if _index(lang) == 1 else reason
 
 
 def localize_value(text: str, unit: str, lang: str) -> str:
