@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from conftest import SERVE
+from conftest import SERVE, TRAIN
 
 from llmcost_gui.core import serving_curves as sc
 
@@ -29,8 +29,6 @@ def test_curve_stops_where_memory_is_full_and_marks_missed_ttft(mini):
 
 
 def test_scenarios_without_serving_have_no_curve(mini):
-    from conftest import TRAIN
-
     wb = mini(TRAIN, SERVE)
     assert [c.row for c in sc.throughput_curves(wb, [0, 1])] == [1]
     assert sc.serving_rows(wb) == [1]
