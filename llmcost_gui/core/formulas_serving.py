@@ -67,9 +67,8 @@ def _step(batch: str) -> str:
             f" + step_sync_s + step_allreduce_s_per_request * {b}")
 
 
-def serving_formulas(formula) -> list:
-    """The serving work formulas, built with the registry's Formula class."""
-    F = formula  # noqa: N806 - the registry's short name for it
+def serving_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in the registry
+    """The serving work formulas, built with the registry's Formula class `F`."""
     s = "serve"
     ctx = "(input_tokens + output_tokens / 2)"  # a request's average KV length while it decodes
     return [

@@ -1,4 +1,4 @@
-"""The five input tables of a workbook: columns with type, unit, domain, default and help."""
+"""The input tables of a workbook: columns with type, unit, domain, default and help."""
 
 from __future__ import annotations
 
@@ -157,6 +157,29 @@ PRICES = Table(
     title="Prices",
 )
 
+# --- API offers (issue #16): hosted models priced per token, to compare with self-hosting
+API_OFFERS = Table(
+    "ApiOffers",
+    (
+        _c("name", TEXT, help="Unique name of the API offer", required=True),
+        _c("provider", TEXT, help="Who sells the API"),
+        _c("model", REF, "", "The model served (a Models name; blank for a closed model)", ref="Models"),
+        _c("input_per_million", NUMBER, "money/M tokens", "Price of one million prompt tokens",
+           required=True, **NONNEG),
+        _c("output_per_million", NUMBER, "money/M tokens", "Price of one million generated tokens",
+           required=True, **NONNEG),
+        _c("cached_input_per_million", NUMBER, "money/M tokens",
+           "Price of one million prompt tokens read from the provider's cache (not used in the comparison)",
+           **NONNEG),
+        _c("currency", CHOICE, "", "Currency of the prices", choices=CURRENCIES, default="USD",
+           default_source="USD"),
+        _c("as_of", TEXT, help="Date the price was read (YYYY-MM-DD)"),
+        _c("source", TEXT, help="Where the price comes from"),
+    ),
+    title="API offers",
+)
+# --- end API offers
+
 ASSUMPTIONS = Table(
     "Assumptions",
     (
@@ -279,6 +302,9 @@ SCENARIOS = Table(
            "Capacity lost to scheduling, redundancy and coordination", default=0.2, stage=_S,
            lo=0.0, hi=1.0,
            default_source="llm-d planner keeps 20 % capacity headroom"),
+        # API comparison (issue #16)
+        _c("api_offer", REF, "", "An API offer to compare with self-hosting (blank: no comparison)",
+           ref="ApiOffers", stage=_S),
         # money
         _c("procurement", CHOICE, "", "rent the cards or buy them", choices=("rent", "buy"), default="rent",
            stage=_M,
@@ -292,8 +318,8 @@ SCENARIOS = Table(
     title="Scenarios",
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (MODELS, HARDWARE, PRICES, ASSUMPTIONS, SCENARIOS)}
-TABLE_ORDER = ("Models", "Hardware", "Prices", "Assumptions", "Scenarios")
+TABLES: dict[str, Table] = {t.name: t for t in (MODELS, HARDWARE, PRICES, API_OFFERS, ASSUMPTIONS, SCENARIOS)}
+TABLE_ORDER = ("Models", "Hardware", "Prices", "ApiOffers", "Assumptions", "Scenarios")
 
 
 def scenario_columns_by_stage() -> dict[str, list[Column]]:

@@ -134,6 +134,6 @@ def test_every_serving_reason_has_chinese_words():
     from llmcost_gui.core import labels
 
     for reason in (ERR_MEMORY, ERR_TPOT, ERR_TTFT):
-        zh = labels.reason_label(reason, "zh_CN")
+        zh = labels.reason(reason, "zh_CN")
         assert zh != reason and "serve_tp" in zh
-        assert labels.reason_label(reason, "en") == reason
+        assert labels.reason(reason, "en") == reason

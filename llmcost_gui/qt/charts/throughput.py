@@ -11,7 +11,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from ...core import serving_curves
+from ...core import labels, serving_curves
+from .. import i18n
 from .common import ChartBase, series_color
 
 MAX_CURVES = 6
@@ -77,7 +78,7 @@ class ThroughputChart(ChartBase):
 
     def _summary(self, c: serving_curves.Curve) -> str:
         if c.point is None:
-            return self.tr("{0}: no operating point ({1}).").format(c.name, c.error)
+            return self.tr("{0}: no operating point ({1}).").format(c.name, labels.reason(c.error, i18n.current()))
         text = self.tr("{0}: batch {1:.0f} gives {2:.1f} tokens/s per user and {3:,.0f} tokens/s per GPU.").format(
             c.name, c.point_batch, c.point[0], c.point[1])
         if len(c.batch) and np.any(~c.meets_ttft):
