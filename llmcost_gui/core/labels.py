@@ -688,6 +688,8 @@ UI_ZH: dict[str, str] = {
     "From {0} daily users on, self-hosting costs no more than {1}.": "日活用户达到 {0} 起，自建成本不高于 {1}。",
     "{0}× self-hosting": "为自建的 {0} 倍", "self-hosting never cheaper": "自建始终不更便宜",
     "break-even {0} users": "盈亏平衡 {0} 用户", "API {0}: {1}": "API {0}：{1}",
+    "Default API prices: as of {date} (the newest as_of date in the API offers table).":
+        "默认 API 价格：截至 {date}（API 报价表中最新的 as_of 日期）。",
     # ---- end self-host or API
 }
 

@@ -12,6 +12,10 @@
       <translation>默认租用价格：未找到日期。</translation>
     </message>
     <message>
+      <source>Default API prices: as of {date} (the newest as_of date in the API offers table).</source>
+      <translation>默认 API 价格：截至 {date}（API 报价表中最新的 as_of 日期）。</translation>
+    </message>
+    <message>
       <source>GPUs, days and money for training, fine-tuning and serving large language models.</source>
       <translation>估算训练、微调和部署大语言模型所需的 GPU、时间和费用。</translation>
     </message>
