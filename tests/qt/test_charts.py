@@ -240,6 +240,7 @@ def test_throughput_against_latency(qtbot, panel, default_wb):
     assert curves[0].point == pytest.approx((1 / default_wb.result(row, "tpot_s"),
                                              default_wb.result(row, "output_tokens_per_s_per_gpu")))
     assert "tokens/s per GPU" in panel.throughput.message.text()
+    assert panel.tabs.tabText(panel.tabs.indexOf(panel.throughput)) == "Throughput vs latency"
     pre = default_wb.scenario_row("GPT-3 175B pre-training (paper)")
     panel.set_current(pre, "daily_total")
     settle(qtbot, panel)
