@@ -769,6 +769,19 @@ UI_ZH: dict[str, str] = {
         "{0} 个场景的当前值不在此范围内，未绘制。",
     "One-off cost": "一次性成本", "Days": "天数", "GPUs": "GPU 数", "GPU-hours": "GPU 小时",
     "Copy": "复制", "Clear cells": "清除单元格", "Edit the cell": "编辑单元格", "Confirm the edit": "确认编辑", "Cancel the edit": "取消编辑",
+    # ---- serving planner (issue #12): the throughput chart
+    "Throughput vs latency": "吞吐与时延",
+    "output tokens/s per user (1 ÷ time per output token)": "每用户每秒输出 Token 数（1 ÷ 每输出 Token 时延）",
+    "output tokens/s per GPU": "每卡每秒输出 Token 数",
+    "target {0:.0f} tok/s per user": "目标：每用户每秒 {0:.0f} 个 Token",
+    "This scenario does not serve: give it daily users to see its throughput against latency.":
+        "此场景不含推理服务：填写日活用户数即可查看吞吐与时延。",
+    "{0}: no operating point ({1}).": "{0}：没有工作点（{1}）。",
+    "{0}: batch {1:.0f} gives {2:.1f} tokens/s per user and {3:,.0f} tokens/s per GPU.":
+        "{0}：批大小 {1:.0f} 时每用户每秒 {2:.1f} 个 Token，每卡每秒 {3:,.0f} 个 Token。",
+    "Crossed points miss the first-token target ({0:g} s).": "叉号处达不到首 Token 时延目标（{0:g} 秒）。",
+    "The curve ends where the KV cache fills memory (batch {0:.0f}).": "曲线在 KV 缓存占满显存处结束（批大小 {0:.0f}）。",
+    # ---- end serving planner
     # ---- self-host or API (issue #16)
     "(blank)": "（空）", "Self-host or API": "自建还是 API", "self-hosting": "自建",
     "daily users": "日活用户", "cost per day ({0})": "每日成本（{0}）", "this scenario: {0}": "本场景：{0}",
@@ -827,6 +840,19 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
      "give {col} or {name}", "请填写{col}或{name}"),
     (rf"^{_NAME} is an offer for another card than (?P<name>[a-z_]+)$",
      "{col} is an offer for another card than {name}", "{col}是另一种卡的报价，与{name}不符"),
+    # serving planner (issue #12): no batch fits memory or meets a latency target
+    (r"^the weights and one request's KV cache do not fit on the replica: .*$",
+     "the weights and one request's KV cache do not fit on the replica: raise serve_tp (or leave it "
+     "blank), choose a card with more memory or a lower precision",
+     "副本放不下权重和一个请求的 KV 缓存：提高 serve_tp（或留空），换显存更大的卡或更低的精度"),
+    (r"^no batch meets tpot_target_s: .*$",
+     "no batch meets tpot_target_s: use more cards per replica (serve_tp), a faster card, a lower "
+     "precision or a smaller model",
+     "没有任何批大小能满足 tpot_target_s：增加每副本卡数（serve_tp）、换更快的卡、降低精度或换更小的模型"),
+    (r"^prefill alone takes longer than ttft_target_s: .*$",
+     "prefill alone takes longer than ttft_target_s: use more cards per replica (serve_tp), a faster "
+     "card, a shorter prompt or a smaller model",
+     "仅预填充就超过 ttft_target_s：增加每副本卡数（serve_tp）、换更快的卡、缩短提示或换更小的模型"),
     # API offers (issue #16): the break-even is blank for this reason
     (r"^self-hosting never costs less: one replica costs more per day than the API charges "
      r"for the users it serves at peak$",

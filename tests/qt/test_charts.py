@@ -238,6 +238,8 @@ def test_live_language_switch_retranslates_the_charts(qtbot, panel, default_wb, 
         assert panel.uncertainty.plot.getAxis("left").labelText == "samples"
     finally:
         i18n.set_language("en", remember=False)
+
+
 ENTERPRISE = "Enterprise 6B: fine-tune + 1,000 staff on A100"
 
 
@@ -267,3 +269,20 @@ def test_self_host_or_api_without_serving_says_what_to_do(qtbot, panel, default_
     settle(qtbot, panel)
     assert panel.api_compare.result is None
     assert "daily_users" in panel.api_compare.message.text()
+
+
+def test_throughput_against_latency(qtbot, panel, default_wb):
+    row = default_wb.scenario_row(LLAMA)
+    panel.set_current(row, "daily_total")
+    panel.tabs.setCurrentWidget(panel.throughput)
+    settle(qtbot, panel)
+    curves = panel.throughput.curves
+    assert curves[0].row == row and len(curves) > 1  # the selected scenario first, others after
+    assert curves[0].point == pytest.approx((1 / default_wb.result(row, "tpot_s"),
+                                             default_wb.result(row, "output_tokens_per_s_per_gpu")))
+    assert "tokens/s per GPU" in panel.throughput.message.text()
+    assert panel.tabs.tabText(panel.tabs.indexOf(panel.throughput)) == "Throughput vs latency"
+    pre = default_wb.scenario_row("GPT-3 175B pre-training (paper)")
+    panel.set_current(pre, "daily_total")
+    settle(qtbot, panel)
+    assert panel.throughput.curves[0].row != pre  # a scenario that does not serve has no curve
