@@ -704,6 +704,7 @@ UI_ZH: dict[str, str] = {
     "Save the changes to %1 before closing it?": "关闭前是否保存对 %1 的更改？",
     "Open workbook": "打开工作簿", "Save workbook": "保存工作簿", "Cannot open %1": "无法打开 %1",
     "Cannot save %1": "无法保存 %1", "Restore unsaved work?": "恢复未保存的工作？",
+    "Replace file?": "替换文件？", "%1 already exists. Replace it?": "%1 已存在。要替换它吗？",
     "LLM Cost Workbench did not close normally. Restore the unsaved changes autosaved at %1?":
         "LLM 成本工作台上次未正常关闭。是否恢复 %1 自动保存的未保存更改？",
     "Cannot restore the autosaved copy": "无法恢复自动保存的副本",
