@@ -25,6 +25,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore:Workbook cont
 SCENARIO_EDITS = [
     (0, "train_mfu", 0.52),
     (0, "train_discount", "  "),  # whitespace: blank, the default applies
+    (0, "train_gpus", 40),  # fewer cards than hold the run (43): an error in both
+    (3, "train_sharding", "zero2"),
+    (4, "train_checkpointing", "selective"),
+    (8, "ft_method", "qlora"),
+    (7, "ft_sharding", "zero1"),
+    (7, "ft_checkpointing", "none"),
     (1, "daily_users", 5000),  # serving switched on without serve_hardware: an error in both
     (2, "train_tokens_b", None),  # pre-training switched off: blanks in both
     (2, "daily_users", 2_000_000),
