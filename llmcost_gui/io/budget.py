@@ -34,6 +34,7 @@ from .budget_inputs import write_input_sheets
 from .budget_style import (
     FIT_SAMPLE,
     Styles,
+    budget_sheet_class,
     fit_width,
     input_number_format,
     is_money,
@@ -54,7 +55,7 @@ __all__ = ["COMPUTED_SHEETS", "SUMMARY_KEYS", "build_budget", "write_budget"]
 def _results(book, styles: Styles, layout: Layout, templates: dict, stored: dict, lang: str) -> None:
     """Results: one row per result (grouped by stage, with its unit), one column per scenario slot;
     each cell the registry formula itself."""
-    ws = book.add_worksheet(RESULTS)
+    ws = book.add_worksheet(RESULTS, budget_sheet_class())
     n, slots = layout.nrows, layout.slots
     first = RESULTS_FIRST_COL
     cols = [first + i for i in range(slots)]
@@ -113,7 +114,7 @@ def _workings(book, styles: Styles, layout: Layout, templates: dict, stored: dic
     """The hidden, protected (no password) sheet: one row per scenario slot of resolved inputs,
     matched rows and intermediate values; right of them the resolved assumptions, each also a
     defined name (``pue``) that the formulas read."""
-    ws = book.add_worksheet(WORKINGS)
+    ws = book.add_worksheet(WORKINGS, budget_sheet_class())
     header = styles.get("header")
     places = [(i + 1, 0) for i in range(layout.slots)]
     for j, key in enumerate(layout.workings):

@@ -13,6 +13,7 @@ import math
 from ..core import labels
 from ..core.formulas import REGISTRY
 from ..core.schema import TABLES
+from .xlsx_write import safe_text
 
 INPUT_FONT, INPUT_FILL = "#0000FF", "#FFF2CC"
 LINK_FONT = "#00703C"  # green: a value brought from another sheet
@@ -210,14 +211,61 @@ def print_setup(ws, lang: str, last_row: int, last_col: int, header_rows: int = 
     ws.center_horizontally()
 
 
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _value_xml(value) -> tuple[str, str]:
+    """(type attribute, <v> text) of a stored value, as XlsxWriter writes them."""
+    if isinstance(value, str):
+        if value == "":
+            return "", ""
+        return (' t="e"' if value in ERROR_CODES else ' t="str"'), _xml(safe_text(value))
+    return "", f"{value}"
+
+
+ERROR_CODES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"})
+
+
+def budget_sheet_class():
+    """An XlsxWriter worksheet that writes prepared formula cells (:class:`Ready`) straight out."""
+    from xlsxwriter.utility import xl_rowcol_to_cell_fast
+    from xlsxwriter.worksheet import Worksheet
+
+    class BudgetSheet(Worksheet):
+        def _write_cell(self, row, col, cell):
+            if type(cell) is Ready:
+                body, fmt, t = cell
+                s = f' s="{fmt._get_xf_index()}"' if fmt else ""
+                self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}"{s}{t}>{body}</c>')
+            else:
+                super()._write_cell(row, col, cell)
+
+    return BudgetSheet
+
+
+class Ready(tuple):
+    """A formula cell rendered to XML once: (body '<f>…</f><v>…</v>', format, type attribute)."""
+
+    __slots__ = ()
+
+    def __new__(cls, body: str, fmt, t: str):
+        return tuple.__new__(cls, (body, fmt, t))
+
+    body = property(lambda self: self[0])
+    format = property(lambda self: self[1])
+    t = property(lambda self: self[2])
+
+
 def scenario_formulas(ws, template: str, places: list[tuple[int, int]], fmt, values: list) -> None:
     """Write `template` once per scenario slot i at places[i], with ROW and COL replaced by the
     slot's Workings row and Results column, and the stored value values[i] ('' past the end).
 
-    XlsxWriter rewrites every formula for newer Excel functions (29 regular expressions per
-    cell); the budget uses none, so when the template comes out of that rewrite unchanged the
-    cells go straight into the sheet's table (as write_formula would put them), else one by one."""
-    from xlsxwriter.worksheet import CellFormulaTuple, re_dynamic_function
+    The first and last cells go through XlsxWriter's write_formula (it records the sheet's
+    extent); on a budget sheet (budget_sheet_class) the others are rendered to XML here, once
+    escaped per template, when XlsxWriter's rewriting for newer Excel functions leaves the
+    template unchanged (the budget uses none of them)."""
+    from xlsxwriter.worksheet import re_dynamic_function
 
     from . import progress
     from .budget_formulas import COL, ROW, slot_subs
@@ -226,12 +274,16 @@ def scenario_formulas(ws, template: str, places: list[tuple[int, int]], fmt, val
     subs = slot_subs(len(places))
     n = len(values)
     body = template[1:] if template.startswith("=") else template
-    plain = not re_dynamic_function.search(body) and ws._prepare_formula(body) == body
+    plain = (type(ws).__name__ == "BudgetSheet" and not re_dynamic_function.search(body)
+             and ws._prepare_formula(body) == body)
+    escaped = _xml(body)
+    table = ws.table
+    last = len(places) - 1
     for i, (r, c) in enumerate(places):
         number, letter = subs[i]
-        text = body.replace(ROW, number).replace(COL, letter)
         value = values[i] if i < n else ""
-        if plain and 0 < i < len(places) - 1:
-            ws.table[r][c] = CellFormulaTuple(text, fmt, value)
-        else:  # the first and last through the public call: it records the sheet's extent
-            ws.write_formula(r, c, "=" + text, fmt, value)
+        if plain and 0 < i < last:
+            t, v = ("", repr(value)) if type(value) is float else _value_xml(value)
+            table[r][c] = Ready(f"<f>{escaped.replace(ROW, number).replace(COL, letter)}</f><v>{v}</v>", fmt, t)
+        else:
+            ws.write_formula(r, c, "=" + body.replace(ROW, number).replace(COL, letter), fmt, value)

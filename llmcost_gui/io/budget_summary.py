@@ -18,6 +18,7 @@ from ..core.workbook import Workbook
 from .budget_formulas import COL, RESULTS, RESULTS_CURRENCY_ROW, RESULTS_NAME_ROW, SUMMARY, Layout
 from .budget_style import (
     Styles,
+    budget_sheet_class,
     fit_width,
     money_format,
     print_setup,
@@ -74,7 +75,7 @@ def write_summary(book, styles: Styles, layout: Layout, stored: dict, lang: str)
     """The Summary sheet, first in the book and active; returns its geometry."""
     w = labels.budget_word
     g = SummaryGeometry(layout, stored, lang)
-    ws = book.add_worksheet(SUMMARY)
+    ws = book.add_worksheet(SUMMARY, budget_sheet_class())
     ws.write_string(0, 0, w("title", lang), styles.get("title"))
     ws.write_string(1, 0, w("subtitle", lang), styles.get("subtitle"))
     for j, width in enumerate(g.widths):
