@@ -13,7 +13,7 @@ from ..core import labels
 from ..core.schema import ASSUMPTION_KEYS, CHOICE, INT, REF, TABLE_ORDER, TABLES, Column
 from ..core.workbook import Workbook
 from . import progress
-from .budget_style import Styles, column_header, fit_width, input_format, print_setup
+from .budget_style import Styles, column_header, fit_width, input_format, is_money, print_setup
 from .xlsx_write import column_letter, column_range, last_row, safe_text
 
 MAX_MESSAGE = 250  # Excel's limit on an input or error message is 255 characters
@@ -104,7 +104,7 @@ def write_input_sheet(book, styles: Styles, wb: Workbook, table: str, lang: str,
     ws.freeze_panes(1, 1)
     headers = [column_header(table, c, lang) for c in t.columns]
     ws.set_row(0, 30)
-    currency_col = {"Hardware": "price_currency", "Prices": "currency"}.get(table)
+    currency_col = next((c for c in ("price_currency", "currency") if c in t.columns), None)
     for j, name in enumerate(t.columns):
         fmt_text = input_format(table, name)
         fmt = styles.get("input", fmt_text)
@@ -120,7 +120,7 @@ def write_input_sheet(book, styles: Styles, wb: Workbook, table: str, lang: str,
             opts = validation(wb, table, col, f"{column_letter(j)}2", lang)
             if opts:
                 ws.data_validation(1, j, rows, j, opts)
-        if currency_col and fmt_text and currency_col in t.columns:
+        if currency_col and col is not None and is_money(col.unit):
             styles.currency_rules(ws, [(1, j, rows, j)], f"${column_letter(t.columns.index(currency_col))}2",
                                   decimals=4 if name == "per_gpu_hour" else 2)
     if table == "Assumptions":

@@ -204,6 +204,19 @@ def test_money_formats_follow_the_currency_cell(budget):
     assert "¥" in rules['C$2="CNY"'].dxf.numFmt.formatCode
     ranges = [str(rng.sqref) for rng in res.conditional_formatting]
     assert any(f"C{row}:" in r for r in ranges)
+    # input sheets: a price follows its row's currency column; a percentage never gets a symbol
+    for sheet, column in (("Hardware", "price"), ("Prices", "per_gpu_hour"), ("ApiOffers", "input_per_million")):
+        ws = book[sheet]
+        letter = openpyxl.utils.get_column_letter(wb_columns(ws).index(column) + 1)
+        assert any(str(rng.sqref).startswith(f"{letter}2:") for rng in ws.conditional_formatting), sheet
+    assert not list(book["Scenarios"].conditional_formatting)
+
+
+def wb_columns(ws) -> list:
+    from llmcost_gui.io.records import match_header
+    from llmcost_gui.io.xlsx_read import default_aliases
+
+    return match_header([c.value for c in ws[1]], ws.title, default_aliases())
 
 
 def test_headers_are_words_in_english_and_chinese(budget, tmp_path):
