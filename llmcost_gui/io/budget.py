@@ -106,7 +106,8 @@ def _results(book, styles: Styles, layout: Layout, templates: dict, stored: dict
     ws.set_column(first + n, first + slots - 1, 11)
     ws.set_row(0, 45)
     ws.freeze_panes(RESULTS_CURRENCY_ROW, first)
-    print_setup(ws, lang, layout.result_lines[-1][2] - 1, first + n - 1, header_rows=RESULTS_CURRENCY_ROW)
+    print_setup(ws, lang, layout.result_lines[-1][2] - 1, first + n - 1, header_rows=RESULTS_CURRENCY_ROW,
+                title=labels.label("Results", lang))
     ws.repeat_columns(0, 1)
 
 

