@@ -52,6 +52,9 @@ from .xlsx_write import column_letter
 __all__ = ["COMPUTED_SHEETS", "SUMMARY_KEYS", "build_budget", "write_budget"]
 
 
+RESULT_WIDTH = 18.0  # widest scenario column of Results (so that many scenarios print one page wide)
+
+
 def _results(book, styles: Styles, layout: Layout, templates: dict, stored: dict, lang: str) -> None:
     """Results: one row per result (grouped by stage, with its unit), one column per scenario slot;
     each cell the registry formula itself."""
@@ -93,7 +96,8 @@ def _results(book, styles: Styles, layout: Layout, templates: dict, stored: dict
                         styles.get("unit"))
         scenario_formulas(ws, template, [(r, c) for c in cols], styles.get(style, num), values)
         for i in range(min(n, FIT_SAMPLE)):  # later scenarios keep the width of their name
-            widths[i] = max(widths[i], text_width(value_text(values[i], num)) + 2)
+            if not isinstance(values[i], str) or kind == "key":  # names of things shrink to fit
+                widths[i] = max(widths[i], text_width(value_text(values[i], num)) + 2)
         if is_money(unit):
             money[money_decimals(key)].append((r, first, r, first + slots - 1))
     for decimals, ranges in money.items():
@@ -102,7 +106,7 @@ def _results(book, styles: Styles, layout: Layout, templates: dict, stored: dict
     ws.set_column(0, 0, min(labels_width, 40.0))
     ws.set_column(1, 1, 11)
     for i, width in enumerate(widths):
-        ws.set_column(first + i, first + i, min(width, 24.0))
+        ws.set_column(first + i, first + i, min(width, RESULT_WIDTH))
     ws.set_column(first + n, first + slots - 1, 11)
     ws.set_row(0, 45)
     ws.freeze_panes(RESULTS_CURRENCY_ROW, first)
