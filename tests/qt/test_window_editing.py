@@ -75,10 +75,10 @@ def test_undo_and_redo_of_a_cell_edit(window, wb):
     assert window.scenario_model.setData(index, "26M", EDIT)
     doubled = wb.result(row, "serve_gpus")
     assert doubled > before
-    window.act_undo.trigger()
+    window.acts.undo.trigger()
     assert wb.tables["Scenarios"].get(row, "daily_users") == 13e6
     assert wb.result(row, "serve_gpus") == before
-    window.act_redo.trigger()
+    window.acts.redo.trigger()
     assert wb.tables["Scenarios"].get(row, "daily_users") == 26e6
     assert wb.result(row, "serve_gpus") == doubled
 

@@ -124,14 +124,14 @@ def test_switching_language_translates_headers_and_menus(window, wb):
     m = window.scenario_model
     header = m.headerData(m.param_row("train_mfu"), Qt.Orientation.Vertical)
     assert header == "训练算力利用率 (MFU)"
-    assert window.menu_file.title() == "文件(&F)"
+    assert window.acts.menus.file.title() == "文件(&F)"
     assert window.tabs.tabText(1) == "模型"
     assert QSettings().value("language") == "zh_CN"
     row = scenario(wb, GPT3_500)
     assert param_index(window, "train_deadline_days", row).data() == "30 天"
     window.set_language("en")
     assert m.headerData(m.param_row("train_mfu"), Qt.Orientation.Vertical) == "Training MFU"
-    assert window.menu_file.title() == "&File"
+    assert window.acts.menus.file.title() == "&File"
 
 
 def test_save_then_open_round_trip(window, wb, tmp_path):
