@@ -202,15 +202,11 @@ FORMULAS: tuple[Formula, ...] = (
       "Up-front purchase when buying (0 when renting)", "money"),
 )
 
-RESULT_KEYS: tuple[str, ...] = (
-    "train_flops", "train_pf_days", "train_gpu_hours", "train_gpus", "train_days", "train_cost",
-    "train_capex", "train_energy_kwh", "train_energy_cost", "ft_flops", "ft_gpu_hours", "ft_cost",
-    "flops_per_token", "flops_per_request", "requests_per_day", "tokens_per_day", "peak_requests_per_s",
-    "gpu_seconds_per_request", "replica_gpus", "serve_gpus", "serve_capex", "serve_energy_kwh_per_day",
-    "serve_cost_per_day", "cost_per_million_tokens", "cost_per_request", "cost_per_user_month",
-    "daily_total", "monthly_total", "annual_total", "capex_total",
-)
-SPEC_KEYS = RESULT_KEYS[:-1]  # the keys SPEC §2 lists; capex_total is ours
+# the public results (results grid, CLI, budget), in the order they are declared
+RESULT_KEYS: tuple[str, ...] = tuple(f.key for f in FORMULAS if f.public)
+# the results the summary strip and the budget's Summary sheet show
+SUMMARY_KEYS: tuple[str, ...] = ("capex_total", "daily_total", "monthly_total", "annual_total",
+                                 "cost_per_million_tokens")
 
 
 class RegistryError(ValueError):
@@ -247,17 +243,13 @@ def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
 
     for f in formulas:
         visit(f.key, [])
-    missing = [k for k in RESULT_KEYS if k not in by_key]
+    missing = [k for k in SUMMARY_KEYS if k not in by_key or not by_key[k].public]
     if missing:
-        raise RegistryError(f"result keys without a formula: {missing}")
+        raise RegistryError(f"summary keys that are not public results: {missing}")
     return {k: by_key[k] for k in ordered}
 
 
 REGISTRY: dict[str, Formula] = build()
-
-
-def unit_of(key: str) -> str:
-    return REGISTRY[key].unit
 
 
 def inputs_of(key: str) -> set[str]:

@@ -83,9 +83,6 @@ class WorkbookModel(QAbstractTableModel):
         self._reset_state()
         self.endResetModel()
 
-    def detach(self) -> None:
-        self._unsubscribe()
-
     def _reset_if_rows_moved(self, change: Change, table: str = "Scenarios") -> bool:
         """Reset the model when `table` gained or lost rows (True: nothing more to do)."""
         if table not in change.structure:

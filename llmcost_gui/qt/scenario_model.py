@@ -84,9 +84,6 @@ class ScenarioModel(WorkbookModel):
         """Grid row of a scenario column."""
         return self._param_row[column]
 
-    def is_stage_row(self, row: int) -> bool:
-        return self.rows[row][0] == STAGE_ROW
-
     def cell_at(self, index: QModelIndex):
         if not index.isValid() or index.row() >= len(self.rows) or index.column() >= self.columnCount():
             return None

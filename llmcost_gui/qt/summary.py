@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from ..core import labels
-from ..core.formulas import REGISTRY
+from ..core.formulas import REGISTRY, SUMMARY_KEYS
 from ..core.report import format_result
 from ..core.units import format_value
 from ..core.workbook import Workbook
@@ -17,8 +17,6 @@ from . import i18n
 from .background import Computer
 from .base_model import ERROR_COLOR
 
-SUMMARY_KEYS = ("capex_total", "daily_total", "monthly_total", "annual_total",
-                "cost_per_million_tokens")
 BAND_SAMPLES = 2_000  # Monte Carlo samples per scenario for the P10–P90 bands
 BAND_DELAY_MS = 250  # edits within this time share one computation
 
