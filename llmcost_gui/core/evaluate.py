@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import expr
+from .cells import domain_mask
 from .expr import BLANK, OK, Val
 from .formulas import REGISTRY, Formula
-from .schema import ASSUMPTION_KEYS, CHOICE, SCENARIOS, STAGE_TITLE, STAGE_TRIGGER, STAGES
+from .schema import ASSUMPTION_KEYS, SCENARIOS, STAGE_TITLE, STAGE_TRIGGER, STAGES
 
 NOT_USED = "not part of this scenario"
 
@@ -129,7 +130,7 @@ class _Context:
                 codes[blank] = self.reason(f"{col.name} is blank; {STAGE_TITLE[col.stage].lower()} needs it")
             else:
                 codes[blank] = BLANK
-            bad = ~blank & ~_valid(col, values)
+            bad = ~blank & ~domain_mask(col, values)
             if bad.any():
                 codes[bad] = self.reason(f"{col.name} must be {col.domain_text()}")
             self.inputs[col.name] = Val(values, codes)
@@ -145,7 +146,7 @@ class _Context:
             # a value is a number, or (core.analysis) an array with one value per scenario
             values = np.full(self.size, value, dtype=float)
             codes = np.zeros(self.size, np.int32)
-            bad = ~_valid(col, values)
+            bad = ~domain_mask(col, values)
             if bad.any():
                 codes[bad] = self.reason(f"assumption {key} must be {col.domain_text()}")
             self.inputs[key] = Val(values, codes)
@@ -169,23 +170,6 @@ def key_rows(index: dict[str, int], names: np.ndarray) -> np.ndarray:
             rows[hit] = index.get(name, -1)
         todo &= ~hit
     return rows
-
-
-def _valid(col, values: np.ndarray) -> np.ndarray:
-    if col.kind == CHOICE:
-        return np.isin(values.astype(object), np.array(col.choices, dtype=object))
-    if not col.numeric:
-        return np.ones(len(values), bool)
-    v = values.astype(float)
-    with np.errstate(invalid="ignore"):
-        ok = np.isfinite(v)
-        if col.lo is not None:
-            ok &= (v > col.lo) if col.lo_open else (v >= col.lo)
-        if col.hi is not None:
-            ok &= v <= col.hi
-        if col.kind == "int":
-            ok &= v == np.round(v)
-    return ok
 
 
 def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY) -> Results:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .evaluate import Results, _valid, evaluate_tables, key_rows
+from .cells import domain_mask
+from .evaluate import Results, evaluate_tables, key_rows
 from .schema import ASSUMPTION_KEYS, REF, SCENARIOS, STAGE_TRIGGER, TABLES, Column
 
 
@@ -80,7 +81,7 @@ def input_spec(name: str) -> InputSpec:
 
 def in_domain(spec: InputSpec, values: np.ndarray) -> np.ndarray:
     """True where a value is allowed for the input (range and whole numbers)."""
-    return _valid(spec.column, np.asarray(values, dtype=float))
+    return domain_mask(spec.column, np.asarray(values, dtype=float))
 
 
 def clip_to_domain(spec: InputSpec, values: np.ndarray) -> np.ndarray:

@@ -172,8 +172,8 @@ class WorkbookModel(QAbstractTableModel):
             push_edit(self.stack, self.workbook, SetCells(table, ((row, col, text),)),
                       self.tr("Edit %1").replace("%1", col))
         except InputError as exc:
-            self._refused[key] = str(exc)
-            self.message.emit(str(exc))
+            self._refused[key] = exc.text(i18n.current())
+            self.message.emit(self._refused[key])
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
             return False
         if self._refused.pop(key, None) is not None:

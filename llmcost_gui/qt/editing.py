@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from ..core.cells import InputError
 from ..core.workbook import Batch, SetCells
+from . import i18n
 from .commands import push_edit
 
 
@@ -75,7 +76,7 @@ def _apply(view, command: Batch, text: str) -> bool:
     try:
         return push_edit(model.stack, model.workbook, command, text)
     except InputError as exc:
-        model.message.emit(str(exc))
+        model.message.emit(exc.text(i18n.current()))
         return False
 
 
