@@ -17,7 +17,7 @@ import ast
 from dataclasses import dataclass, field
 
 from . import expr
-from .schema import ASSUMPTION_KEYS, SCENARIOS
+from .schema import ASSUMPTION_KEYS, SCENARIOS, TABLES
 
 KAPLAN = "Kaplan et al. 2020, Scaling Laws for Neural Language Models, Table 1"
 SPEC = "LLM Cost Workbench specification §2"
@@ -213,6 +213,16 @@ class RegistryError(ValueError):
     """The registry refers to an unknown name or has a cycle."""
 
 
+def _check_lookups(f: Formula) -> None:
+    """Every lookup names an input table and one of its columns (arity and argument kinds are
+    checked when the expression is parsed)."""
+    for table, column, _key in expr.lookups(f.tree):
+        if table not in TABLES or table == "Scenarios":
+            raise RegistryError(f"{f.key}: unknown table {table!r} in a lookup")
+        if column not in TABLES[table].by_name:
+            raise RegistryError(f"{f.key}: {table} has no column {column!r}")
+
+
 def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
     """Check names and order the formulas so that each comes after what it reads."""
     by_key = {f.key: f for f in formulas}
@@ -226,6 +236,7 @@ def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
             base = name.removeprefix("scenario.")
             if name not in by_key and base not in inputs:
                 raise RegistryError(f"{f.key}: unknown name {name!r}")
+        _check_lookups(f)
         deps[f.key] = {n for n in used if n in by_key}
     ordered: list[str] = []
     state: dict[str, int] = {}
