@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -10,9 +10,39 @@ from . import expr
 from .cells import domain_mask
 from .expr import BLANK, OK, Val
 from .formulas import REGISTRY, Formula
-from .schema import ASSUMPTION_KEYS, SCENARIOS, STAGE_TITLE, STAGE_TRIGGER, STAGES
+from .schema import ASSUMPTION_KEYS, CURRENCIES, SCENARIOS, STAGE_TITLE, STAGE_TRIGGER, STAGES
+from .units import format_value
 
 NOT_USED = "not part of this scenario"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """One input as the evaluation uses it: what every display of an input reads."""
+
+    value: object  # the value used; None when blank without a default
+    given: bool  # typed into its cell (False: its default, or blank)
+    unit: str
+    currency: str = ""  # the currency of an amount of money ("" when not money)
+
+    @property
+    def default_used(self) -> bool:
+        return not self.given and self.value is not None
+
+    def text(self) -> str:
+        """The value for display: a number with its unit and currency, "text", or blank."""
+        if self.value is None:
+            return "blank"
+        if isinstance(self.value, str):
+            return f'"{self.value}"'
+        return format_value(float(self.value), self.unit, self.currency or "USD")
+
+
+def _plain(value) -> object:
+    """None for blank (NaN or None), a float for numbers, else the value itself."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return float(value) if isinstance(value, (int, float, np.floating)) else value
 
 
 @dataclass
@@ -25,6 +55,9 @@ class Results:
     active: dict[str, np.ndarray]  # stage -> bool per scenario
     defaults: dict[str, np.ndarray]  # scenario column -> bool: its default was used
     assumption_defaults: tuple[str, ...]  # assumption keys that took their default
+    inputs: dict[str, np.ndarray] = field(default_factory=dict)  # column -> value used, per scenario
+    given: dict[str, np.ndarray] = field(default_factory=dict)  # column -> typed in its cell
+    assumptions: dict[str, float] = field(default_factory=dict)  # key -> value used
 
     @property
     def size(self) -> int:
@@ -43,6 +76,16 @@ class Results:
 
     def reason_array(self, key: str) -> np.ndarray:
         return np.asarray(self.reasons, dtype=object)[self.codes[key]]
+
+    def input(self, row: int, name: str) -> Resolved:
+        """A scenario column or global assumption as scenario `row` uses it."""
+        if name in self.assumptions:
+            col = ASSUMPTION_KEYS[name]
+            return Resolved(self.assumptions[name], name not in self.assumption_defaults, col.unit)
+        col = SCENARIOS.by_name[name]
+        given = bool(self.given[name][row])
+        value = _plain(self.inputs[name][row]) if given or col.default is not None else None
+        return Resolved(value, given, col.unit)
 
 
 class _Context:
@@ -138,11 +181,13 @@ class _Context:
 
     def _prepare_assumptions(self):
         given = self.tables["Assumptions"].assumptions()
+        self.assumption_values: dict[str, object] = {}
         for key, col in ASSUMPTION_KEYS.items():
             value = given.get(key)
             if value is None:
                 value = col.default
                 self.assumption_defaults.append(key)
+            self.assumption_values[key] = value
             # a value is a number, or (core.analysis) an array with one value per scenario
             values = np.full(self.size, value, dtype=float)
             codes = np.zeros(self.size, np.int32)
@@ -190,4 +235,31 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY) -> Results:
             vals = np.where(c == OK, vals, np.nan)
         ctx.computed[key] = Val(vals, c)
         values[key], codes[key] = vals, c
-    return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults))
+    scenario_inputs = {c.name: ctx.inputs[c.name].values for c in SCENARIOS.columns}
+    given = {c.name: ~ctx.blank[c.name] for c in SCENARIOS.columns}
+    return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults),
+                   scenario_inputs, given, ctx.assumption_values)
+
+
+def resolve_lookup(tables, table: str, column: str, key: object) -> Resolved:
+    """The cell `column` of the `table` row named `key`, with its unit and, for money, the
+    currency of that row (its currency column, or that column's default)."""
+    t = tables[table]
+    row = t.key_index().get(key) if isinstance(key, str) else None
+    col = t.column(column)
+    value = _plain(t.get(row, column)) if row is not None and column in t.data else None
+    if value is None and col.default is not None and row is not None:
+        return Resolved(col.default, False, col.unit)
+    currency = ""
+    if col.unit.startswith("money"):
+        currency = _row_currency(t, row)
+    return Resolved(value, value is not None, col.unit, currency)
+
+
+def _row_currency(t, row: int | None) -> str:
+    """The currency of a row's amounts: its choice column of currencies, or that column's default."""
+    for c in t.schema.columns:
+        if c.choices == CURRENCIES:
+            value = t.get(row, c.name) if row is not None else None
+            return value or c.default or "USD"
+    return "USD"

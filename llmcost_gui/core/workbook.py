@@ -17,9 +17,9 @@ import numpy as np
 
 from . import rules
 from .cells import InputError, assumption_column
-from .evaluate import Results, evaluate_tables
+from .evaluate import Resolved, Results, evaluate_tables, resolve_lookup
 from .formulas import REGISTRY
-from .schema import REF, TABLE_ORDER, TABLES, Column, Table
+from .schema import REF, SCENARIOS, TABLE_ORDER, TABLES, Column, Table
 
 Cell = tuple[str, int, str]  # (table, row, column)
 
@@ -193,6 +193,16 @@ class Workbook:
 
     def result(self, row: int, key: str) -> float:
         return self.results.value(row, key)
+
+    def resolved(self, row: int, name: str) -> Resolved:
+        """An input of scenario `row` as evaluation uses it (value, given or default, unit,
+        currency): a scenario column, an assumption key, or ``<reference column>.<column>``
+        for a looked-up property such as ``serve_hardware.price``."""
+        ref, _, column = name.partition(".")
+        if column:
+            table = SCENARIOS.by_name[ref].ref
+            return resolve_lookup(self.tables, table, column, self.tables["Scenarios"].get(row, ref))
+        return self.results.input(row, name)
 
     # -- listeners
     def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:

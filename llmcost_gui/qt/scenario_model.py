@@ -110,14 +110,15 @@ class ScenarioModel(WorkbookModel):
         value = self.scenarios.get(scenario, name)
         default = value is None and self._default_used(name, scenario)
         if role == Qt.ItemDataRole.DisplayRole:
-            if default:
-                d = column.default
-                return display_value(float(d), column) if column.numeric else str(d)
+            if default:  # the default, as evaluation resolved it
+                d = self.workbook.resolved(scenario, name).value
+                return display_value(d, column) if column.numeric else str(d)
             return display_value(value, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             head = column.help or name
             if default:
-                return head + "\n" + self.tr("Default used: %1").replace("%1", str(column.default))
+                d = self.workbook.resolved(scenario, name).value
+                return head + "\n" + self.tr("Default used: %1").replace("%1", str(d))
             return head
         if default and role == Qt.ItemDataRole.ForegroundRole:
             return placeholder_color()

@@ -30,6 +30,14 @@ def test_formula_bar_fills_in_looked_up_values(window, wb):
     assert ">80 GB<" in bar.numbers.text()  # the A100 80GB's memory, looked up
 
 
+def test_formula_bar_shows_a_looked_up_price_in_its_own_currency(window, wb):
+    row = scenario(wb, CHATGPT)  # serves on the A100, whose price is 100,000 CNY
+    window.formula_bar.show_result(wb, row, "serve_card_usd")
+    numbers = window.formula_bar.numbers.text()
+    assert ">¥100K<" in numbers and "$100K" not in numbers
+    assert ">7.1<" in numbers  # usd_cny, the assumption it is divided by
+
+
 def test_clicking_a_name_selects_the_input_cell(window, wb):
     row = scenario(wb, CHATGPT)
     window.select_result(row, "requests_per_day")
