@@ -1,11 +1,10 @@
 """The `llmcost` CLI reproduces the reference cases of SPEC §3 and rejects bad input cleanly."""
 
 import json
-import subprocess
-import sys
 
 import openpyxl
 import pytest
+from cli_inprocess import run_cli
 
 from llmcost_gui.cli import main
 
@@ -19,8 +18,8 @@ def default_file(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def computed(default_file):
-    out = subprocess.run([sys.executable, "-m", "llmcost_gui.cli", "compute", str(default_file), "--json"],
-                         capture_output=True, text=True, check=True)
+    out = run_cli("compute", default_file, "--json")
+    assert out.returncode == 0, out.stderr
     return {s["name"]: s for s in json.loads(out.stdout)["scenarios"]}
 
 
@@ -100,8 +99,7 @@ def test_bad_cell_names_sheet_row_and_column(default_file, tmp_path, capsys):
 def test_not_a_workbook(tmp_path):
     junk = tmp_path / "junk.xlsx"
     junk.write_text("hello")
-    out = subprocess.run([sys.executable, "-m", "llmcost_gui.cli", "compute", str(junk)],
-                         capture_output=True, text=True)
+    out = run_cli("compute", junk)
     assert out.returncode == 2
     assert "not an .xlsx workbook" in out.stderr and "Traceback" not in out.stderr
 
