@@ -25,6 +25,12 @@ REASONS: dict[str, tuple[str, str]] = {
     "value_misfit": ("its value {value} does not fit: {why}", "其值 {value} 不符合：{why}"),
     "no_column": ("there is no such column", "没有这一列"),
     "no_row": ("there is no such row", "没有这一行"),
+    # a sheet being imported
+    "sheet_missing": ("sheet is missing", "缺少这张工作表"),
+    "column_missing": ("required column is missing from the header row", "标题行缺少这一必需列"),
+    "column_twice": ("column appears twice (also column {other})", "这一列出现了两次（另见第 {other} 列）"),
+    "header_missing": ("the header row is missing", "缺少标题行"),
+    "too_many_rows": ("more than {limit:,} rows", "超过 {limit:,} 行"),
 }
 
 # domain pieces, for Column.domain_text in Chinese

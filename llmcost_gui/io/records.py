@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.cells import InputError
+from ..core.messages import reason_text
 from ..core.schema import ASSUMPTION_KEYS, TABLE_ORDER, TABLES
 from ..core.workbook import InsertRows, Workbook
 from . import progress
@@ -84,7 +85,7 @@ def build_workbook(sheets: dict[str, tuple[list, list[list]]], aliases: dict[str
         for table in TABLE_ORDER:
             if table not in sheets:
                 if table in require:
-                    problems.append(CellProblem(table, 0, "", "sheet is missing"))
+                    problems.append(CellProblem(table, 0, "", reason_text("sheet_missing", {})))
                 continue
             header, rows = sheets[table]
             records, lines = _records(table, header, rows, aliases, problems)
@@ -102,13 +103,14 @@ def _records(table, header, rows, aliases, problems) -> tuple[list[dict], list[i
     names = match_header(list(header), table, aliases)
     missing = [c.name for c in schema.columns if c.required and c.stage == "identity" and c.name not in names]
     for m in missing:
-        problems.append(CellProblem(table, 1, m, "required column is missing from the header row"))
+        problems.append(CellProblem(table, 1, m, reason_text("column_missing", {})))
     seen: dict[str, int] = {}
     for i, n in enumerate(names):
         if n is None:
             continue
         if n in seen:
-            problems.append(CellProblem(table, 1, str(header[i]), f"column appears twice (also column {seen[n] + 1})"))
+            problems.append(CellProblem(table, 1, str(header[i]),
+                                        reason_text("column_twice", {"other": seen[n] + 1})))
         seen.setdefault(n, i)
     columns = [(n, i) for n, i in seen.items()]
     records, lines = [], []
