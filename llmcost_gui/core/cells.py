@@ -18,10 +18,10 @@ class InputError(ValueError):
 
     def __init__(self, message: str = "", problems: tuple = ()):
         self.problems = tuple(problems)
-        super().__init__(message or "\n".join(p.text() for p in self.problems))
+        super().__init__(message or "\n".join(p.core_text() for p in self.problems))
 
     def text(self, lang: str = "en") -> str:
-        """The message in the interface language."""
+        """The message in words of the interface language (table › row › column: why, example)."""
         return "\n".join(p.text(lang) for p in self.problems) if self.problems else str(self)
 
 

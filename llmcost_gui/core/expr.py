@@ -5,6 +5,7 @@ once with :mod:`ast`.  Only arithmetic, comparisons and the functions in :data:`
 allowed.  Evaluation is vectorized: every value is a :class:`Val` holding one entry per scenario
 and a status code per entry (0 ok, 1 blank = stage not used, >= 2 an error whose reason is kept
 by the evaluation context), so that errors travel as values instead of exceptions.
+``blank("why")`` is a blank that keeps its reason (a result with no value that is not an error).
 """
 
 from __future__ import annotations
@@ -128,6 +129,7 @@ class EvalContext(Protocol):
     def is_blank(self, name: str) -> np.ndarray: ...
     def lookup(self, table: str, column: str, key: Val, key_text: str, fallback: Val | None) -> Val: ...
     def reason(self, message: str) -> int: ...
+    def quiet(self, message: str) -> int: ...  # code of a blank that keeps its reason
 
 
 def _merge(*codes: np.ndarray) -> np.ndarray:
@@ -466,6 +468,10 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
        lambda a, ctx: Val(np.full(ctx.size, np.nan), np.full(ctx.size, ctx.reason(a[0].value), np.int32)),
        lambda _a, _r, _c: "NA()", lambda a, _r, _s: f"error: {a[0].value}",
        "an error with this reason"),
+    _F("blank", (STRING,),
+       lambda a, ctx: Val(np.full(ctx.size, np.nan), np.full(ctx.size, ctx.quiet(a[0].value), np.int32)),
+       lambda _a, _r, _c: '""', lambda a, _r, _s: f"blank ({a[0].value})",
+       "a blank that keeps its reason (shown, not counted as an error)"),
     _F("lookup", (TABLE, COLUMN, VALUE), _np_lookup, _xl_lookup, _tx_lookup,
        "lookup(Table, \"column\", name): the column of the table's row of that name"),
     _F("lookup_or", (TABLE, COLUMN, VALUE, VALUE), _np_lookup, _xl_lookup, _tx_lookup,

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import labels, messages
+from . import messages
 from .cells import CellError, InputError, assumption_column, parse_cell
 from .schema import CHOICE, INT, NUMBER, REF, Column
+from .units import format_value
 
 MAX_PROBLEMS = 50  # an insert stops checking after this many
 
@@ -36,16 +37,19 @@ class Problem:
     col: Column | None = field(default=None, hash=False)
 
     def text(self, lang: str = "en", located: bool = True, row_number=None) -> str:
-        """The message; `row_number(index)` numbers rows named in it (default: index + 1)."""
+        """The message in words; `row_number(index)` numbers rows it names (default index + 1)."""
         args = dict(self.args)
         if "other" in args:
             args["other"] = (row_number or (lambda i: i + 1))(args["other"])
-        if "ref" in args:
-            args["ref"] = labels.table_label(args["ref"], lang)
-        if "domain" in args and self.col is not None:
-            args["domain"] = messages.domain_text(self.col, lang)
-        return messages.problem_text(self.table, messages.row_title(self.name, self.row, lang),
-                                     self.column, self.reason, args, self.example, lang, located)
+        return messages.problem_text(self.table, self.row, self.name, self.column, self.reason,
+                                     args, self.example, lang, located)
+
+    def core_text(self) -> str:
+        """The core's English form: ``Models row 1, params_b: 'abc' is not a number; …``."""
+        args = dict(self.args)
+        if "other" in args:
+            args["other"] += 1
+        return messages.core_text(self.table, self.row, self.column, self.reason, args)
 
 
 def example(tables, table: str, col: Column, got: object = None) -> str:
@@ -61,8 +65,13 @@ def example(tables, table: str, col: Column, got: object = None) -> str:
     if col.kind == CHOICE:
         return str(col.default or col.choices[0])
     if col.kind in (NUMBER, INT):
-        return f"{_inside(col):g}"
+        value = _inside(col)
+        return format_value(value, col.unit) if col.unit in _TYPED_WITH_UNIT else f"{value:g}"
     return ""
+
+
+# units whose values are typed as shown ("40%", "175B"); others as plain numbers
+_TYPED_WITH_UNIT = ("B params", "B tokens", "fraction", "TFLOPS", "TOPS", "GB", "TB/s", "W")
 
 
 def _inside(col: Column) -> float:

@@ -31,6 +31,7 @@ SPECS = (
     ("sc_del", "Ctrl+Shift+Del", "scenario_delete"),
     ("charts", None, ""),
     ("guide", K.HelpContents, "help_guide"),
+    ("keys", None, "help_shortcuts"),
     ("about", None, "help_about"),
 )
 
@@ -46,6 +47,7 @@ class Menus:
     view: QMenu
     language: QMenu
     help: QMenu
+    models: QMenu | None = None  # added by qt.hf_import
 
 
 @dataclass
@@ -72,12 +74,15 @@ class Actions:
     sc_del: QAction
     charts: QAction
     guide: QAction
+    keys: QAction
     about: QAction
+    import_hf: QAction | None = None  # added by qt.hf_import
     menus: Menus | None = None
     languages: dict[str, QAction] = field(default_factory=dict)
 
     def all(self) -> list[QAction]:
-        return [getattr(self, f.name) for f in fields(self) if f.name not in ("menus", "languages")]
+        """Every action of the window (language choices aside)."""
+        return [a for f in fields(self) if isinstance(a := getattr(self, f.name), QAction)]
 
 
 class _Texts(QObject):
@@ -104,6 +109,7 @@ class _Texts(QObject):
             "sc_del": self.tr("D&elete scenario"),
             "charts": self.tr("&Charts"),
             "guide": self.tr("&User guide"),
+            "keys": self.tr("&Keyboard shortcuts"),
             "about": self.tr("&About LLM Cost Workbench"),
         }
 
@@ -122,6 +128,16 @@ class _Texts(QObject):
         return {"clear": self.tr("Clear list"), "none": self.tr("(no recent files)")}
 
 
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's redo keys plus Ctrl+Y and Ctrl+Shift+Z, each once."""
+    keys = [*QKeySequence.keyBindings(K.Redo), QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
+    out: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and all(key != k for k in out):
+            out.append(key)
+    return out
+
+
 def _action(win, shortcut, slot: str) -> QAction:
     act = QAction(win)
     if shortcut is not None:
@@ -137,7 +153,8 @@ def build(win) -> Actions:
     made["undo"] = win.stack.createUndoAction(win)
     made["undo"].setShortcut(QKeySequence(K.Undo))
     made["redo"] = win.stack.createRedoAction(win)
-    made["redo"].setShortcut(QKeySequence(K.Redo))
+    # Ctrl+Y (Excel, Calc, Windows) and Ctrl+Shift+Z (macOS, GNOME) redo on every platform
+    made["redo"].setShortcuts(redo_shortcuts())
     acts = Actions(**made)
     acts.menus = _build_menus(win, acts)
     retranslate(acts)
@@ -172,7 +189,7 @@ def _build_menus(win, a: Actions) -> Menus:
         a.languages[lang] = act
     view.addAction(a.charts)
     help_menu = bar.addMenu("")
-    _fill(help_menu, (a.guide, a.about))
+    _fill(help_menu, (a.guide, a.keys, a.about))
     return Menus(file, recent, edit, scenario, view, language, help_menu)
 
 

@@ -11,10 +11,11 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout
 
 from .. import __version__
+from ..core import labels
 from ..paths import resource
 from . import i18n
 
@@ -78,6 +79,37 @@ def show_about(parent=None) -> QMessageBox:
     pixmap = QPixmap(str(resource(*ICON)))
     if not pixmap.isNull():
         box.setIconPixmap(pixmap.scaled(64, 64))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box
+
+
+# Keys the grids handle themselves (not menu actions), with what they do.
+GRID_KEYS = (("Ctrl+C", "Copy"), ("Ctrl+V", "Paste"), ("Del", "Clear cells"),
+             ("F2", "Edit the cell"), ("Enter", "Confirm the edit"), ("Esc", "Cancel the edit"))
+
+
+def shortcuts_html(win) -> str:
+    """A table of the window's shortcuts: menu actions and the grids' own keys."""
+    native = QKeySequence.SequenceFormat.NativeText
+    rows = []
+    for act in win.findChildren(QAction):
+        keys = [k.toString(native) for k in act.shortcuts() if not k.isEmpty()]
+        if keys and act.text():
+            rows.append((act.text().replace("&", ""), " · ".join(keys)))
+    for key, what in GRID_KEYS:
+        rows.append((labels.text(what, i18n.current()), QKeySequence(key).toString(native)))
+    cells = "".join(f"<tr><td>{html.escape(what)}</td><td>&nbsp;&nbsp;<b>{html.escape(keys)}</b></td></tr>"
+                    for what, keys in rows)
+    return f"<h3>{html.escape(tr('Keyboard shortcuts'))}</h3><table>{cells}</table>"
+
+
+def show_shortcuts(win) -> QMessageBox:
+    """The shortcuts in a non-blocking box."""
+    box = QMessageBox(win)
+    box.setWindowTitle(tr("Keyboard shortcuts"))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(shortcuts_html(win))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
     return box

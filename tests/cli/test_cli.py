@@ -1,10 +1,11 @@
 """The `llmcost` CLI reproduces the reference cases of SPEC §3 and rejects bad input cleanly."""
 
+import contextlib
+import io
 import json
 
 import openpyxl
 import pytest
-from cli_inprocess import run_cli
 
 from llmcost_gui.cli import main
 
@@ -18,9 +19,10 @@ def default_file(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def computed(default_file):
-    out = run_cli("compute", default_file, "--json")
-    assert out.returncode == 0, out.stderr
-    return {s["name"]: s for s in json.loads(out.stdout)["scenarios"]}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["compute", str(default_file), "--json"]) == 0
+    return {s["name"]: s for s in json.loads(out.getvalue())["scenarios"]}
 
 
 def near(value, target, rel=0.02):
@@ -96,12 +98,12 @@ def test_bad_cell_names_sheet_row_and_column(default_file, tmp_path, capsys):
     assert "Traceback" not in err
 
 
-def test_not_a_workbook(tmp_path):
+def test_not_a_workbook(tmp_path, capsys):
     junk = tmp_path / "junk.xlsx"
     junk.write_text("hello")
-    out = run_cli("compute", junk)
-    assert out.returncode == 2
-    assert "not an .xlsx workbook" in out.stderr and "Traceback" not in out.stderr
+    assert main(["compute", str(junk)]) == 2
+    err = capsys.readouterr().err
+    assert "not an .xlsx workbook" in err and "Traceback" not in err
 
 
 def test_usage_error_exit_2():

@@ -32,6 +32,8 @@ class Ctx:
         self.reasons.append(message)
         return len(self.reasons) - 1
 
+    quiet = reason
+
 
 class XCtx:
     def name(self, n):
@@ -64,6 +66,7 @@ GOLDEN = [
     ("where(isblank(c), a, c)", "IF(ISBLANK($C$2),$A$2,$C$2)", "if c is blank then a else c", 2.0),
     ("n0(c) + a", "N($C$2)+$A$2", "(c or 0) + a", 2.0),
     ('fail("no offer") + a', "NA()+$A$2", "error: no offer + a", None),
+    ('blank("no offer")', '""', "blank (no offer)", None),
     ('lookup_or(Models, "layers", s, 4)', 'IF(INDEX(Models!layers,MATCH(cur,Models!name,0))="",4,'
      'INDEX(Models!layers,MATCH(cur,Models!name,0)))', "(Models[s].layers or 4)", 10.0),
     ('lookup(Models, "params_b", s) * 1e9', 'IF(INDEX(Models!params_b,MATCH(cur,Models!name,0))="",NA(),'

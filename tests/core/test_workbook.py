@@ -26,7 +26,7 @@ def test_invalid_value_is_refused_and_old_value_kept(mini):
     wb = mini(TRAIN)
     events = []
     wb.subscribe(events.append)
-    with pytest.raises(InputError, match=r"Scenarios › T › Training MFU: must be a number in \(0, 1\]"):
+    with pytest.raises(InputError, match=r"train_mfu must be a number in \(0, 1\]"):
         wb.set_cell("Scenarios", 0, "train_mfu", "150%")
     with pytest.raises(InputError, match="is not a number"):
         wb.set_cell("Scenarios", 0, "train_mfu", "lots")

@@ -1,4 +1,5 @@
-"""The charts area: sensitivity, tornado, uncertainty and buy vs rent, following the selection.
+"""The charts area: sensitivity, tornado, uncertainty, buy vs rent and self-host or API, following
+the selection.
 
 The main window embeds ``ChartsPanel(workbook)`` and calls :meth:`ChartsPanel.set_current` when
 the selected scenario or result changes.  Every workbook Change restarts a short timer; when it
@@ -27,6 +28,7 @@ from ...core import labels
 from ...core.formulas import RESULT_KEYS
 from ...core.variants import Snapshot
 from .. import i18n
+from .api_compare import ApiCompareChart
 from .breakeven import BreakEvenChart
 from .sensitivity import SensitivityChart
 from .tornado import TornadoChart
@@ -36,7 +38,7 @@ DEBOUNCE_MS = 40
 
 
 class ChartsPanel(QWidget):
-    """Four analysis charts for the current scenario and result, updated live."""
+    """Five analysis charts for the current scenario and result, updated live."""
 
     currentChanged = Signal(int, str)  # the user picked another scenario or result in the panel
 
@@ -48,22 +50,22 @@ class ChartsPanel(QWidget):
         self.result_box = QComboBox()
         for key in RESULT_KEYS:
             self.result_box.addItem(labels.result_label(key, i18n.current()), key)
-        self.png_button = QPushButton(self.tr("Export PNG…"))
-        self.svg_button = QPushButton(self.tr("Export SVG…"))
+        self.png_button = QPushButton()
+        self.svg_button = QPushButton()
+        self.scenario_caption, self.result_caption = QLabel(), QLabel()
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Scenario")))
+        top.addWidget(self.scenario_caption)
         top.addWidget(self.scenario_box, 2)
-        top.addWidget(QLabel(self.tr("Result")))
+        top.addWidget(self.result_caption)
         top.addWidget(self.result_box, 1)
         top.addWidget(self.png_button)
         top.addWidget(self.svg_button)
         # charts are built when their tab is first shown (start-up stays quick)
-        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart)
+        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart, ApiCompareChart)
         self._built: dict[int, QWidget] = {}
         self.tabs = QTabWidget()
-        for title in (self.tr("Sensitivity"), self.tr("Tornado"), self.tr("Uncertainty"),
-                      self.tr("Buy vs rent")):
-            self.tabs.addTab(QWidget(), title)
+        for _ in self._kinds:
+            self.tabs.addTab(QWidget(), "")
         self.status = QLabel()
         self.status.hide()
         layout = QVBoxLayout(self)
@@ -85,7 +87,29 @@ class ChartsPanel(QWidget):
         self.result_box.activated.connect(self._picked)
         self.png_button.clicked.connect(lambda: self._export_dialog("png"))
         self.svg_button.clicked.connect(lambda: self._export_dialog("svg"))
+        self.retranslate()
         self.set_workbook(workbook)
+
+    def retranslate(self):
+        """The panel's words in the interface language (charts retranslate themselves)."""
+        lang = i18n.current()
+        self.png_button.setText(self.tr("Export PNG…"))
+        self.svg_button.setText(self.tr("Export SVG…"))
+        self.scenario_caption.setText(self.tr("Scenario"))
+        self.result_caption.setText(self.tr("Result"))
+        for i, title in enumerate((self.tr("Sensitivity"), self.tr("Tornado"), self.tr("Uncertainty"),
+                                   self.tr("Buy vs rent"), self.tr("Self-host or API"))):
+            self.tabs.setTabText(i, title)
+        for i in range(self.result_box.count()):
+            self.result_box.setItemText(i, labels.result_label(self.result_box.itemData(i), lang))
+        if self.workbook is not None:
+            self.scenario_box.clear()  # "(row 3)" placeholders are words too
+            self._fill_scenarios()
+
+    def changeEvent(self, event):
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- public API
     def chart(self, index: int):
@@ -93,6 +117,7 @@ class ChartsPanel(QWidget):
         if index not in self._built:
             chart = self._kinds[index](self.pool)
             title = self.tabs.tabText(index)
+            chart.retranslate()
             self.tabs.blockSignals(True)
             current = self.tabs.currentIndex()
             self.tabs.removeTab(index)
@@ -117,6 +142,10 @@ class ChartsPanel(QWidget):
     @property
     def breakeven(self) -> BreakEvenChart:
         return self.chart(3)
+
+    @property
+    def api_compare(self) -> ApiCompareChart:
+        return self.chart(4)
 
     def charts(self) -> list:
         """The charts built so far."""
