@@ -144,6 +144,11 @@ def _merge(*codes: np.ndarray) -> np.ndarray:
 
 def evaluate(node: ast.expr, ctx: EvalContext) -> Val:
     """Evaluate a parsed expression for every scenario at once."""
+    with np.errstate(all="ignore"):  # once per formula: entering it costs more than a small ufunc
+        return _evaluate(node, ctx)
+
+
+def _evaluate(node: ast.expr, ctx: EvalContext) -> Val:
     n = ctx.size
     if isinstance(node, ast.Constant):
         values = np.empty(n, object if isinstance(node.value, str) else float)
@@ -154,14 +159,13 @@ def evaluate(node: ast.expr, ctx: EvalContext) -> Val:
     if isinstance(node, ast.Attribute):
         return ctx.name(f"scenario.{node.attr}")
     if isinstance(node, ast.UnaryOp):
-        v = evaluate(node.operand, ctx)
+        v = _evaluate(node.operand, ctx)
         return Val(-v.values if isinstance(node.op, ast.USub) else v.values, v.codes)
     if isinstance(node, ast.BinOp):
-        a, b = evaluate(node.left, ctx), evaluate(node.right, ctx)
-        with np.errstate(all="ignore"):
-            return Val(BINOPS[type(node.op)][0](a.values, b.values), _merge(a.codes, b.codes))
+        a, b = _evaluate(node.left, ctx), _evaluate(node.right, ctx)
+        return Val(BINOPS[type(node.op)][0](a.values, b.values), _merge(a.codes, b.codes))
     if isinstance(node, ast.Compare):
-        a, b = evaluate(node.left, ctx), evaluate(node.comparators[0], ctx)
+        a, b = _evaluate(node.left, ctx), _evaluate(node.comparators[0], ctx)
         fn = COMPARES[type(node.ops[0])][0]
         return Val(np.asarray(fn(a.values, b.values), dtype=bool), _merge(a.codes, b.codes))
     return _call(node, ctx)
@@ -365,7 +369,7 @@ def _check_call(node: ast.Call, source: str) -> None:
 
 
 def _values(args, ctx) -> tuple[list[Val], np.ndarray]:
-    vals = [evaluate(x, ctx) for x in args]
+    vals = [_evaluate(x, ctx) for x in args]
     return vals, _merge(*(v.codes for v in vals))
 
 
@@ -373,39 +377,65 @@ def _elementwise(fn):
     """numpy of a function applied to its evaluated arguments' values."""
     def run(args, ctx):
         vals, codes = _values(args, ctx)
-        with np.errstate(all="ignore"):
-            return Val(fn(*(v.values for v in vals)), codes)
+        return Val(fn(*(v.values for v in vals)), codes)
     return run
 
 
+def _np_fail(args, ctx):
+    """An error whose reason may name numbers: fail("needs {0} cards", n) formats n per scenario."""
+    n = ctx.size
+    template = args[0].value
+    if len(args) == 1:
+        return Val(np.full(n, np.nan), np.full(n, ctx.reason(template), np.int32))
+    vals, codes = _values(args[1:], ctx)
+    codes = codes.astype(np.int32)
+    ok = codes == OK
+    if ok.any():
+        # one message per distinct combination of numbers (1-D uniques: quick for many scenarios)
+        columns = [np.unique(np.asarray(v.values[ok], dtype=float), return_inverse=True) for v in vals]
+        key = np.zeros(int(ok.sum()), np.int64)
+        for uniq, inverse in columns:
+            key = key * len(uniq) + np.ravel(inverse)
+        _combos, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        reasons = np.array([ctx.reason(template.format(*(_reason_number(u[np.ravel(i)[f]])
+                                                        for u, i in columns))) for f in first], np.int32)
+        codes[ok] = reasons[np.ravel(inverse)]
+    return Val(np.full(n, np.nan), codes)
+
+
+def _reason_number(v: float) -> str:
+    """A number inside an error message: whole above 100 (1,024), else three digits (72.5)."""
+    return f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.3g}"
+
+
 def _np_where(args, ctx):
-    c, a, b = (evaluate(x, ctx) for x in args)
+    c, a, b = (_evaluate(x, ctx) for x in args)
     cond = c.values.astype(bool)
     return Val(np.where(cond, a.values, b.values), _merge(c.codes, np.where(cond, a.codes, b.codes)))
 
 
 def _np_switch(args, ctx):
-    key = evaluate(args[0], ctx)
+    key = _evaluate(args[0], ctx)
     values = np.full(ctx.size, np.nan)
     codes = np.full(ctx.size, ctx.reason(f"{to_text(args[0])} has no allowed value"), np.int32)
     for label, branch in zip(args[1::2], args[2::2]):
         hit = key.values == label.value
         if hit.any():
-            v = evaluate(branch, ctx)
+            v = _evaluate(branch, ctx)
             values = np.where(hit, v.values, values)
             codes = np.where(hit, v.codes, codes)
     return Val(values, _merge(key.codes, codes).astype(np.int32))
 
 
 def _np_n0(args, ctx):
-    v = evaluate(args[0], ctx)
+    v = _evaluate(args[0], ctx)
     blank = v.codes == BLANK
     return Val(np.where(blank, 0.0, v.values), np.where(blank, OK, v.codes).astype(np.int32))
 
 
 def _np_lookup(args, ctx):
-    fallback = evaluate(args[3], ctx) if len(args) == 4 else None
-    return ctx.lookup(args[0].id, args[1].value, evaluate(args[2], ctx), ast.unparse(args[2]), fallback)
+    fallback = _evaluate(args[3], ctx) if len(args) == 4 else None
+    return ctx.lookup(args[0].id, args[1].value, _evaluate(args[2], ctx), ast.unparse(args[2]), fallback)
 
 
 def _xl_switch(a, r, _ctx):
@@ -464,10 +494,10 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
        "true when the input cell is blank"),
     _F("n0", (VALUE,), _np_n0, lambda a, r, _c: f"N({r(a[0])})", lambda a, r, _s: f"({r(a[0])} or 0)",
        "0 where the value is blank (its stage is not part of the scenario)"),
-    _F("fail", (STRING,),
-       lambda a, ctx: Val(np.full(ctx.size, np.nan), np.full(ctx.size, ctx.reason(a[0].value), np.int32)),
-       lambda _a, _r, _c: "NA()", lambda a, _r, _s: f"error: {a[0].value}",
-       "an error with this reason"),
+    _F("fail", (STRING,), _np_fail, lambda _a, _r, _c: "NA()",
+       lambda a, r, _s: "error: " + a[0].value.format(*(r(x) for x in a[1:])),
+       'an error with this reason; fail("needs {0} cards", n) puts the numbers in it',
+       repeat=(VALUE,)),
     _F("blank", (STRING,),
        lambda a, ctx: Val(np.full(ctx.size, np.nan), np.full(ctx.size, ctx.quiet(a[0].value), np.int32)),
        lambda _a, _r, _c: '""', lambda a, _r, _s: f"blank ({a[0].value})",

@@ -65,8 +65,9 @@ GOLDEN = [
     ('switch(s, "USD", 1, "CNY", 7)', 'IF(cur="USD",1,IF(cur="CNY",7,NA()))', "by s: (USD → 1, CNY → 7)", 7.0),
     ("where(isblank(c), a, c)", "IF(ISBLANK($C$2),$A$2,$C$2)", "if c is blank then a else c", 2.0),
     ("n0(c) + a", "N($C$2)+$A$2", "(c or 0) + a", 2.0),
-    ('fail("no offer") + a', "NA()+$A$2", "error: no offer + a", None),
-    ('blank("no offer")', '""', "blank (no offer)", None),
+    ('fail("no offer") + a', "NA()+$A$2", "error: no offer + a", "no offer"),
+    ('fail("needs {0} cards", a + 1)', "NA()", "error: needs a + 1 cards", "needs 3 cards"),
+    ('blank("no offer")', '""', "blank (no offer)", "no offer"),
     ('lookup_or(Models, "layers", s, 4)', 'IF(INDEX(Models!layers,MATCH(cur,Models!name,0))="",4,'
      'INDEX(Models!layers,MATCH(cur,Models!name,0)))', "(Models[s].layers or 4)", 10.0),
     ('lookup(Models, "params_b", s) * 1e9', 'IF(INDEX(Models!params_b,MATCH(cur,Models!name,0))="",NA(),'
@@ -81,8 +82,8 @@ def test_golden(source, excel, text, value):
     assert expr.to_text(tree) == text
     ctx = Ctx()
     v = expr.evaluate(tree, ctx)
-    if value is None:  # an error value
-        assert ctx.reasons[v.codes[0]] == "no offer"
+    if isinstance(value, str):  # an error or blank that keeps its reason
+        assert ctx.reasons[v.codes[0]] == value
     else:
         assert v.codes[0] == 0
         assert float(v.values[0]) == pytest.approx(value)
@@ -164,3 +165,21 @@ def test_inputs_of_follows_formulas_and_lookups():
             "train_hardware.bf16_tflops", "train_price.per_gpu_hour"} <= deps
     assert "daily_users" not in deps and "serve_hardware.price" not in deps
     assert "daily_users" in inputs_of("daily_total")
+
+
+def test_fail_names_numbers_per_scenario():
+    """fail("...{0}...", x) formats x per scenario (whole above 100, else 3 digits); Excel NA()."""
+
+    class Many(Ctx):
+        size = 3
+
+        def name(self, n):
+            return Val(np.array([4.0, 1234.0, 2.5]), np.array([0, 0, 1], np.int32))
+
+    ctx = Many()
+    ctx.reasons = ["", "blank"]
+    tree = expr.parse('fail("needs {0} cards", a)')
+    v = expr.evaluate(tree, ctx)
+    assert [ctx.reasons[c] for c in v.codes] == ["needs 4 cards", "needs 1,234 cards", "blank"]
+    assert expr.to_excel(tree, XCtx()) == "NA()"
+    assert expr.to_text(tree) == "error: needs a cards"
