@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .expr import OK
+from .schema import REF
 from .variants import (
     AnalysisError,
     check_output,
@@ -210,3 +211,28 @@ def uncertainty_band(wb, scenario, output: str, samples: int = 20_000, seed: int
     except AnalysisError:
         return None
     return mc.p10, mc.p90
+
+
+def dependency_key(wb, scenario: int) -> tuple:
+    """Everything the results of scenario row `scenario` read: its own cells, the records it
+    names (and the records those name), and the assumptions.  Equal keys, equal results: a cache
+    of one scenario's bands stays valid exactly as long as its key does not change."""
+    parts: list[tuple] = []
+    todo, seen = [("Scenarios", scenario)], {("Scenarios", scenario)}
+    while todo:
+        table, row = todo.pop()
+        t = wb.tables[table]
+        parts.append((table, tuple(t.data[c][row] for c in t.columns)))
+        for col in t.schema.columns:
+            if col.kind != REF:
+                continue
+            name = t.data[col.name][row]
+            found = wb.tables[col.ref].key_index().get(name) if isinstance(name, str) else None
+            if found is None:
+                parts.append((col.ref, name, None))  # names nothing (yet)
+            elif (col.ref, found) not in seen:
+                seen.add((col.ref, found))
+                todo.append((col.ref, found))
+    a = wb.tables["Assumptions"]
+    parts.append(("Assumptions", tuple(zip(a.data["key"], a.data["value"]))))
+    return tuple(parts)

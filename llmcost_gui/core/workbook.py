@@ -343,11 +343,14 @@ class Workbook:
 def _diff(old: Results, new: Results) -> tuple[tuple[int, str], ...]:
     if old.size != new.size:
         return _all_cells(new)
+    # the same reason has different codes in two evaluations: translate old codes to new ones
+    index = {reason: i for i, reason in enumerate(new.reasons)}
+    to_new = np.array([index.get(reason, -1) for reason in old.reasons], dtype=np.int64)
     out = []
     for key in REGISTRY:
         a, b = old.values[key], new.values[key]
         same = (a == b) | (np.isnan(a) & np.isnan(b))
-        same &= old.reason_array(key) == new.reason_array(key)
+        same &= to_new[old.codes[key]] == new.codes[key]
         for row in np.flatnonzero(~same):
             out.append((int(row), key))
     return tuple(out)

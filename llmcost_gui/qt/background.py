@@ -1,9 +1,12 @@
-"""Work off the GUI thread: a runner that delivers only the newest request's answer."""
+"""Work off the GUI thread: a runner that delivers only the newest request's answer.
+
+Jobs are core functions over a frozen :class:`core.variants.Snapshot`: numpy over plain arrays,
+no Qt object made or held.  They evaluate in chunks of large arrays (core.uncertainty.CHUNK_ROWS),
+and numpy releases the GIL inside each array operation, so the GUI thread, which needs the GIL
+for every cell it paints, rarely waits; no interpreter-wide setting (switch interval, garbage
+collector) is changed for them."""
 
 from __future__ import annotations
-
-import gc
-import threading
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -13,40 +16,12 @@ class _Signals(QObject):
     failed = Signal(int, str)
 
 
-class _NoCollection:
-    """Cyclic garbage collection is off while any worker computes: a collection started on a
-    worker thread could free Qt objects there (Qt requires the GUI thread), which can deadlock."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.active = 0
-
-    def __enter__(self):
-        with self.lock:
-            if self.active == 0:
-                gc.disable()
-            self.active += 1
-
-    def __exit__(self, *exc):
-        with self.lock:
-            self.active -= 1
-            if self.active == 0:
-                gc.enable()
-
-
-_NO_GC = _NoCollection()
-
-
 class _Task(QRunnable):
     def __init__(self, generation: int, func, signals: _Signals, latest):
         super().__init__()
         self.generation, self.func, self.signals, self.latest = generation, func, signals, latest
 
     def run(self):
-        with _NO_GC:
-            self._run()
-
-    def _run(self):
         if self.latest() != self.generation:  # superseded while queued: skip the work
             return
         try:

@@ -183,9 +183,36 @@ class WorkbookModel(QAbstractTableModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
         return True
 
-    def _emit_cells(self, cells) -> None:
-        """dataChanged for each (grid row, grid column), one signal per cell."""
-        for r, c in dict.fromkeys(cells):
-            if 0 <= r < self.rowCount() and 0 <= c < self.columnCount():
-                idx = self.index(r, c)
-                self.dataChanged.emit(idx, idx)
+    def _emit_cells(self, cells, roles=()) -> None:
+        """dataChanged for the (grid row, grid column) cells: one signal per run of adjacent
+        cells in a grid row, so an edit repaints just the cells that changed, and a change to
+        every scenario costs one signal per grid row, not one per cell."""
+        for r, first, last in cell_runs(cells, self.rowCount(), self.columnCount()):
+            self.dataChanged.emit(self.index(r, first), self.index(r, last), list(roles))
+
+
+MANY_CELLS = 16  # a grid row with more changed cells than this is repainted as one span
+
+
+def cell_runs(cells, nrows: int, ncols: int) -> list[tuple[int, int, int]]:
+    """(row, first column, last column) of each run of adjacent cells inside the grid; a row
+    with more than MANY_CELLS cells gives one span from its first to its last cell (the view
+    repaints no more than what is on screen of it)."""
+    by_row: dict[int, set[int]] = {}
+    for r, c in cells:
+        if 0 <= r < nrows and 0 <= c < ncols:
+            by_row.setdefault(r, set()).add(c)
+    runs = []
+    for r in sorted(by_row):
+        cols = sorted(by_row[r])
+        if len(cols) > MANY_CELLS:
+            runs.append((r, cols[0], cols[-1]))
+            continue
+        start = prev = cols[0]
+        for c in cols[1:]:
+            if c != prev + 1:
+                runs.append((r, start, prev))
+                start = c
+            prev = c
+        runs.append((r, start, prev))
+    return runs

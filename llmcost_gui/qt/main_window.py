@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import sys
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QUndoStack
@@ -35,18 +34,11 @@ from .views import SheetView
 INPUT_TABLES = ("Models", "Hardware", "Prices", "Assumptions")
 
 
-GIL_SWITCH_S = 0.0005
-
-
 class MainWindow(QMainWindow):
     """Scenario editor and input tables (tabs) beside the live results grid."""
 
     def __init__(self, workbook: Workbook, path: str = "", parent=None):
         super().__init__(parent)
-        # Worker threads (charts, Monte Carlo bands) hold the GIL while they compute, and
-        # every cell painted calls back into Python and must wait for it: at the default 5 ms
-        # switch interval a repaint of the grids could wait a second; at 0.5 ms it does not.
-        sys.setswitchinterval(GIL_SWITCH_S)
         self.workbook = workbook
         self.stack = QUndoStack(self)
         self.files = FileController(self, self.stack, lambda: self.workbook)

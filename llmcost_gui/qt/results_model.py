@@ -19,7 +19,14 @@ from ..core.schema import STAGES
 from ..core.units import edit_text
 from ..core.workbook import Change, Workbook
 from . import i18n
-from .base_model import ERROR_COLOR, HIGHLIGHT_COLOR, WorkbookModel, bold_font, stage_background
+from .base_model import (
+    ERROR_COLOR,
+    HIGHLIGHT_COLOR,
+    WorkbookModel,
+    bold_font,
+    cell_runs,
+    stage_background,
+)
 from .scenario_model import scenario_column_header
 
 STAGE_ROW, RESULT_ROW = "stage", "result"
@@ -54,7 +61,8 @@ class ResultsModel(WorkbookModel):
         super().__init__(workbook, stack, parent)
         self.rows = result_rows()
         self._row_of = {k: i for i, (kind, k) in enumerate(self.rows) if kind == RESULT_ROW}
-        self._flash: dict[tuple[int, int], float] = {}
+        self._flash: dict[tuple[int, int], float] = {}  # highlighted cell -> start time
+        self._waves: list[tuple[float, list]] = []  # (start, cells) of each change still fading
         self._timer = QTimer(self)
         self._timer.setInterval(50)
         self._timer.timeout.connect(self._fade)
@@ -148,11 +156,14 @@ class ResultsModel(WorkbookModel):
                 if not change.structure:
                     self._flash[cell] = now
         self._emit_cells(cells)
+        if not change.structure and cells:
+            self._waves.append((now, cell_runs(cells, self.rowCount(), self.columnCount())))
         if self._flash and not self._timer.isActive():
             self._timer.start()
 
     def _reset_state(self) -> None:
         self._flash.clear()
+        self._waves.clear()
 
     def _flash_color(self, row: int, col: int):
         start = self._flash.get((row, col))
@@ -166,16 +177,17 @@ class ResultsModel(WorkbookModel):
         return color
 
     def _fade(self) -> None:
+        """Repaint the fading cells: one signal per run of cells of each recent change."""
         now = time.monotonic()
-        cells = list(self._flash)
-        for cell in cells:
-            if now - self._flash[cell] > HIGHLIGHT_SECONDS:
-                del self._flash[cell]
-        for r, c in cells:
-            if r < self.rowCount() and c < self.columnCount():
-                idx = self.index(r, c)
-                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.BackgroundRole])
-        if not self._flash:
+        rows, cols = self.rowCount(), self.columnCount()
+        for _start, runs in self._waves:
+            for r, first, last in runs:
+                if r < rows and first < cols:
+                    self.dataChanged.emit(self.index(r, first), self.index(r, min(last, cols - 1)),
+                                          [Qt.ItemDataRole.BackgroundRole])
+        self._waves = [w for w in self._waves if now - w[0] <= HIGHLIGHT_SECONDS]
+        if not self._waves:
+            self._flash.clear()
             self._timer.stop()
 
     def is_highlighted(self, key: str, scenario: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
@@ -14,20 +14,11 @@ from ..core.report import format_result
 from ..core.units import format_value
 from ..core.workbook import Workbook
 from . import i18n
-from .background import Computer
+from .bands import BandsProvider
 from .base_model import ERROR_COLOR
 
 SUMMARY_KEYS = ("capex_total", "daily_total", "monthly_total", "annual_total",
                 "cost_per_million_tokens")
-BAND_SAMPLES = 2_000  # Monte Carlo samples per scenario for the P10–P90 bands
-BAND_DELAY_MS = 250  # edits within this time share one computation
-
-
-def compute_bands(snapshot) -> dict:
-    """P10–P90 of the summary results for every scenario (runs off the GUI thread)."""
-    from ..core.uncertainty import uncertainty_bands
-
-    return uncertainty_bands(snapshot, samples=BAND_SAMPLES, keys=SUMMARY_KEYS)
 
 
 class _Tile(QFrame):
@@ -55,7 +46,7 @@ class _Tile(QFrame):
 class SummaryStrip(QFrame):
     """Capex, per day, per month, per year and per 1M tokens of one scenario."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, bands: BandsProvider | None = None):
         super().__init__(parent)
         self.scenario = QLabel()
         self.scenario.setWordWrap(True)
@@ -69,16 +60,8 @@ class SummaryStrip(QFrame):
             row.addWidget(tile, 1)
         self._wb: Workbook | None = None
         self._row = -1
-        self._bands: dict = {}
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._computer = Computer(self._pool, self)
-        self._computer.finished.connect(self._bands_ready)
-        self._computer.error.connect(lambda _msg: self._bands_ready({}))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(BAND_DELAY_MS)
-        self._timer.timeout.connect(self._compute_bands)
+        self.bands = bands if bands is not None else BandsProvider(self)
+        self.bands.ready.connect(self._bands_ready)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -94,40 +77,29 @@ class SummaryStrip(QFrame):
         self.refresh()
 
     def show_scenario(self, wb: Workbook, row: int) -> None:
-        if wb is not self._wb:
-            self._bands = {}
-            self._timer.start()
+        self.bands.set_workbook(wb)
         self._wb, self._row = wb, row
         self.refresh()
 
     def workbook_changed(self) -> None:
-        """The document changed: refresh now, recompute the uncertainty bands soon."""
-        self._timer.start()
+        """The document changed: refresh now (the bands follow when they are ready)."""
         self.refresh()
 
     @property
     def busy(self) -> bool:
-        return self._timer.isActive() or self._computer.busy
+        return self.bands.busy
 
-    def _compute_bands(self) -> None:
-        if self._wb is None or self._wb.tables["Scenarios"].nrows == 0:
-            return
-        from ..core.variants import Snapshot
-
-        snapshot = Snapshot(self._wb)
-        self._computer.submit(lambda: compute_bands(snapshot))
-
-    def _bands_ready(self, bands: dict) -> None:
-        self._bands = bands
-        self.refresh()
+    def _bands_ready(self, row: int) -> None:
+        if row == self._row:
+            self.refresh()
 
     def band_text(self, key: str) -> str:
         """'P10–P90 $350K – $520K' for the current scenario, or '' when not (yet) known."""
-        lo_hi = self._bands.get(key)
-        if lo_hi is None or not 0 <= self._row < len(lo_hi[0]):
+        band = (self.bands.bands_for(self._row) or {}).get(key)
+        if band is None:
             return ""
-        lo, hi = float(lo_hi[0][self._row]), float(lo_hi[1][self._row])
-        if lo != lo or hi != hi or (lo == 0 and hi == 0):
+        lo, hi = band.p10, band.p90
+        if lo == 0 and hi == 0:
             return ""
         from ..core.report import scenario_currency
 

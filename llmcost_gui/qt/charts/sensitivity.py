@@ -14,6 +14,8 @@ from ...core.units import UnitError, edit_text, format_value, parse_quantity
 from ...core.variants import INPUTS, AnalysisError, current_values, input_currency, input_spec
 from .common import ChartBase, input_label, result_axis_label, series_color
 
+MAX_OTHER_CURVES = 11  # "All scenarios" draws at most this many besides the current one
+
 
 class SensitivityChart(ChartBase):
     """Controls: input, from/to (unit-aware text), points, log axes, all scenarios."""
@@ -127,7 +129,8 @@ class SensitivityChart(ChartBase):
             currency = scenario_currency(snapshot, row)
             same = REGISTRY[key].unit.startswith("money") is False
             rows += [r for r in np.flatnonzero(uses)
-                     if r != row and (same or scenario_currency(snapshot, int(r)) == currency)]
+                     if r != row and (same or scenario_currency(snapshot, int(r)) == currency)
+                     ][:MAX_OTHER_CURVES]
         self.computer.submit(lambda: analysis.sweep_curves(snapshot, rows, name, x, key))
 
     # -- drawing
