@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         self.act_charts.setCheckable(True)
         self.act_charts.setChecked(True)
         self.act_charts.toggled.connect(self.charts_dock.setVisible)
+        # the strip's bands use the Uncertainty chart's samples, seed and ranges
+        self.summary.bands.settings = self.charts.uncertainty_settings
+        self.charts.uncertaintySettingsChanged.connect(self.summary.refresh)
         self.charts_dock.visibilityChanged.connect(self.act_charts.setChecked)
 
     def _connect(self) -> None:

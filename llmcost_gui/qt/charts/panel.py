@@ -39,6 +39,7 @@ class ChartsPanel(QWidget):
     """Four analysis charts for the current scenario and result, updated live."""
 
     currentChanged = Signal(int, str)  # the user picked another scenario or result in the panel
+    uncertaintySettingsChanged = Signal()  # the Uncertainty chart's samples, seed or ranges
 
     def __init__(self, workbook, parent=None):
         super().__init__(parent)
@@ -100,6 +101,8 @@ class ChartsPanel(QWidget):
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
             self._built[index] = chart
+            if isinstance(chart, UncertaintyChart):
+                chart.settingsChanged.connect(self.uncertaintySettingsChanged)
         return self._built[index]
 
     @property
@@ -117,6 +120,11 @@ class ChartsPanel(QWidget):
     @property
     def breakeven(self) -> BreakEvenChart:
         return self.chart(3)
+
+    def uncertainty_settings(self):
+        """(samples, seed, ranges) of the Uncertainty chart, or None when it was never opened."""
+        chart = self._built.get(self._kinds.index(UncertaintyChart))
+        return chart.settings() if chart is not None else None
 
     def charts(self) -> list:
         """The charts built so far."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +28,8 @@ _COLS = ("input", "low", "high", "relative")
 class UncertaintyChart(ChartBase):
     """Samples, seed and a table of ranges (low, high, relative ×) edited in place."""
 
+    settingsChanged = Signal()  # samples, seed or ranges edited (the summary strip follows them)
+
     def __init__(self, pool, parent=None):
         super().__init__(pool, parent)
         box = QVBoxLayout(self.controls)
@@ -36,10 +38,11 @@ class UncertaintyChart(ChartBase):
         self.samples = QSpinBox()
         self.samples.setRange(1_000, 1_000_000)
         self.samples.setSingleStep(10_000)
-        self.samples.setValue(100_000)
+        self.samples.setValue(uncertainty.DEFAULT_SAMPLES)
         self.samples.setGroupSeparatorShown(True)
         self.seed = QSpinBox()
         self.seed.setRange(0, 1_000_000)
+        self.seed.setValue(uncertainty.DEFAULT_SEED)
         self.reset = QPushButton(self.tr("Default ranges"))
         row.addWidget(QLabel(self.tr("Samples")))
         row.addWidget(self.samples)
@@ -61,6 +64,13 @@ class UncertaintyChart(ChartBase):
         self.seed.valueChanged.connect(lambda _: self.recompute())
         self.reset.clicked.connect(lambda: (self.set_ranges(uncertainty.DEFAULT_RANGES), self.recompute()))
         self.table.itemChanged.connect(self._range_edited)
+        for signal in (self.samples.editingFinished, self.seed.valueChanged, self.reset.clicked,
+                       self.table.itemChanged):
+            signal.connect(self.settingsChanged)
+
+    def settings(self) -> tuple[int, int, dict[str, uncertainty.Range]]:
+        """(samples, seed, ranges) as chosen: what the summary strip's bands are drawn with."""
+        return self.samples.value(), self.seed.value(), self.ranges()
 
     # -- ranges
     def set_ranges(self, ranges: dict[str, uncertainty.Range]):
