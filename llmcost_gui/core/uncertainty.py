@@ -14,17 +14,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .evaluate import evaluate_tables
 from .expr import OK
+from .expr import names as expr_names
 from .schema import REF
 from .variants import (
     AnalysisError,
     check_output,
     clip_to_domain,
     current_values,
-    evaluate_variants,
     input_spec,
     scenario_row,
     stored_values,
+    variant_tables,
 )
 
 
@@ -149,6 +151,19 @@ class _Sampled:
     inputs: tuple[str, ...]
 
 
+def formulas_for(keys) -> dict:
+    """The registry's formulas `keys` need (themselves and what they read), in its order."""
+    from .formulas import REGISTRY
+
+    needed, todo = set(), list(keys)
+    while todo:
+        key = todo.pop()
+        if key not in needed:
+            needed.add(key)
+            todo.extend(n for n in expr_names(REGISTRY[key].tree) if n in REGISTRY)
+    return {k: f for k, f in REGISTRY.items() if k in needed}
+
+
 def _sample(wb, row: int, keys, samples: int, seed: int | None, ranges) -> _Sampled:
     """Draw the uncertain inputs once, then evaluate the samples CHUNK_ROWS at a time."""
     if not 10 <= samples <= 2_000_000:
@@ -157,10 +172,11 @@ def _sample(wb, row: int, keys, samples: int, seed: int | None, ranges) -> _Samp
     overrides = sample_inputs(wb, np.full(samples, row), ranges, np.random.default_rng(seed))
     values = {k: np.full(samples, np.nan) for k in keys}
     reasons: dict[str, str] = {}
+    formulas = formulas_for(keys)
     for start in range(0, samples, CHUNK_ROWS):
         stop = min(samples, start + CHUNK_ROWS)
         part = {name: v[start:stop] for name, v in overrides.items()}
-        res = evaluate_variants(wb, np.full(stop - start, row), part)
+        res = evaluate_tables(variant_tables(wb, np.full(stop - start, row), part), formulas)
         for key in keys:
             v = res.values[key].astype(float)
             ok = (res.codes[key] == OK) & np.isfinite(v)

@@ -8,7 +8,7 @@ collector) is changed for them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 
 class _Signals(QObject):
@@ -111,3 +111,119 @@ def run_with_progress(parent, label: str, func, delay_s: float = 0.3):
         if state["dialog"] is not None:
             state["dialog"].close()
             state["dialog"].deleteLater()
+
+
+POLL_MS = 10  # how often the GUI thread looks for an answer while a job runs
+
+
+class _WorkerProcess(QObject):
+    """The computing process (llmcost_gui.worker), shared by every ProcessComputer of this
+    program: one job at a time, the newest pending job of each client next, answers read on the
+    GUI thread by polling the pipe (no thread of ours in this process)."""
+
+    def __init__(self):
+        super().__init__()
+        self._process = None
+        self._conn = None
+        self._queue: dict[int, tuple] = {}  # client id -> (client, job id, func, args), oldest first
+        self._running: tuple | None = None  # (client, job id)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    def submit(self, client, job_id: int, func, args: tuple) -> None:
+        self._queue.pop(id(client), None)  # only the client's newest job is worth doing
+        self._queue[id(client)] = (client, job_id, func, args)
+        self._next()
+
+    def _ensure_started(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            return
+        import multiprocessing
+
+        from .. import worker
+
+        ctx = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
+        self._conn, child = ctx.Pipe()
+        self._process = ctx.Process(target=worker.serve, args=(child,), daemon=True,
+                                    name="llmcost-worker")
+        self._process.start()
+        child.close()
+
+    def _next(self) -> None:
+        if self._running is not None or not self._queue:
+            return
+        client, job_id, func, args = self._queue.pop(next(iter(self._queue)))
+        try:
+            self._ensure_started()
+            self._conn.send((job_id, func, args))
+        except Exception as exc:  # noqa: BLE001 - no process, or a job that cannot be pickled
+            self._stop_process()
+            client._answer(job_id, False, f"cannot start the computation: {exc}")
+            return self._next()
+        self._running = (client, job_id)
+        self._timer.start()
+
+    def _poll(self) -> None:
+        if self._running is None:
+            self._timer.stop()
+            return
+        try:
+            if not self._conn.poll():
+                if self._process.is_alive():
+                    return
+                raise EOFError
+            job_id, ok, payload = self._conn.recv()
+        except (EOFError, OSError):
+            job_id, ok, payload = self._running[1], False, "the computing process ended"
+            self._stop_process()
+        client, self._running = self._running[0], None
+        self._timer.stop()
+        try:
+            client._answer(job_id, ok, payload)
+        except RuntimeError:  # the client's widgets are gone
+            pass
+        self._next()
+
+    def _stop_process(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.kill()
+        self._process = self._conn = None
+
+
+_WORKER: _WorkerProcess | None = None
+
+
+def worker_process() -> _WorkerProcess:
+    """The program's computing process (started with the first job)."""
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = _WorkerProcess()
+    return _WORKER
+
+
+class ProcessComputer(QObject):
+    """Like :class:`Computer`, but the job runs in the computing process: `submit(func, *args)`
+    with a module-level Qt-free function and picklable arguments."""
+
+    finished = Signal(object)
+    error = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.generation = 0
+        self.busy = False
+
+    def submit(self, func, *args) -> None:
+        self.generation += 1
+        self.busy = True
+        worker_process().submit(self, self.generation, func, args)
+
+    def _answer(self, generation: int, ok: bool, payload) -> None:
+        if generation != self.generation:  # superseded: a newer job is queued or running
+            return
+        self.busy = False
+        if ok:
+            self.finished.emit(payload)
+        else:
+            self.error.emit(str(payload))

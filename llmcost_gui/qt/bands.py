@@ -5,7 +5,8 @@ answer is the cached bands when that scenario's inputs are unchanged, otherwise 
 computation is scheduled; :attr:`BandsProvider.ready` announces the row when its bands arrive.
 Only what is asked for is computed: one scenario at a time, never the whole workbook.
 
-The cache is keyed by :func:`core.uncertainty.dependency_key` (the scenario's cells, the records
+The work runs in the computing process (:mod:`llmcost_gui.worker`), so the window's interpreter
+is never shared with it.  The cache is keyed by :func:`core.uncertainty.dependency_key` (the scenario's cells, the records
 it names, the assumptions) and by the Monte Carlo settings, so it is invalidated exactly when an
 input the scenario depends on changes, and a scenario that moves (rows inserted above) keeps its
 bands.  The settings are the Uncertainty chart's (samples, seed, ranges): the strip and the chart
@@ -17,11 +18,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import uncertainty
 from ..core.formulas import RESULT_KEYS
-from .background import Computer
+from .background import ProcessComputer
 
 BAND_DELAY_MS = 150  # requests within this time share one computation
 CACHE_SIZE = 64  # scenarios whose bands are kept
@@ -31,11 +32,6 @@ Settings = tuple[int, int, dict]  # (samples, seed, ranges)
 
 def default_settings() -> Settings:
     return uncertainty.DEFAULT_SAMPLES, uncertainty.DEFAULT_SEED, uncertainty.DEFAULT_RANGES
-
-
-def _compute(snapshot, row: int, keys: tuple[str, ...], settings: Settings) -> dict:
-    samples, seed, ranges = settings
-    return uncertainty.scenario_bands(snapshot, row, keys, samples, seed, ranges)
 
 
 class BandsProvider(QObject):
@@ -52,10 +48,9 @@ class BandsProvider(QObject):
         self.computed = 0  # computations started (for tests and benchmarks)
         self._cache: OrderedDict[tuple, dict] = OrderedDict()
         self._wanted: int | None = None
+        self._scheduled: tuple | None = None  # (cache key, row) the timer will compute
         self._pending: tuple | None = None  # (cache key, row) of the computation under way
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._computer = Computer(self._pool, self)
+        self._computer = ProcessComputer(self)  # in the computing process: no GIL shared
         self._computer.finished.connect(self._arrived)
         self._computer.error.connect(lambda _msg: self._arrived({}))
         self._timer = QTimer(self)
@@ -90,22 +85,23 @@ class BandsProvider(QObject):
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
-        if self._pending != (key, row):
-            self._wanted = row
+        if self._pending != (key, row) and self._scheduled != (key, row):
+            self._scheduled, self._wanted = (key, row), row  # repeated asks do not delay it
             self._timer.start()
         return None
 
     def _start(self) -> None:
+        self._scheduled = None
         row, wb = self._wanted, self.workbook
         if wb is None or row is None or not 0 <= row < wb.tables["Scenarios"].nrows:
             return
         from ..core.variants import Snapshot
 
-        settings = self._settings()
+        samples, seed, ranges = settings = self._settings()
         self._pending = (self._key(row, settings), row)
-        snapshot, keys = Snapshot(wb), self.keys
         self.computed += 1
-        self._computer.submit(lambda: _compute(snapshot, row, keys, settings))
+        self._computer.submit(uncertainty.scenario_bands, Snapshot(wb), row, self.keys, samples, seed,
+                              ranges)
 
     def _arrived(self, bands: dict) -> None:
         pending, self._pending = self._pending, None

@@ -38,6 +38,8 @@ class _Tile(QFrame):
         box.setSpacing(0)
         self.band = QLabel()
         self.band.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # the same height with or without a band: no relayout (and chart repaint) when it comes
+        self.band.setMinimumHeight(self.band.fontMetrics().height())
         box.addWidget(self.caption)
         box.addWidget(self.value)
         box.addWidget(self.band)
@@ -60,7 +62,7 @@ class SummaryStrip(QFrame):
             row.addWidget(tile, 1)
         self._wb: Workbook | None = None
         self._row = -1
-        self.bands = bands if bands is not None else BandsProvider(self)
+        self.bands = bands if bands is not None else BandsProvider(self, SUMMARY_KEYS)
         self.bands.ready.connect(self._bands_ready)
         self.retranslate()
 
@@ -93,9 +95,10 @@ class SummaryStrip(QFrame):
         if row == self._row:
             self.refresh()
 
-    def band_text(self, key: str) -> str:
+    def band_text(self, key: str, bands: dict | None = None) -> str:
         """'P10–P90 $350K – $520K' for the current scenario, or '' when not (yet) known."""
-        band = (self.bands.bands_for(self._row) or {}).get(key)
+        bands = self.bands.bands_for(self._row) if bands is None else bands
+        band = (bands or {}).get(key)
         if band is None:
             return ""
         lo, hi = band.p10, band.p90
@@ -120,12 +123,13 @@ class SummaryStrip(QFrame):
             return
         name = wb.tables["Scenarios"].get(row, "name") or ""
         self.scenario.setText(f"<b>{html.escape(name)}</b>")
+        bands = self.bands.bands_for(row) or {}
         for key, tile in self.tiles.items():
             text = labels.localize_value(format_result(wb, row, key), REGISTRY[key].unit, i18n.current())
             reason = wb.results.error(row, key)
             failed = text == "#ERROR"
             tile.value.setText(text or "—")
-            tile.band.setText("" if failed else self.band_text(key))
+            tile.band.setText("" if failed else self.band_text(key, bands))
             tile.band.setToolTip(self.tr("Monte Carlo over the uncertain inputs (Charts → Uncertainty)"))
             tile.value.setStyleSheet(f"color: {ERROR_COLOR.name()}" if failed else "")
             tile.setToolTip(reason if failed else "")

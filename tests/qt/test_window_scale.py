@@ -61,14 +61,16 @@ def test_a_change_to_every_scenario_costs_one_signal_per_grid_row(qtbot):
     window.files.timer.stop()
 
 
-def _computations(monkeypatch):
+def _computations(window, monkeypatch):
+    """The scenario rows the strip's provider sends off to be computed."""
     rows = []
-    real = bands_module._compute
+    computer = window.summary.bands._computer
+    real = computer.submit
 
-    def spy(snapshot, row, keys, settings):
+    def spy(func, snapshot, row, *args):
         rows.append(row)
-        return real(snapshot, row, keys, settings)
-    monkeypatch.setattr(bands_module, "_compute", spy)
+        real(func, snapshot, row, *args)
+    monkeypatch.setattr(computer, "submit", spy)
     return rows
 
 
@@ -84,7 +86,7 @@ def _wait_bands(qtbot, window, row):
 
 def test_bands_only_for_the_shown_scenario_and_cached(window, wb, qtbot, monkeypatch):
     _small_samples(window, monkeypatch)
-    computed = _computations(monkeypatch)
+    computed = _computations(window, monkeypatch)
     row = scenario(wb, CHATGPT)
     window.select_result(row, "daily_total")
     first = _wait_bands(qtbot, window, row)
@@ -152,10 +154,12 @@ def test_autosave_never_runs_inside_a_save(window, wb, qtbot, monkeypatch, tmp_p
 
 def test_no_interpreter_wide_switch_interval_or_collector_pause(window, qtbot):
     assert sys.getswitchinterval() == 0.005
+    from PySide6.QtCore import QThreadPool
+
     from llmcost_gui.qt.background import Computer
 
     seen = []
-    computer = Computer(window.summary.bands._pool, window)
+    computer = Computer(QThreadPool(window), window)
     computer.finished.connect(seen.append)
     computer.submit(gc.isenabled)
     qtbot.waitUntil(lambda: bool(seen), timeout=5_000)

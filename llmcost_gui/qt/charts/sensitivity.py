@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -14,7 +16,7 @@ from ...core.units import UnitError, edit_text, format_value, parse_quantity
 from ...core.variants import INPUTS, AnalysisError, current_values, input_currency, input_spec
 from .common import ChartBase, input_label, result_axis_label, series_color
 
-MAX_OTHER_CURVES = 11  # "All scenarios" draws at most this many besides the current one
+MAX_OTHER_CURVES = 7  # "All scenarios" draws at most this many besides the current one
 
 
 class SensitivityChart(ChartBase):
@@ -108,6 +110,20 @@ class SensitivityChart(ChartBase):
             self.input_box.blockSignals(False)
             self._range_for = None
 
+    def rows_for(self, wb, row: int, key: str) -> list[int]:
+        """The scenario and, with "All scenarios", the first others that use the input, with
+        money in the same currency (never mixed)."""
+        rows = [row]
+        name = self.input_name
+        if self.all_scenarios.isChecked() and name is not None:
+            uses = ~np.isnan(current_values(wb, name))
+            currency = scenario_currency(wb, row)
+            same = REGISTRY[key].unit.startswith("money") is False
+            others = (int(r) for r in np.flatnonzero(uses)
+                      if r != row and (same or scenario_currency(wb, int(r)) == currency))
+            rows += list(itertools.islice(others, MAX_OTHER_CURVES))
+        return rows
+
     def recompute(self):
         if self._context is None or self.input_name is None:
             return
@@ -122,15 +138,7 @@ class SensitivityChart(ChartBase):
         except (UnitError, AnalysisError) as exc:
             self.show_message(str(exc))
             return
-        rows = [row]
-        if self.all_scenarios.isChecked():
-            # other scenarios that use this input, with money in the same currency (never mixed)
-            uses = ~np.isnan(current_values(snapshot, name))
-            currency = scenario_currency(snapshot, row)
-            same = REGISTRY[key].unit.startswith("money") is False
-            rows += [r for r in np.flatnonzero(uses)
-                     if r != row and (same or scenario_currency(snapshot, int(r)) == currency)
-                     ][:MAX_OTHER_CURVES]
+        rows = self.rows_for(snapshot, row, key)
         self.computer.submit(lambda: analysis.sweep_curves(snapshot, rows, name, x, key))
 
     # -- drawing
