@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-NICENESS = 10  # below the window: typing gets the processor first, the bands the rest
+NICENESS = 5  # below the window: typing gets the processor first, the bands the rest
 
 
 def serve(conn) -> None:

@@ -159,7 +159,7 @@ class _WorkerProcess(QObject):
             self._conn.send((job_id, func, args))
         except Exception as exc:  # noqa: BLE001 - no process, or a job that cannot be pickled
             self._stop_process()
-            client._answer(job_id, False, f"cannot start the computation: {exc}")
+            self._deliver(client, job_id, False, f"cannot start the computation: {exc}")
             return self._next()
         self._running = (client, job_id)
         self._timer.start()
@@ -179,11 +179,15 @@ class _WorkerProcess(QObject):
             self._stop_process()
         client, self._running = self._running[0], None
         self._timer.stop()
+        self._deliver(client, job_id, ok, payload)
+        self._next()
+
+    @staticmethod
+    def _deliver(client, job_id: int, ok: bool, payload) -> None:
         try:
             client._answer(job_id, ok, payload)
-        except RuntimeError:  # the client's widgets are gone
+        except RuntimeError:  # the client was deleted with its window
             pass
-        self._next()
 
     def _stop_process(self) -> None:
         if self._process is not None and self._process.is_alive():

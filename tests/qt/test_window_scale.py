@@ -75,7 +75,10 @@ def _computations(window, monkeypatch):
 
 
 def _small_samples(window, monkeypatch, samples=2_000):
-    monkeypatch.setattr(bands_module, "default_settings", lambda: (samples, 0, bands_module.uncertainty.DEFAULT_RANGES))
+    """Fewer samples and no waiting for more edits: the behaviour, quickly."""
+    monkeypatch.setattr(bands_module, "default_settings",
+                        lambda: (samples, 0, bands_module.uncertainty.DEFAULT_RANGES))
+    window.summary.bands._timer.setInterval(0)
 
 
 def _wait_bands(qtbot, window, row):
@@ -164,3 +167,62 @@ def test_no_interpreter_wide_switch_interval_or_collector_pause(window, qtbot):
     computer.submit(gc.isenabled)
     qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
     assert seen == [True]
+
+
+def _answers(computer):
+    got = []
+    computer.finished.connect(lambda value: got.append(("ok", value)))
+    computer.error.connect(lambda reason: got.append(("error", reason)))
+    return got
+
+
+def test_the_computing_process_answers_the_newest_job_and_survives_failures(qtbot):
+    import math
+    import os
+    import time
+
+    from llmcost_gui.qt.background import ProcessComputer, worker_process
+
+    computer = ProcessComputer()
+    got = _answers(computer)
+    computer.submit(os.getpid)
+    qtbot.waitUntil(lambda: bool(got), timeout=30_000)
+    assert got[0][0] == "ok" and got[0][1] != os.getpid()  # another process did the work
+    got.clear()
+    computer.submit(math.sqrt, -1.0)
+    qtbot.waitUntil(lambda: bool(got), timeout=10_000)
+    assert got == [("error", "math domain error")] and not computer.busy
+    got.clear()
+    computer.submit(time.sleep, 0.3)
+    computer.submit(abs, -3)  # supersedes the sleep: only its answer arrives
+    qtbot.waitUntil(lambda: not computer.busy, timeout=10_000)
+    assert got == [("ok", 3)]
+    got.clear()
+    worker_process()._process.kill()  # the process dies: the next job starts a new one
+    worker_process()._process.join(5)
+    computer.submit(abs, -4)
+    qtbot.waitUntil(lambda: not computer.busy, timeout=30_000)
+    assert got == [("ok", 4)]
+
+
+def test_charts_redraw_only_when_what_they_draw_changed(window, wb, qtbot):
+    panel = window.charts
+    row = scenario(wb, CHATGPT)
+    window.select_result(row, "daily_total")
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=15_000)
+    drawn = panel.sensitivity.rows_for(wb, row, "daily_total")
+    submitted = []
+    computer = panel.sensitivity.computer
+    real = computer.submit
+    computer.submit = lambda func: (submitted.append(1), real(func))
+    other = next(r for r in range(wb.tables["Scenarios"].nrows) if r not in drawn)
+    window.scenario_model.setData(param_index(window, "note", other), "elsewhere", EDIT)
+    qtbot.wait(100)
+    assert not panel.timer.isActive() and submitted == []  # nothing it draws changed
+    window.scenario_model.setData(param_index(window, "daily_users", row), "14M", EDIT)
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=15_000)
+    assert submitted == [1]
+    # a hidden chart drawn before an unrelated change is redrawn from the newer document
+    window.scenario_model.setData(param_index(window, "note", other), "again", EDIT)
+    panel.tabs.setCurrentIndex(1)
+    assert panel.tornado._context[0].tables["Scenarios"].get(other, "note") == "again"
