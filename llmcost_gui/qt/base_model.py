@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QUndoStack
 
@@ -195,24 +196,26 @@ MANY_CELLS = 16  # a grid row with more changed cells than this is repainted as 
 
 
 def cell_runs(cells, nrows: int, ncols: int) -> list[tuple[int, int, int]]:
-    """(row, first column, last column) of each run of adjacent cells inside the grid; a row
-    with more than MANY_CELLS cells gives one span from its first to its last cell (the view
-    repaints no more than what is on screen of it)."""
-    by_row: dict[int, set[int]] = {}
+    """(row, first column, last column) of each run of adjacent (row, column) cells inside the
+    grid; a row with more than MANY_CELLS cells gives one span from its first to its last cell
+    (the view repaints no more than what is on screen of it)."""
+    by_row: dict[int, list[int]] = {}
     for r, c in cells:
-        if 0 <= r < nrows and 0 <= c < ncols:
-            by_row.setdefault(r, set()).add(c)
-    runs = []
-    for r in sorted(by_row):
-        cols = sorted(by_row[r])
+        if 0 <= r < nrows:
+            by_row.setdefault(r, []).append(c)
+    return row_spans({r: np.asarray(cols) for r, cols in by_row.items()}, ncols)
+
+
+def row_spans(columns: dict[int, np.ndarray], ncols: int) -> list[tuple[int, int, int]]:
+    """Like :func:`cell_runs`, from the changed columns of each grid row (arrays)."""
+    spans = []
+    for r in sorted(columns):
+        cols = np.unique(columns[r])
+        cols = cols[(cols >= 0) & (cols < ncols)]
         if len(cols) > MANY_CELLS:
-            runs.append((r, cols[0], cols[-1]))
-            continue
-        start = prev = cols[0]
-        for c in cols[1:]:
-            if c != prev + 1:
-                runs.append((r, start, prev))
-                start = c
-            prev = c
-        runs.append((r, start, prev))
-    return runs
+            spans.append((r, int(cols[0]), int(cols[-1])))
+        elif len(cols):
+            breaks = np.flatnonzero(np.diff(cols) != 1)
+            starts, ends = np.r_[0, breaks + 1], np.r_[breaks, len(cols) - 1]
+            spans.extend((r, int(cols[a]), int(cols[b])) for a, b in zip(starts, ends))
+    return spans
