@@ -15,7 +15,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("file", nargs="?", help="workbook (.xlsx) to open")
     parser.add_argument("--lang", choices=("en", "zh_CN"), help="interface language")
     parser.add_argument("--screenshot", metavar="PNG",
-                        help="render the window at 1400×900 to PNG and exit")
+                        help="render the window to PNG and exit (its first-start size, or --size)")
+    parser.add_argument("--size", metavar="WxH", help="window size for --screenshot, e.g. 1366x768")
     parser.add_argument("--smoke", action="store_true", help="start, show, process events, exit 0")
     return parser.parse_args(argv)
 
@@ -36,17 +37,22 @@ def make_app(argv: list[str] | None = None):
 
 
 def load_workbook(path: str | None):
-    """(workbook, path, error message); the default workbook when no file is given or it fails."""
+    """(workbook, path, error); the default workbook when no file is given or it fails (error:
+    "missing" when there is no such file, else the reason)."""
     from .io.defaults import default_workbook
 
     if not path:
         return default_workbook(), "", ""
+    from pathlib import Path
+
     from .io.xlsx_read import read_workbook
 
+    if not Path(path).is_file():
+        return default_workbook(), "", "missing"
     try:
         return read_workbook(path), path, ""
     except Exception as exc:  # reported in the window, never a crash at start-up
-        return default_workbook(), "", f"{path}: {exc}"
+        return default_workbook(), "", str(exc) or type(exc).__name__
 
 
 def create_window(path: str | None = None, lang: str | None = None, offer_restore: bool = False):
@@ -59,18 +65,20 @@ def create_window(path: str | None = None, lang: str | None = None, offer_restor
     window = MainWindow(workbook, opened)
     if opened:
         window.files._remember(opened)
-    if error:
-        window.show_message(error)
+    if error:  # the document is Untitled; say why the file was not opened
+        window.startup_error = window.report_open_failure(path, error)
     if offer_restore:
         window.files.offer_restore()
     return window
 
 
-def screenshot(window, target: str) -> None:
+def screenshot(window, target: str, size: str | None = None) -> None:
     """Select an interesting result so the formula bar is filled, then render to PNG."""
     from PySide6.QtWidgets import QApplication
 
-    window.resize(1400, 900)
+    if size:
+        width, _, height = size.lower().partition("x")
+        window.resize(int(width), int(height))
     window.show()
     wb = window.workbook
     try:
@@ -102,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     app = make_app([sys.argv[0]])
     window = create_window(args.file, args.lang, offer_restore=not (args.smoke or args.screenshot))
     if args.screenshot:
-        screenshot(window, args.screenshot)
+        screenshot(window, args.screenshot, args.size)
         window.files.timer.stop()
         return 0
     window.show()

@@ -1,11 +1,17 @@
-"""Human labels, in English and Simplified Chinese, for tables, columns, results, stages and units.
+"""The one catalogue of words people read, in English and Simplified Chinese (Qt-free).
 
-One place for the words people read: the window's headers, the budget export's headers and the
-Excel importer's translated-header aliases all come from here.  Unknown names fall back to the
-name itself, so an extra column keeps its own header.
+Labels of tables, columns, results, stages and units; descriptions of every column and formula;
+the interface's texts (menus, charts, dialogs, status lines); error reasons and messages.  The
+window, the CLI, the budget export, the importer's header aliases and the generated docs read
+them from here, and scripts/translations.py generates Qt's .ts/.qm from :data:`UI_ZH`.  Unknown
+names fall back to the name itself, so an extra column keeps its own header.
+
+Blocks, each delimited by a banner: labels · descriptions · interface texts · messages.
 """
 
 from __future__ import annotations
+
+import re
 
 LANGS = ("en", "zh_CN")
 
@@ -14,6 +20,7 @@ _TABLES = {
     "Models": ("Models", "模型"),
     "Hardware": ("Hardware", "硬件"),
     "Prices": ("Prices", "租用价格"),
+    "ApiOffers": ("API offers", "API 报价"),  # issue #16
     "Assumptions": ("Assumptions", "全局假设"),
     "Scenarios": ("Scenarios", "场景"),
     "Results": ("Results", "计算结果"),
@@ -99,6 +106,12 @@ _COLUMNS = {
     # money
     "procurement": ("Procurement", "采购方式"),
     "amortization_days": ("Amortization", "摊销天数"),
+    # --- API offers (issue #16)
+    "input_per_million": ("Input price per 1M tokens", "每百万输入 Token 价格"),
+    "output_per_million": ("Output price per 1M tokens", "每百万输出 Token 价格"),
+    "cached_input_per_million": ("Cached input price per 1M tokens", "每百万缓存输入 Token 价格"),
+    "api_offer": ("API offer", "API 报价"),
+    # --- end API offers
 }
 
 # Global assumptions (rows of the Assumptions table).
@@ -148,15 +161,10 @@ _RESULTS = {
     "tokens_per_day": ("Tokens per day", "每日 Token 数"),
     "peak_requests_per_s": ("Peak requests per second", "峰值每秒请求数"),
     "flops_per_request": ("FLOPs per request", "每请求计算量 (FLOPs)"),
-    "serve_flops_rate": ("Useful FLOP/s per card", "单卡有效算力"),
     "prefill_gpu_seconds": ("Prefill GPU-seconds", "预填充 GPU 秒数"),
-    "decode_compute_gpu_seconds": ("Decode GPU-s (compute)", "解码 GPU 秒 (算力受限)"),
-    "bytes_per_value": ("Bytes per value", "每数值字节数"),
     "kv_bytes_per_token": ("KV cache per token", "每 Token KV 缓存"),
     "weight_bytes": ("Weight bytes", "权重字节数"),
     "replica_gpus": ("GPUs per replica", "单副本 GPU 数"),
-    "decode_step_seconds": ("Decode step time", "单步解码时间"),
-    "decode_memory_gpu_seconds": ("Decode GPU-s (memory)", "解码 GPU 秒 (带宽受限)"),
     "gpu_seconds_per_request": ("GPU-seconds per request", "每请求 GPU 秒数"),
     "serve_gpus": ("Serving GPUs", "推理 GPU 数"),
     "serve_card_usd": ("Serving card price (USD)", "推理卡单价 (美元)"),
@@ -173,6 +181,16 @@ _RESULTS = {
     "monthly_total": ("Monthly total", "每月总成本"),
     "annual_total": ("Annual total", "年度总成本"),
     "capex_total": ("Capital expenditure", "一次性购置成本"),
+    # --- API offers (issue #16)
+    "api_usd_per_request": ("API price per request (USD)", "API 每请求价格 (美元)"),
+    "api_cost_per_day": ("API cost per day", "API 每日成本"),
+    "api_vs_self_host": ("API ÷ self-hosting", "API 与自建成本比"),
+    "replica_cost_per_day": ("Cost of one replica per day", "单副本每日成本"),
+    "replica_daily_users": ("Daily users per replica", "单副本可服务日活用户"),
+    "api_cost_per_replica": ("API cost of one replica's users", "单副本用户量的 API 成本"),
+    "breakeven_replicas": ("Replicas at break-even", "盈亏平衡时的副本数"),
+    "breakeven_daily_users": ("Break-even daily users", "盈亏平衡日活用户数"),
+    # --- end API offers
 }
 
 # Units as written in the schema and the registry -> Chinese display.
@@ -199,6 +217,7 @@ _UNITS = {
     "money": "金额",
     "money/day": "金额/天",
     "money/GPU-h": "金额/GPU 小时",
+    "money/M tokens": "金额/百万 Token",  # issue #16
     "USD/GPU-h": "美元/GPU 小时",
     "USD/kWh": "美元/千瓦时",
     "CNY/USD": "人民币/美元",
@@ -207,6 +226,63 @@ _UNITS = {
     "params": "参数",
     "B": "字节",
 }
+
+# ---- serving latency and parallelism (#12) -------------------------------------------------
+_COLUMNS.update({
+    "ffn_dim": ("MLP width", "前馈层维度"),
+    "vocab_size": ("Vocabulary size", "词表大小"),
+    "n_experts": ("Routed experts", "路由专家数"),
+    "experts_per_token": ("Experts per token", "每 Token 激活专家数"),
+    "n_shared_experts": ("Shared experts", "共享专家数"),
+    "interconnect_gbs": ("Interconnect bandwidth", "卡间互联带宽"),
+    "serve_tp": ("Tensor-parallel cards", "张量并行卡数"),
+    "ttft_target_s": ("First-token target", "首 Token 时延目标"),
+    "tpot_target_s": ("Per-token target", "每 Token 时延目标"),
+    "kv_precision": ("KV cache precision", "KV 缓存精度"),
+    "prefill_mfu": ("Prefill MFU", "预填充算力利用率 (MFU)"),
+})
+_ASSUMPTIONS.update({
+    "tp_sync_us": ("All-reduce latency", "All-reduce 固定时延"),
+    "prefill_overhead_ms": ("Prefill fixed time", "预填充固定开销"),
+})
+_RESULTS.update({
+    "serve_peak": ("Serving card peak", "推理卡峰值算力"),
+    "weight_bytes_per_param": ("Bytes per weight", "每权重字节数"),
+    "kv_bytes_per_value": ("Bytes per KV value", "每 KV 数值字节数"),
+    "prefill_eff": ("Prefill efficiency", "预填充算力利用率"),
+    "routed_params": ("Routed expert parameters", "路由专家参数量"),
+    "expert_share": ("Share of experts per token", "每 Token 激活专家占比"),
+    "card_memory_bytes": ("Usable card memory", "单卡可用显存"),
+    "replica_bandwidth": ("Replica memory bandwidth", "副本有效显存带宽"),
+    "link_bytes_per_s": ("Interconnect, one direction", "单向互联带宽"),
+    "step_weights_s": ("Step: always-active weights", "单步: 常驻权重读取"),
+    "step_all_weights_s": ("Step: all weights", "单步: 全部权重读取"),
+    "step_experts_s_per_request": ("Step: experts per request", "单步: 每请求专家权重"),
+    "step_kv_s_per_request": ("Step: KV per request", "单步: 每请求 KV 读取"),
+    "step_compute_s_per_request": ("Step: compute per request", "单步: 每请求计算"),
+    "step_sync_s": ("Step: all-reduce latency", "单步: All-reduce 时延"),
+    "step_allreduce_s_per_request": ("Step: all-reduce per request", "单步: 每请求 All-reduce"),
+    "prefill_compute_s": ("Prefill compute time", "预填充计算时间"),
+    "prefill_s": ("Prefill time", "预填充时间"),
+    "serve_batch_memory": ("Batch that fits memory", "显存可容纳批大小"),
+    "serve_batch_tpot": ("Batch meeting per-token target", "满足每 Token 目标的批大小"),
+    "serve_batch_ttft": ("Batch meeting first-token target", "满足首 Token 目标的批大小"),
+    "serve_batch": ("Batch per replica", "单副本批大小"),
+    "tpot_s": ("Time per output token", "每输出 Token 时延 (TPOT)"),
+    "ttft_s": ("Time to first token", "首 Token 时延 (TTFT)"),
+    "kv_cache_gb_per_replica": ("KV cache per replica", "单副本 KV 缓存"),
+    "output_tokens_per_s_per_gpu": ("Output tokens/s per GPU", "单卡每秒输出 Token 数"),
+})
+_UNITS.update({
+    "ms": "毫秒",
+    "µs": "微秒",
+    "GB": "GB",
+    "GB/s": "GB/秒",
+    "B/s": "字节/秒",
+    "FLOP/s": "FLOP/秒",
+    "tokens/s": "Token/秒",
+})
+# ---- end serving ----------------------------------------------------------------------------
 
 _ALL: dict[str, tuple[str, str]] = {**_RESULTS, **_ASSUMPTIONS, **_COLUMNS, **_STAGES, **_TABLES}
 
@@ -247,7 +323,7 @@ def stage_title(stage: str, lang: str = "en") -> str:
     return pair[_index(lang)] if pair else stage
 
 
-_MONEY_REST_ZH = {"": "", "/day": "/天", "/GPU-h": "/GPU 小时"}
+_MONEY_REST_ZH = {"": "", "/day": "/天", "/GPU-h": "/GPU 小时", "/M tokens": "/百万 Token"}
 
 
 def unit_label(unit: str, lang: str = "en", currency: str = "") -> str:
@@ -295,3 +371,532 @@ def aliases() -> dict[str, str]:
     out = {en: name for name, en in EN_LABELS.items()}
     out.update(aliases_zh())
     return out
+
+
+# ====================================================================== descriptions
+# Chinese descriptions; the English ones live beside what they describe (a column's `help` in
+# core/schema.py, a formula's `doc` in core/formulas.py) and description() reads them there.
+# Keys: "Table.column" for columns, the result key for formulas.
+
+COLUMN_HELP_ZH: dict[str, str] = {
+    # Models
+    "Models.name": "模型名称（唯一）",
+    "Models.params_b": "总参数量，单位十亿（B）",
+    "Models.active_params_b": "每个 Token 实际参与计算的参数量（混合专家 MoE 模型），单位十亿；留空则等于 params_b",
+    "Models.layers": "Transformer 层数（留空则不计注意力项）",
+    "Models.d_model": "模型宽度（隐藏维度）",
+    "Models.n_heads": "注意力头数",
+    "Models.n_kv_heads": "键/值头数（分组查询注意力 GQA）；留空则等于 n_heads",
+    "Models.context_len": "训练上下文长度",
+    "Models.source": "数据出处",
+    # Hardware
+    "Hardware.name": "加速卡名称（唯一）",
+    "Hardware.vendor": "厂商",
+    "Hardware.fp32_tflops": "FP32 稠密峰值算力",
+    "Hardware.bf16_tflops": "FP16/BF16 张量核稠密峰值（不含稀疏加速）",
+    "Hardware.fp8_tflops": "FP8 稠密峰值",
+    "Hardware.int8_tops": "INT8 稠密峰值",
+    "Hardware.memory_gb": "显存容量",
+    "Hardware.bandwidth_tbs": "显存带宽",
+    "Hardware.tdp_w": "整卡功耗（TDP）",
+    "Hardware.price": "单卡采购价",
+    "Hardware.price_currency": "采购价的币种",
+    "Hardware.source": "数据出处",
+    # Prices
+    "Prices.name": "租用报价名称（唯一）",
+    "Prices.hardware": "所租的加速卡（Hardware 表中的名称）",
+    "Prices.provider": "云厂商或转租商",
+    "Prices.per_gpu_hour": "每卡每小时租金",
+    "Prices.currency": "租金的币种",
+    "Prices.as_of": "读取价格的日期（YYYY-MM-DD）",
+    "Prices.source": "价格出处",
+    # Assumptions
+    "Assumptions.key": "假设项的名称",
+    "Assumptions.value": "取值（单位见 unit 列）",
+    "Assumptions.unit": "取值的单位",
+    "Assumptions.note": "出处或理由",
+    "Assumptions.usd_cny": "美元兑人民币汇率（每美元合多少元）",
+    "Assumptions.electricity_per_kwh": "电价（美元/千瓦时）",
+    "Assumptions.pue": "数据中心电能使用效率（PUE）",
+    "Assumptions.depreciation_years": "自购硬件的折旧年限",
+    "Assumptions.server_overhead": "在卡价之上另加的比例：主机、网络、存储",
+    "Assumptions.ops_overhead": "在每日运行成本之上另加的比例：运维",
+    "Assumptions.memory_reserve": "显存中留给激活值和运行时的比例",
+    # Scenarios: identity
+    "Scenarios.name": "场景名称（唯一）",
+    "Scenarios.model": "使用的模型（Models 表中的名称）",
+    # Scenarios: pre-training
+    "Scenarios.train_tokens_b": "预训练 Token 数，单位十亿（留空：不含预训练）",
+    "Scenarios.train_hardware": "预训练所用加速卡",
+    "Scenarios.train_price": "预训练的租用报价（租用时必填）",
+    "Scenarios.train_precision": "训练计算所用的数值格式",
+    "Scenarios.train_mfu": "训练时的模型算力利用率（MFU）",
+    "Scenarios.train_gpus": "训练集群的卡数（或给出期限）",
+    "Scenarios.train_deadline_days": "训练期限；卡数由期限推算",
+    "Scenarios.train_context": "预训练序列长度；留空则用模型的 context_len",
+    "Scenarios.train_discount": "租金折扣比例",
+    # Scenarios: fine-tuning
+    "Scenarios.ft_tokens_b": "每轮微调的 Token 数，单位十亿（留空：不含微调）",
+    "Scenarios.ft_epochs": "微调数据的遍数（轮数）",
+    "Scenarios.ft_method": "full：全部权重；lora：低秩适配器；top_layers：只训练最后几层",
+    "Scenarios.ft_trainable_fraction": "top_layers 方式下参与训练的层所占比例",
+    "Scenarios.ft_hardware": "微调所用加速卡",
+    "Scenarios.ft_price": "微调的租用报价（租用时必填）",
+    "Scenarios.ft_precision": "微调计算所用的数值格式",
+    "Scenarios.ft_mfu": "微调时的模型算力利用率",
+    # Scenarios: serving
+    "Scenarios.daily_users": "日活用户数（留空：不含部署）",
+    "Scenarios.requests_per_user": "每个用户每天的请求数",
+    "Scenarios.input_tokens": "每个请求的提示 Token 数",
+    "Scenarios.output_tokens": "每个请求生成的 Token 数",
+    "Scenarios.peak_factor": "峰值流量 ÷ 平均流量",
+    "Scenarios.serve_hardware": "推理所用加速卡",
+    "Scenarios.serve_price": "推理的租用报价（租用时必填）",
+    "Scenarios.serve_precision": "权重、KV 缓存和计算的数值格式",
+    "Scenarios.serve_mfu": "预填充和解码的计算效率",
+    "Scenarios.bandwidth_eff": "实际达到的显存带宽占峰值的比例",
+    "Scenarios.batch_size": "一个副本上同时解码的请求数",
+    "Scenarios.capacity_overhead": "调度、冗余和协同损失的容量比例",
+    # Scenarios: money
+    "Scenarios.procurement": "租用（rent）还是购买（buy）加速卡",
+    "Scenarios.amortization_days": "训练成本在每日总成本中分摊的天数",
+    "Scenarios.currency": "本场景预算的显示币种",
+}
+
+RESULT_DOC_ZH: dict[str, str] = {
+    "train_flops": "预训练浮点运算量：前向 + 反向（≈ 6·N·D）",
+    "train_pf_days": "预训练算力，单位 PF-天",
+    "train_gpu_hours": "按给定利用率折算的卡时",
+    "train_gpus": "训练卡数：给定值，或满足期限的最少卡数",
+    "train_days": "训练所需的日历天数",
+    "train_cost": "预训练费用（租用的卡时已包含电费）",
+    "train_capex": "购买训练集群的费用（含服务器）",
+    "train_energy_kwh": "训练耗电量（含 PUE）",
+    "train_energy_cost": "训练电费",
+    "ft_flops": "微调浮点运算量：全量 6·Nₐ、LoRA 4·Nₐ、只训最后几层 (2 + 4f)·Nₐ（每 Token）",
+    "ft_gpu_hours": "微调卡时",
+    "ft_cost": "微调费用",
+    "flops_per_token": "训练上下文长度下每个 Token 的前向浮点运算量",
+    "flops_per_request": "一个请求的浮点运算量：权重部分加上随上下文增长的注意力部分",
+    "requests_per_day": "每天的请求数",
+    "tokens_per_day": "每天的 Token 数（提示 + 输出）",
+    "peak_requests_per_s": "峰值每秒请求数",
+    "gpu_seconds_per_request": "一个请求占用的卡秒：预填充，加上每个输出 Token 在计算和显存带宽两者中较慢的一个",
+    "replica_gpus": "放下一份权重和整批 KV 缓存所需的卡数（取 2 的幂）",
+    "serve_gpus": "满足峰值所需的推理卡数（整副本）",
+    "serve_capex": "购买推理集群的费用（含服务器）",
+    "serve_energy_kwh_per_day": "推理每天耗电量（含 PUE）",
+    "serve_cost_per_day": "推理每天费用：租金，或折旧加电费；再加运维",
+    "cost_per_million_tokens": "每百万 Token 的推理费用",
+    "cost_per_request": "每个请求的推理费用",
+    "cost_per_user_month": "每个用户每月（30 天）的推理费用",
+    "daily_total": "每日推理费用，加上在 amortization_days 天内分摊的训练和微调费用",
+    "monthly_total": "每日总额 × 30 天",
+    "annual_total": "每日总额 × 365 天",
+    "capex_total": "购买时的一次性投入（租用时为 0）",
+}
+
+# ---- serving planner (issue 12): descriptions of its columns and results
+COLUMN_HELP_ZH.update({
+    'Assumptions.tp_sync_us': '一次张量并行 All-reduce 的固定时延',
+    'Assumptions.prefill_overhead_ms': '一次预填充除计算外的固定时间：内核启动、调度',
+    'Scenarios.serve_precision': '权重和计算的数值格式（int4：4 位权重，16 位计算）',
+    'Scenarios.serve_mfu': '解码步的计算效率',
+    'Scenarios.batch_size': '一个副本最多同时解码的请求数（显存和时延目标可能使它更小）',
+    'Scenarios.serve_tp': '每个副本的卡数（张量并行）；留空则取放得下的最少卡数（2 的幂）',
+    'Scenarios.ttft_target_s': '首 Token 时延目标；留空则不设',
+    'Scenarios.tpot_target_s': '每输出 Token 时延目标（1 ÷ 每用户每秒 Token 数）；留空则不设',
+    'Scenarios.kv_precision': 'KV 缓存的数值格式；留空则同 serve_precision（int4 时为 bf16）',
+    'Scenarios.prefill_mfu': '预填充的计算效率；留空则 16 位计算取 0.7，8 位计算取 0.38（依据公开实测，见 docs/validation.md）',
+    'Models.ffn_dim': '前馈层（MLP）中间维度（MoE 模型为每个专家的维度）',
+    'Models.vocab_size': '词表大小',
+    'Models.n_experts': '每个 MoE 层的路由专家数；留空表示稠密模型',
+    'Models.experts_per_token': '每个 Token 使用的路由专家数（MoE）',
+    'Models.n_shared_experts': '除路由专家外每个 Token 都使用的共享专家数（DeepSeek）；留空为 0',
+    'Hardware.interconnect_gbs': '卡间互联带宽（NVLink、PCIe、HCCS 等），按数据手册给出的双向合计',
+})
+RESULT_DOC_ZH.update({
+    'gpu_seconds_per_request': '一个请求占用的卡秒：批量预填充，加上它分摊的解码步时间',
+    'replica_gpus': '每个副本的卡数（张量并行）：serve_tp，或放下权重和 batch_size 个请求 KV 缓存的最少卡数（2 的幂）',
+    'ttft_s': '首 Token 时延：预填充，加上平均半个正在运行的解码步',
+    'tpot_s': '每输出 Token 时延：副本在其批大小下的一个解码步（读权重和 KV、计算、张量并行 All-reduce）',
+    'output_tokens_per_s_per_gpu': '副本批大小下每张卡每秒输出的 Token 数（含预填充）',
+    'serve_batch': '副本实际运行的批大小：不超过 batch_size、放得进显存并满足时延目标的最大值',
+    'kv_cache_gb_per_replica': '整批请求在完整长度下的 KV 缓存',
+})
+
+# ---- API offers (issue #16): descriptions of its table, column and results
+COLUMN_HELP_ZH.update({
+    "ApiOffers.name": "API 报价名称（唯一）",
+    "ApiOffers.provider": "API 服务商",
+    "ApiOffers.model": "所提供的模型（Models 表中的名称；闭源模型留空）",
+    "ApiOffers.input_per_million": "每百万提示（输入）Token 的价格",
+    "ApiOffers.output_per_million": "每百万生成（输出）Token 的价格",
+    "ApiOffers.cached_input_per_million": "命中服务商缓存的每百万输入 Token 价格（对比中不使用）",
+    "ApiOffers.currency": "价格的币种",
+    "ApiOffers.as_of": "读取价格的日期（YYYY-MM-DD）",
+    "ApiOffers.source": "价格出处",
+    "Scenarios.api_offer": "与自建对比的 API 报价（留空：不对比）",
+})
+RESULT_DOC_ZH.update({
+    "api_usd_per_request": "一个请求的 API 价格：提示和输出 Token 按报价计，单位美元",
+    "api_cost_per_day": "所选 API 报价对本场景每日流量的收费",
+    "api_vs_self_host": "API 每日成本 ÷ 自建推理每日成本（大于 1：自建更便宜）",
+    "replica_cost_per_day": "自建时一个副本每天的成本：阶梯的一级高度",
+    "replica_daily_users": "一个副本在高峰时可服务的日活用户数：阶梯的一级宽度",
+    "api_cost_per_replica": "API 对一个副本所能服务的用户每天的收费",
+    "breakeven_replicas": "盈亏平衡时的副本数：API 仍在某处更便宜的最后一级",
+    "breakeven_daily_users": "从该日活用户数起，自建（整副本）成本不高于 API",
+})
+# ---- end API offers
+
+
+def description(key: str, lang: str = "en", table: str = "") -> str:
+    """Description of a column of `table` (or of Scenarios, or an assumption) or of a result."""
+    from .formulas import REGISTRY
+    from .schema import ASSUMPTION_KEYS, TABLES
+
+    zh = _index(lang) == 1
+    tables = [table] if table else ["Scenarios", *TABLES]
+    if not table and key in REGISTRY:
+        return RESULT_DOC_ZH.get(key, REGISTRY[key].doc) if zh else REGISTRY[key].doc
+    for name in tables:
+        schema = TABLES.get(name)
+        if schema is not None and key in schema.by_name:
+            help_text = schema.by_name[key].help
+            return COLUMN_HELP_ZH.get(f"{name}.{key}", help_text) if zh else help_text
+    if key in ASSUMPTION_KEYS:
+        help_text = ASSUMPTION_KEYS[key].help
+        return COLUMN_HELP_ZH.get(f"Assumptions.{key}", help_text) if zh else help_text
+    if key in REGISTRY:
+        return RESULT_DOC_ZH.get(key, REGISTRY[key].doc) if zh else REGISTRY[key].doc
+    return ""
+
+
+# ====================================================================== interface texts
+# English interface text -> Chinese.  Widgets write the English text (self.tr("…") for the
+# window, text() elsewhere); scripts/translations.py fills Qt's .ts/.qm from this dict.
+
+UI_ZH: dict[str, str] = {
+    # menus and actions
+    "&File": "文件(&F)", "&Edit": "编辑(&E)", "&Scenario": "场景(&S)", "&View": "视图(&V)",
+    "&Help": "帮助(&H)", "&Language": "语言(&L)", "Open &Recent": "最近打开(&R)",
+    "&New": "新建(&N)", "&Open…": "打开(&O)…", "&Save": "保存(&S)", "Save &As…": "另存为(&A)…",
+    "&Export budget…": "导出预算(&E)…", "&Quit": "退出(&Q)", "&Undo": "撤销(&U)",
+    "&Redo": "重做(&R)", "&Copy": "复制(&C)", "&Paste": "粘贴(&P)", "C&lear cells": "清除单元格(&L)",
+    "&Insert row": "插入行(&I)", "D&uplicate row": "复制行(&U)", "De&lete row": "删除行(&L)",
+    "&Add scenario": "添加场景(&A)", "&Duplicate scenario": "复制场景(&D)",
+    "D&elete scenario": "删除场景(&E)", "&Charts": "图表(&C)", "&User guide": "用户指南(&U)",
+    "&About LLM Cost Workbench": "关于 LLM 成本工作台(&A)", "Clear list": "清空列表",
+    "(no recent files)": "(没有最近文件)",
+    # window
+    "Recalculated in %1 ms": "重新计算用时 %1 毫秒", "Export budget": "导出预算",
+    "Excel workbook (*.xlsx)": "Excel 工作簿 (*.xlsx)", "Budget written to %1": "预算已写入 %1",
+    "About LLM Cost Workbench": "关于 LLM 成本工作台", "LLM Cost Workbench %1": "LLM 成本工作台 %1",
+    "Charts": "图表",
+    # files
+    "Untitled": "未命名", "Unsaved changes": "未保存的更改",
+    "Save the changes to %1 before closing it?": "关闭前是否保存对 %1 的更改？",
+    "Open workbook": "打开工作簿", "Save workbook": "保存工作簿", "Cannot open %1": "无法打开 %1",
+    "Cannot save %1": "无法保存 %1", "Restore unsaved work?": "恢复未保存的工作？",
+    "LLM Cost Workbench did not close normally. Restore the unsaved changes autosaved at %1?":
+        "LLM 成本工作台上次未正常关闭。是否恢复 %1 自动保存的未保存更改？",
+    "Cannot restore the autosaved copy": "无法恢复自动保存的副本",
+    # formula bar, summary, grids
+    "Formula:": "公式：", "Values:": "代入数值：", "Unit:": "单位：",
+    "Select a result cell to see how it is calculated.": "选择一个结果单元格以查看其计算方法。",
+    "(not part of this scenario)": "（不属于此场景）", "Not part of this scenario": "不属于此场景",
+    "Default used: %1": "使用默认值：%1", "Capex (purchase)": "一次性购置", "Per day": "每日",
+    "Per month": "每月", "Per year": "每年", "Per 1M tokens": "每百万 Token", "No scenario": "没有场景",
+    "Edit %1": "编辑 %1", "e.g. %1": "例如 %1", "Paste": "粘贴", "Clear": "清除",
+    "Add row": "添加行", "Add scenario": "添加场景", "Duplicate scenario": "复制场景",
+    "Duplicate rows": "复制行", "Delete scenario": "删除场景", "Delete rows": "删除行",
+    # charts panel
+    " ({0:,} without a value left out)": "（{0:,} 个无值样本未计入）", " months": " 个月",
+    "(row {0})": "（第 {0} 行）", "Add a scenario to see its charts.": "添加一个场景即可查看其图表。",
+    "All scenarios": "全部场景", "Bars": "条数", "Buy vs rent": "购买与租用",
+    "Buying never pays off.": "购买始终不如租用划算。",
+    "Buying pays off after {0:.0f} months, beyond this horizon.": "购买在 {0:.0f} 个月后回本，超出此时间范围。",
+    "Buying pays off after {0:.1f} months.": "购买在 {0:.1f} 个月后回本。",
+    "Could not export: {0}": "无法导出：{0}", "Default ranges": "默认范围", "Export PNG…": "导出 PNG…",
+    "Export SVG…": "导出 SVG…", "Export chart": "导出图表", "Exported {0}": "已导出 {0}", "From": "从",
+    "High": "高", "Horizon": "时间范围", "Input": "输入", "Log x": "对数 X", "Log y": "对数 Y", "Low": "低",
+    "No input moves {0} in this scenario.": "此场景中没有输入会影响 {0}。",
+    "No scenario has a value of {0} over this range.": "在此范围内没有场景有 {0} 的数值。",
+    "P10 {0} · P50 {1} · P90 {2} · mean {3} · {4:,} samples": "P10 {0} · P50 {1} · P90 {2} · 均值 {3} · {4:,} 个样本",
+    "PNG image (*.png)": "PNG 图像 (*.png)", "Points": "点数",
+    "Rent {0} up front + {1}/day; buy {2} up front + {3}/day.": "租用：一次性 {0} + 每日 {1}；购买：一次性 {2} + 每日 {3}。",
+    "Result": "结果", "SVG drawing (*.svg)": "SVG 图形 (*.svg)", "Samples": "样本数", "Sampling…": "抽样中…",
+    "Scenario": "场景", "Seed": "随机种子", "Sensitivity": "敏感性", "Swing ±": "变动幅度 ±",
+    "Tornado": "龙卷风图", "Uncertain input": "不确定输入", "Uncertainty": "不确定性",
+    "break-even: month {0}": "回本：第 {0} 个月", "buy": "购买", "cumulative cost ({0})": "累计成本（{0}）",
+    "estimate": "估计值", "input lowered": "输入下调", "input raised": "输入上调", "months": "月",
+    "not a number: the default is used": "不是数字：使用默认值", "rent": "租用", "samples": "样本",
+    "to": "至", "{0} = {1}; {2} inputs move it (showing {3}).": "{0} = {1}；共有 {2} 个输入影响它（显示 {3} 个）。",
+    "× own value": "× 当前值",
+    "Opening %1…": "正在打开 %1…", "Saving %1…": "正在保存 %1…", "Exporting the budget…": "正在导出预算…",
+    "Monte Carlo over the uncertain inputs (Charts → Uncertainty)": "对不确定输入做蒙特卡洛抽样（图表 → 不确定性）",
+    # help.py (context "help")
+    "LLM Cost Workbench": "LLM 成本工作台",
+    "GPUs, days and money for training, fine-tuning and serving large language models.":
+        "估算训练、微调和部署大语言模型所需的 GPU、时间和费用。",
+    "Version {version}": "版本 {version}",
+    "Default rental prices: as of {date} (the newest as_of date in the Prices table; each offer "
+    "carries its own date).": "默认租用价格：截至 {date}（租用价格表中最新的 as_of 日期；每条报价各有日期）。",
+    "Default rental prices: no as-of date found.": "默认租用价格：未找到日期。",
+    "Hardware and model figures: as of their sources (see the source column of each row).":
+        "硬件与模型数据：以各自来源为准（见每行的来源列）。",
+    "Prices change often: check the provider before relying on one.": "价格经常变动：使用前请向服务商核实。",
+    "Licence: MIT.": "许可证：MIT。",
+    "About LLM Cost Workbench ": "关于 LLM 成本工作台",
+    "LLM Cost Workbench — User guide": "LLM 成本工作台 — 用户指南",
+    "Back to the user guide": "返回用户指南",
+    "The user guide was not found in this installation. It is docs/user-guide.md in the source code.":
+        "此安装中未找到用户指南。源代码中的位置是 docs/user-guide.md。",
+    # ---- ui branch (#13): new interface texts
+    "&Keyboard shortcuts": "键盘快捷键(&K)", "Keyboard shortcuts": "键盘快捷键",
+    "There is no file at %1. A new, untitled workbook is open instead.":
+        "%1 处没有文件。已改为打开一个新的未命名工作簿。",
+    "%1 could not be read as a workbook: %2. A new, untitled workbook is open instead.":
+        "无法将 %1 读取为工作簿：%2。已改为打开一个新的未命名工作簿。",
+    "blank": "空", "Relative to own value": "相对当前值", "From must be below to.": "起点必须小于终点。",
+    "{0} scenarios whose own value lies outside this range are not drawn.":
+        "{0} 个场景的当前值不在此范围内，未绘制。",
+    # ---- perf branch (#15): the sensitivity chart draws at most 8 curves
+    "{0} more scenarios are not drawn: at most {1} curves at once.":
+        "另有 {0} 个场景未绘制：一次最多绘制 {1} 条曲线。",
+    # ---- end perf branch (#15)
+    "One-off cost": "一次性成本", "Days": "天数", "GPUs": "GPU 数", "GPU-hours": "GPU 小时",
+    "Copy": "复制", "Clear cells": "清除单元格", "Edit the cell": "编辑单元格", "Confirm the edit": "确认编辑", "Cancel the edit": "取消编辑",
+    # ---- self-host or API (issue #16)
+    "(blank)": "（空）", "Self-host or API": "自建还是 API", "self-hosting": "自建",
+    "daily users": "日活用户", "cost per day ({0})": "每日成本（{0}）", "this scenario: {0}": "本场景：{0}",
+    "break-even: {0}": "盈亏平衡：{0}",
+    "Choose an API offer (api_offer) in the scenario to see the break-even.":
+        "在场景中选择一个 API 报价（api_offer）即可查看盈亏平衡点。",
+    "One replica costs {0}/day and serves up to {1} daily users at peak.":
+        "一个副本每日成本 {0}，高峰时最多服务 {1} 日活用户。",
+    "From {0} daily users on, self-hosting costs no more than {1}.": "日活用户达到 {0} 起，自建成本不高于 {1}。",
+    "{0}× self-hosting": "为自建的 {0} 倍", "self-hosting never cheaper": "自建始终不更便宜",
+    "break-even {0} users": "盈亏平衡 {0} 用户", "API {0}: {1}": "API {0}：{1}",
+    "Default API prices: as of {date} (the newest as_of date in the API offers table).":
+        "默认 API 价格：截至 {date}（API 报价表中最新的 as_of 日期）。",
+    # ---- end self-host or API
+}
+
+
+def text(english: str, lang: str = "en") -> str:
+    """An interface text in `lang` (the English text when no translation exists)."""
+    return UI_ZH.get(english, english) if _index(lang) == 1 else english
+
+
+# ====================================================================== messages
+# Error reasons are values made by the core in English ("serve_hardware is blank; serving needs
+# it").  reason() rewrites each known form with labels, in English or Chinese; a form not listed
+# stays as written.  Names in the patterns: col (a column), table, stage, domain, value, n, name.
+
+_NAME = r"(?P<col>[a-z][a-z0-9_]*)"
+_REASONS: tuple[tuple[str, str, str], ...] = (
+    (rf"^{_NAME} is blank; (?P<stage>[\w -]+) needs it$",
+     "{col} is blank; {stage} needs it", "{col}为空；{stage}需要它"),
+    (rf"^(?:assumption )?{_NAME} must be (?P<domain>.+?)(?:, got (?P<value>.*))?$",
+     "{col} must be {domain}{got}", "{col}必须是{domain}{got}"),
+    (r"^'(?P<value>.*)' is not a number(?:; expected (?P<domain>.+))?$",
+     "“{value}” is not a number; expected {domain}", "“{value}”不是数字；应为{domain}"),
+    (r"^'(?P<value>.*)': unknown unit '(?P<name>.*?)'(?: \(expected .*?\))?(?:; expected (?P<domain>.+))?$",
+     "“{value}”: unknown unit “{name}”; expected {domain}", "“{value}”：无法识别的单位“{name}”；应为{domain}"),
+    (r"^expected (?P<domain>.+?), got (?P<value>.*)$",
+     "expected {domain}, got {value}", "应为{domain}，实际为 {value}"),
+    (r"^no (?P<table>\w+) row named '(?P<name>.*)'$",
+     "{table} has no row named “{name}”", "{table}中没有名为“{name}”的行"),
+    (r"^the name '(?P<name>.*)' is already used in row (?P<n>\d+)$",
+     "the name “{name}” is already used in row {n}", "名称“{name}”已在第 {n} 行使用"),
+    (rf"^(?:scenario\.)?{_NAME} '(?P<name>.*)' not found in (?P<table>\w+)$",
+     "{col} “{name}” is not in {table}", "{table}中找不到{col}“{name}”"),
+    (r"^(?P<table>[A-Z]\w+) '(?P<name>.*)' has no (?P<col>\w+)$",
+     "{table} “{name}” has no {col}", "{table}“{name}”没有填写{col}"),
+    (rf"^{_NAME} is not a finite number \(a division by zero\?\)$",
+     "{col} is not a finite number (a division by zero?)", "{col}不是有限数（除以零？）"),
+    (rf"^{_NAME} must not be blank$", "{col} must not be blank", "{col}不能为空"),
+    (r"^not part of this scenario$", "not part of this scenario", "不属于此场景"),
+    (rf"^choose a rental offer in {_NAME} or set procurement to buy$",
+     "choose a rental offer in {col} or set {procurement} to buy",
+     "请在{col}中选择租用报价，或把{procurement}设为购买"),
+    (rf"^give {_NAME} or (?P<name>[a-z_]+)$",
+     "give {col} or {name}", "请填写{col}或{name}"),
+    (rf"^{_NAME} is an offer for another card than (?P<name>[a-z_]+)$",
+     "{col} is an offer for another card than {name}", "{col}是另一种卡的报价，与{name}不符"),
+    # API offers (issue #16): the break-even is blank for this reason
+    (r"^self-hosting never costs less: one replica costs more per day than the API charges "
+     r"for the users it serves at peak$",
+     "self-hosting never costs less: one replica costs more per day than the API charges for the "
+     "users it serves at peak", "自建始终不会更便宜：一个副本每天的成本高于 API 对它在高峰时所能服务的用户的收费"),
+)
+
+# "Models row 1, params_b: …" / "Models row 1, params_b must …": where a refused edit happened.
+_WHERE = re.compile(r"^(?P<table>[A-Z]\w*) row (?P<row>\d+), (?P<col>[a-z][a-z0-9_]*)"
+                    r"(?: \(value [^)]*\))?(?::\s*|\s+(?=must))")
+
+
+def split_where(reason_text: str) -> tuple[str, int, str, str]:
+    """('Models', 1, 'params_b', rest) for 'Models row 1, params_b: rest'; ('', 0, '', text)."""
+    m = _WHERE.match(reason_text)
+    if not m:
+        return "", 0, "", reason_text
+    return m["table"], int(m["row"]), m["col"], reason_text[m.end():]
+
+
+def _unit_of(name: str) -> str:
+    """The unit of a column or assumption called `name` ('' when unknown)."""
+    from .schema import ASSUMPTION_KEYS, TABLES
+
+    for table in ("Scenarios", *TABLES):
+        if name in TABLES[table].by_name:
+            return TABLES[table].by_name[name].unit
+    known = ASSUMPTION_KEYS.get(name)
+    return known.unit if known is not None else ""
+
+
+def _bound(text: str, unit: str) -> str:
+    """A bound of a domain in the column's unit (fractions as percentages)."""
+    if unit == "fraction":
+        try:
+            return f"{float(text) * 100:g}%"
+        except ValueError:
+            return text
+    return text
+
+
+def _domain_words(domain: str, lang: str, unit: str = "") -> str:
+    """'a number in (0, inf)' -> 'a number > 0' / '大于 0 的数' (fractions: '0%'…'100%')."""
+    zh = _index(lang) == 1
+    m = re.fullmatch(r"(a whole number|a number) in ([\[(])(\S+), (\S+?)([\])])", domain)
+    if m:
+        whole, lo_open = m[1] == "a whole number", m[2] == "("
+        lo, hi = m[3], m[4]
+        noun = ("整数" if whole else "数") if zh else ("a whole number" if whole else "a number")
+        lo_t = None if lo == "-inf" else _bound(lo, unit)
+        hi_t = None if hi == "inf" else _bound(hi, unit)
+        if zh:
+            parts = []
+            if lo_t is not None:
+                parts.append(f"大于 {lo_t}" if lo_open else f"不小于 {lo_t}")
+            if hi_t is not None:
+                parts.append(f"不大于 {hi_t}")
+            return (" 且".join(parts) + " 的" if parts else "") + noun
+        parts = []
+        if lo_t is not None:
+            parts.append(f"> {lo_t}" if lo_open else f"≥ {lo_t}")
+        if hi_t is not None:
+            parts.append(f"≤ {hi_t}")
+        return noun + (" " + " and ".join(parts) if parts else "")
+    m = re.fullmatch(r"one of (.+)", domain)
+    if m:
+        return ("以下之一：" + "、".join(m[1].split(", "))) if zh else f"one of {m[1]}"
+    m = re.fullmatch(r"a name from (\w+)", domain)
+    if m:
+        return f"{table_label(m[1], lang)}表中的名称" if zh else f"a name from {table_label(m[1], lang)}"
+    if domain == "text":
+        return "文本" if zh else "text"
+    return domain
+
+
+def _reason_words(kw: dict, lang: str, unit: str = "") -> dict:
+    """Labels for the names a reason pattern captured."""
+    zh = _index(lang) == 1
+    unit = _unit_of(kw["col"]) if kw.get("col") else unit
+    if kw.get("col"):
+        kw["col"] = column_label(kw["col"], lang) if kw["col"] not in _RESULTS \
+            else result_label(kw["col"], lang)
+    if kw.get("name") in _ALL:
+        kw["name"] = column_label(kw["name"], lang)
+    if kw.get("table"):
+        kw["table"] = table_label(kw["table"], lang)
+    if kw.get("stage"):
+        stage = {en.lower(): s for s, (en, _) in _STAGES.items()}.get(kw["stage"].lower())
+        if stage:
+            title = stage_title(stage, lang)
+            kw["stage"] = title if zh else title.lower()
+    kw["domain"] = _domain_words(kw["domain"], lang, unit) if kw.get("domain") else ""
+    value = kw.get("value") or ""
+    kw["got"] = (f"，实际为 {value}" if zh else f", got {value}") if value else ""
+    kw["procurement"] = column_label("procurement", lang)
+    return kw
+
+
+def reason(reason_text: str, lang: str = "en") -> str:
+    """A core reason in words: labels instead of names, in `lang` (unknown forms unchanged)."""
+    if not reason_text:
+        return reason_text
+    table, _row, col, rest = split_where(reason_text)
+    prefix = ""
+    if table:
+        if rest.startswith("must"):
+            rest = f"{col} {rest}"
+        else:
+            prefix = column_label(col, lang) + ("：" if _index(lang) == 1 else ": ")
+    for pattern, en, zh in _REASONS:
+        m = re.match(pattern, rest)
+        if m:
+            kw = _reason_words({k: v or "" for k, v in m.groupdict().items()}, lang,
+                               _unit_of(col) if table else "")
+            out = (zh if _index(lang) == 1 else en).format(**kw)
+            if not kw["domain"]:
+                out = re.sub(r"(；应为|; expected )$", "", out)
+            return prefix + out
+    return prefix + rest if table else reason_text
+
+
+def where_text(table: str, row_name: str, column: str, lang: str = "en") -> str:
+    """'Models › Llama 3 70B › Parameters': where a cell is, in words."""
+    parts = [table_label(table, lang), row_name, column_label(column, lang)]
+    return " › ".join(p for p in parts if p)
+
+
+def refused(table: str, row_name: str, column: str, reason_text: str, example: str = "",
+            lang: str = "en") -> str:
+    """A refused edit in words: 'Models › Llama 3 70B › Parameters: “abc” is not a number…'."""
+    _t, _r, col, rest = split_where(reason_text)
+    why = reason(f"{col} {rest}" if _t and rest.startswith("must") else rest, lang)
+    own = column_label(column, lang)
+    if why.startswith(own + " must") or why.startswith(own + "必须") or why.startswith(own + "不能"):
+        why = why[len(own):].lstrip()
+    zh = _index(lang) == 1
+    text = f"{where_text(table, row_name, column, lang)}{'：' if zh else ': '}{why}"
+    if example:
+        text += f"{'。例如：' if zh else '. For example: '}{example}"
+    return text
+
+
+# Words of the readable formula (core.expr.to_text) in Chinese.
+_FORMULA_WORDS_ZH = ((r"\(if ", "(如果 "), (r"^if ", "如果 "), (" then ", " 则 "), (" else ", " 否则 "),
+                     (" is blank", " 为空"), (" or ", " 或 "), (r"\bby ", "按 "), ("error: ", "错误："))
+
+
+def formula_words(formula_text: str, lang: str = "en") -> str:
+    """The keywords of a readable formula in `lang` ('if … then … else' -> '如果 … 则 … 否则')."""
+    if _index(lang) == 0:
+        return formula_text
+    for pattern, zh in _FORMULA_WORDS_ZH:
+        formula_text = re.sub(pattern, zh, formula_text)
+    return formula_text
+
+
+# ---- begin: Hugging Face model import (issue #14) -------------------------------------------
+# key -> (English, Simplified Chinese); "%1" is replaced by a name, "%2" by a number.
+HF_IMPORT: dict[str, tuple[str, str]] = {
+    "menu_models": ("&Models", "模型(&M)"),
+    "act_import_hf": ("Import &Hugging Face config…", "导入 &Hugging Face 配置…"),
+    "dialog_title": ("Import Hugging Face config", "导入 Hugging Face 配置"),
+    "file_filter": ("Hugging Face config (config.json *.json)", "Hugging Face 配置 (config.json *.json)"),
+    "cannot_import": ("Cannot import %1", "无法导入 %1"),
+    "undo_text": ("Import model %1", "导入模型 %1"),
+    "imported": ("Imported model %1 (%2 B parameters) from its Hugging Face config",
+                 "已从 Hugging Face 配置导入模型 %1（%2 B 参数）"),
+}
+
+
+def hf_text(key: str, lang: str = "en") -> str:
+    """A word of the Hugging Face import, in `lang`."""
+    return HF_IMPORT[key][_index(lang)]
+# ---- end: Hugging Face model import (issue #14) ---------------------------------------------

@@ -28,6 +28,7 @@ SPECS = (
     ("act_sc_del", "Ctrl+Shift+Del", "scenario_delete"),
     ("act_charts", None, None),
     ("act_guide", K.HelpContents, "help_guide"),
+    ("act_keys", None, "help_shortcuts"),
     ("act_about", None, "help_about"),
 )
 
@@ -56,6 +57,7 @@ class _Texts(QObject):
             "act_sc_del": self.tr("D&elete scenario"),
             "act_charts": self.tr("&Charts"),
             "act_guide": self.tr("&User guide"),
+            "act_keys": self.tr("&Keyboard shortcuts"),
             "act_about": self.tr("&About LLM Cost Workbench"),
             "menu_file": self.tr("&File"),
             "menu_recent": self.tr("Open &Recent"),
@@ -67,6 +69,16 @@ class _Texts(QObject):
             "recent_clear": self.tr("Clear list"),
             "recent_none": self.tr("(no recent files)"),
         }
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's redo keys plus Ctrl+Y and Ctrl+Shift+Z, each once."""
+    keys = [*QKeySequence.keyBindings(K.Redo), QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
+    out: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and all(key != k for k in out):
+            out.append(key)
+    return out
 
 
 def build(win) -> None:
@@ -83,7 +95,8 @@ def build(win) -> None:
     win.act_undo = win.stack.createUndoAction(win)
     win.act_undo.setShortcut(QKeySequence(K.Undo))
     win.act_redo = win.stack.createRedoAction(win)
-    win.act_redo.setShortcut(QKeySequence(K.Redo))
+    # Ctrl+Y (Excel, Calc, Windows) and Ctrl+Shift+Z (macOS, GNOME) redo on every platform
+    win.act_redo.setShortcuts(redo_shortcuts())
     # The grids handle copy/paste/delete keys themselves; the menu entries are for the mouse.
     for act in (win.act_copy, win.act_paste):
         act.setShortcut(QKeySequence())
@@ -127,6 +140,7 @@ def build(win) -> None:
 
     win.menu_help = bar.addMenu("")
     win.menu_help.addAction(win.act_guide)
+    win.menu_help.addAction(win.act_keys)
     win.menu_help.addAction(win.act_about)
     retranslate(win)
 

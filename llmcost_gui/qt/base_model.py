@@ -62,17 +62,51 @@ def display_value(value, col: Column, currency: str = "USD") -> str:
     return str(value)
 
 
+def example_entry(wb: Workbook, table: str, row: int, column: str) -> str:
+    """A valid entry for a cell, as a user would type it: another row's value, or the default."""
+    t = wb.tables[table]
+    col = t.cell_column(row, column)
+    if col.kind == CHOICE:
+        return col.choices[0] if col.choices else ""
+    if col.kind == REF:
+        names = wb.tables[col.ref].names()
+        return names[0] if names else ""
+    values = [t.get(r, column) for r in range(t.nrows) if r != row]
+    values = [v for v in values if v is not None and v == v] + [col.default]
+    value = next((v for v in values if v is not None), None)
+    if value is None:
+        return ""
+    if isinstance(value, float) and col.unit in ("B params", "B tokens", "fraction", "TFLOPS", "TOPS",
+                                                 "GB", "TB/s", "W"):
+        return format_value(value, col.unit)
+    return edit_text(value)
+
+
+def row_name(wb: Workbook, table: str, row: int) -> str:
+    """The name of a row as people know it ('Llama 3 70B'), or 'row 3'."""
+    t = wb.tables[table]
+    name = t.get(row, t.schema.key) if 0 <= row < t.nrows else None
+    return str(name) if name not in (None, "") else f"#{row + 1}"
+
+
 class WorkbookModel(QAbstractTableModel):
     """Base of the grid models over a Workbook; subclasses map grid cells to core cells."""
 
     message = Signal(str)  # a refused edit's reason, for the status bar
+    refusedAt = Signal(QModelIndex, str)  # the same, for a tooltip at the cell
 
     def __init__(self, workbook: Workbook, stack: QUndoStack, parent=None):
         super().__init__(parent)
         self.stack = stack
         self.workbook = workbook
         self._unsubscribe = workbook.subscribe(self._on_change)
-        self._refused: dict[tuple[int, int], str] = {}
+        # grid cell -> (table, row name, column, core reason, example) of its last refused edit
+        self._refused: dict[tuple[int, int], tuple[str, str, str, str, str]] = {}
+
+    def refused_text(self, index: QModelIndex) -> str | None:
+        """Why the last edit of this cell was refused, in words and the interface language."""
+        facts = self._refused.get((index.row(), index.column()))
+        return labels.refused(*facts, lang=i18n.current()) if facts else None
 
     # -- workbook
     def set_workbook(self, workbook: Workbook) -> None:
@@ -154,7 +188,7 @@ class WorkbookModel(QAbstractTableModel):
                 return list(column.choices)
             return None
         if role == Qt.ItemDataRole.ToolTipRole and (index.row(), index.column()) in self._refused:
-            return self._refused[(index.row(), index.column())]
+            return self.refused_text(index)
         return None
 
     def flags(self, index: QModelIndex):
@@ -172,13 +206,18 @@ class WorkbookModel(QAbstractTableModel):
         table, row, col = cell
         text = "" if value is None else value
         key = (index.row(), index.column())
+        lang, name = i18n.current(), row_name(self.workbook, table, row)
+        undo_text = self.tr("Edit %1").replace(
+            "%1", f"{labels.column_label(col, lang)} ({name})")
         try:
-            push_edit(self.stack, self.workbook, SetCells(table, ((row, col, text),)),
-                      self.tr("Edit %1").replace("%1", col))
+            push_edit(self.stack, self.workbook, SetCells(table, ((row, col, text),)), undo_text)
         except InputError as exc:
-            self._refused[key] = str(exc)
-            self.message.emit(str(exc))
+            example = example_entry(self.workbook, table, row, col)
+            self._refused[key] = (table, name, col, str(exc), example)
+            message = self.refused_text(index)
+            self.message.emit(message)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
+            self.refusedAt.emit(index, message)
             return False
         if self._refused.pop(key, None) is not None:
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])

@@ -2,7 +2,9 @@
 
 Copy writes the selection's bounding rectangle as tab-separated raw values (what Excel and
 LibreOffice exchange); paste writes a tab-separated block at the current cell, or fills the
-selection with a single copied value.  Cells that are not inputs are skipped.
+selection with a single copied value; a block reaching past the last row (the last scenario,
+in the scenario grid) adds the rows it needs, in the same undo step.  Cells that are not inputs
+are skipped.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from ..core.cells import InputError
-from ..core.workbook import Batch, SetCells
+from ..core.workbook import Batch, InsertRows, SetCells
 from .commands import push_edit
 
 
@@ -75,8 +77,22 @@ def _apply(view, command: Batch, text: str) -> bool:
     try:
         return push_edit(model.stack, model.workbook, command, text)
     except InputError as exc:
-        model.message.emit(str(exc))
+        model.message.emit(refusal_text(model.workbook, str(exc)))
         return False
+
+
+def refusal_text(wb, reason: str) -> str:
+    """A core refusal ('Models row 2, params_b: …') in words, in the interface language."""
+    from ..core import labels
+    from . import i18n
+    from .base_model import example_entry, row_name
+
+    table, row, column, _rest = labels.split_where(reason)
+    lang = i18n.current()
+    if not table or table not in wb.tables or not 0 < row <= wb.tables[table].nrows:
+        return labels.reason(reason, lang)
+    example = example_entry(wb, table, row - 1, column)
+    return labels.refused(table, row_name(wb, table, row - 1), column, reason, example, lang)
 
 
 def paste_text(view: QTableView, text: str) -> bool:
@@ -98,7 +114,35 @@ def paste_text(view: QTableView, text: str) -> bool:
                 index = model.index(start.row() + dr, start.column() + dc)
                 if index.isValid():
                     targets.append((index, value))
-    return _apply(view, _group(model, targets), QCoreApplication.translate("Editing", "Paste"))
+    command = _group(model, targets)
+    beyond = None if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1 \
+        else _beyond_cells(model, block, view.currentIndex())
+    if beyond is not None:
+        command = Batch((*beyond[0], *command.commands, beyond[1]))
+    return _apply(view, command, QCoreApplication.translate("Editing", "Paste"))
+
+
+def _beyond_cells(model, block, start):
+    """Commands adding the rows a pasted block reaches past the end of the table, and setting
+    their cells: ((InsertRows,), SetCells), or None when the block fits."""
+    from .rows import fresh_rows
+
+    if not hasattr(model, "cell_beyond") or not start.isValid():
+        start = model.index(0, 0)
+    cells, table = [], None
+    for dr, line in enumerate(block):
+        for dc, value in enumerate(line):
+            cell = model.cell_beyond(start.row() + dr, start.column() + dc) \
+                if hasattr(model, "cell_beyond") else None
+            if cell is not None:
+                table = cell[0]
+                cells.append((cell[1], cell[2], value))
+    if not cells:
+        return None
+    wb = model.workbook
+    n = wb.tables[table].nrows
+    count = max(row for row, _c, _v in cells) - n + 1
+    return (InsertRows(table, n, fresh_rows(wb, table, count)),), SetCells(table, tuple(cells))
 
 
 def paste(view: QTableView) -> bool:

@@ -29,6 +29,7 @@ class _Renderer:
     def __init__(self, wb: Workbook, row: int):
         self.wb, self.row = wb, row
         self.currency = scenario_currency(wb, row)
+        self.lang = i18n.current()
         self.links: list[tuple[str, str]] = []  # (href, text) filled in after escaping
 
     def _token(self, href: str, text: str) -> str:
@@ -36,7 +37,7 @@ class _Renderer:
         return f"\x00{len(self.links) - 1}\x01"
 
     def finish(self, text: str) -> str:
-        out = html.escape(text)
+        out = html.escape(labels.formula_words(text, self.lang))
         for i, (href, label) in enumerate(self.links):
             out = out.replace(f"\x00{i}\x01", f'<a href="{html.escape(href)}">{html.escape(label)}</a>')
         return out
@@ -61,19 +62,19 @@ class _Renderer:
         res = self.wb.results
         if name in REGISTRY and not name.startswith("scenario."):
             if res.is_blank(self.row, name):
-                return "blank"
+                return self.blank()
             if res.error(self.row, name) is not None:
                 return "#ERROR"
-            return format_value(res.value(self.row, name), REGISTRY[name].unit, self.currency)
+            return self.shown(res.value(self.row, name), REGISTRY[name].unit, self.currency)
         if base in SCENARIOS.by_name:
             col = SCENARIOS.by_name[base]
             value = self.wb.tables["Scenarios"].get(self.row, base)
             if value is None:
                 value = col.default
             if value is None:
-                return "blank"
+                return self.blank()
             if col.numeric:
-                return format_value(float(value), col.unit)
+                return self.shown(float(value), col.unit)
             return f'"{value}"'
         known = ASSUMPTION_KEYS.get(base)
         value = self.wb.tables["Assumptions"].assumptions().get(base)
@@ -81,7 +82,14 @@ class _Renderer:
             value = known.default
         if value is None:
             return base
-        return format_value(float(value), known.unit if known else "")
+        return self.shown(float(value), known.unit if known else "")
+
+    def blank(self) -> str:
+        return labels.text("blank", self.lang)
+
+    def shown(self, value: float, unit: str, currency: str = "USD") -> str:
+        """A value with its unit word in the interface language ('30 天')."""
+        return labels.localize_value(format_value(value, unit, currency), unit, self.lang)
 
     # -- lookups
     def lookup_target(self, table: str, column: str, key_src: str) -> tuple[str, object]:
@@ -99,9 +107,9 @@ class _Renderer:
         row = t.key_index().get(key) if isinstance(key, str) else None
         value = t.get(row, column) if row is not None and column in t.data else None
         if value is None:
-            text = "blank"
+            text = self.blank()
         elif isinstance(value, float) and t.column(column).numeric:
-            text = "nan" if math.isnan(value) else format_value(value, t.column(column).unit)
+            text = "nan" if math.isnan(value) else self.shown(value, t.column(column).unit)
         else:
             text = f'"{value}"'
         return self._token(href, text)
@@ -189,19 +197,23 @@ class FormulaBar(QFrame):
         lang = i18n.current()
         formula = REGISTRY[key]
         scenario = wb.tables["Scenarios"].get(row, "name") or ""
-        value = format_result(wb, row, key) or self.tr("(not part of this scenario)")
+        note = wb.results.note(row, key)
+        value = labels.localize_value(format_result(wb, row, key), formula.unit, lang) \
+            or (self.tr("(blank)") if note else self.tr("(not part of this scenario)"))
         reason = wb.results.error(row, key)
         title = (f"<b>{html.escape(labels.result_label(key, lang))}</b> "
                  f"<code>{key}</code> · {html.escape(scenario)} = <b>{html.escape(value)}</b>")
-        if reason and not wb.results.is_blank(row, key):
-            title += f' <span style="color:#d63031">— {html.escape(reason)}</span>'
+        if note:
+            title += f' <span style="color:#636e72">— {html.escape(labels.reason(note, lang))}</span>'
+        elif reason and not wb.results.is_blank(row, key):
+            title += f' <span style="color:#d63031">— {html.escape(labels.reason(reason, lang))}</span>'
         self.title.setText(title)
         with_names, with_numbers = render(wb, row, key)
         self.names.setText(f"{key} = {with_names}")
         self.numbers.setText(f"= {with_numbers}")
         currency = scenario_currency(wb, row)
         unit = labels.unit_label(formula.unit, lang, currency) or "—"
-        self.unit.setText(f"{unit}   ·   {formula.doc}   ·   {formula.source}")
+        self.unit.setText(f"{unit}   ·   {labels.description(key, lang)}   ·   {formula.source}")
 
     def refresh(self) -> None:
         """Re-render after a recalculation."""

@@ -11,10 +11,11 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout
 
 from .. import __version__
+from ..core import labels
 from ..paths import resource
 from . import i18n
 
@@ -54,12 +55,16 @@ def about_html() -> str:
     prices = (tr("Default rental prices: as of {date} (the newest as_of date in the Prices table; "
                  "each offer carries its own date).").format(date=as_of) if as_of
               else tr("Default rental prices: no as-of date found."))
+    api_as_of = latest_price_date(resource("data", "api_offers.csv"))  # issue #16
+    if api_as_of:
+        prices += "\n" + tr("Default API prices: as of {date} (the newest as_of date in the API "
+                             "offers table).").format(date=api_as_of)
     parts = [
         f"<h3>{html.escape(tr('LLM Cost Workbench'))} {html.escape(__version__)}</h3>",
         "<p>" + html.escape(tr("GPUs, days and money for training, fine-tuning and serving "
                                "large language models.")) + "</p>",
         "<p>" + html.escape(tr("Version {version}").format(version=__version__)) + "<br>"
-        + html.escape(prices) + "<br>"
+        + html.escape(prices).replace("\n", "<br>") + "<br>"
         + html.escape(tr("Hardware and model figures: as of their sources (see the source "
                          "column of each row).")) + "</p>",
         "<p>" + html.escape(tr("Prices change often: check the provider before relying on one."))
@@ -78,6 +83,37 @@ def show_about(parent=None) -> QMessageBox:
     pixmap = QPixmap(str(resource(*ICON)))
     if not pixmap.isNull():
         box.setIconPixmap(pixmap.scaled(64, 64))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box
+
+
+# Keys the grids handle themselves (not menu actions), with what they do.
+GRID_KEYS = (("Ctrl+C", "Copy"), ("Ctrl+V", "Paste"), ("Del", "Clear cells"),
+             ("F2", "Edit the cell"), ("Enter", "Confirm the edit"), ("Esc", "Cancel the edit"))
+
+
+def shortcuts_html(win) -> str:
+    """A table of the window's shortcuts: menu actions and the grids' own keys."""
+    native = QKeySequence.SequenceFormat.NativeText
+    rows = []
+    for act in win.findChildren(QAction):
+        keys = [k.toString(native) for k in act.shortcuts() if not k.isEmpty()]
+        if keys and act.text():
+            rows.append((act.text().replace("&", ""), " · ".join(keys)))
+    for key, what in GRID_KEYS:
+        rows.append((labels.text(what, i18n.current()), QKeySequence(key).toString(native)))
+    cells = "".join(f"<tr><td>{html.escape(what)}</td><td>&nbsp;&nbsp;<b>{html.escape(keys)}</b></td></tr>"
+                    for what, keys in rows)
+    return f"<h3>{html.escape(tr('Keyboard shortcuts'))}</h3><table>{cells}</table>"
+
+
+def show_shortcuts(win) -> QMessageBox:
+    """The shortcuts in a non-blocking box."""
+    box = QMessageBox(win)
+    box.setWindowTitle(tr("Keyboard shortcuts"))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(shortcuts_html(win))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
     return box

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from ..paths import resource
 
@@ -41,9 +41,13 @@ def set_language(lang: str, remember: bool = True) -> str:
         qt_own = QTranslator(app)
         if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _state["translators"].append(qt_own)
+    changed = bool(_state["translators"]) or lang != _state["lang"]
     _state["lang"] = lang
     for tr in _state["translators"]:
         app.installTranslator(tr)
+    if changed and not _state["translators"] and lang != "en":
+        # no .qm found: widgets still retranslate from the catalogue (core.labels)
+        QCoreApplication.postEvent(app, QEvent(QEvent.Type.LanguageChange))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh_CN"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     if remember:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -21,17 +22,18 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core import labels
 from ..core.workbook import Change, Workbook
-from . import actions, editing, i18n, rows
+from . import actions, editing, hf_import, i18n, rows
 from .background import run_with_progress
 from .files import FileController
 from .formula_bar import FormulaBar
 from .results_model import ResultsModel
 from .scenario_model import ScenarioModel
+from .selection import Selection
 from .summary import SummaryStrip
 from .table_model import TableModel
 from .views import SheetView
 
-INPUT_TABLES = ("Models", "Hardware", "Prices", "Assumptions")
+INPUT_TABLES = ("Models", "Hardware", "Prices", "ApiOffers", "Assumptions")
 
 
 class MainWindow(QMainWindow):
@@ -47,15 +49,18 @@ class MainWindow(QMainWindow):
         self.files.pathChanged.connect(self._update_title)
         self.stack.cleanChanged.connect(self._update_title)
         self._unsubscribe = workbook.subscribe(self._on_change)
+        self.selection = Selection(self)
+        self.selection.changed.connect(self._follow_selection)
         self._build_models()
         self._build_widgets()
         actions.build(self)
+        hf_import.install(self)  # Models → Import Hugging Face config…, drops
         self._build_charts()
         self._connect()
         self._wire_context_menus()
         self.files.path = path
         self.retranslate()
-        self.resize(1400, 900)
+        self.fit_to_screen()
         self._restore_layout()
         self.select_result(0, "daily_total")
 
@@ -132,10 +137,12 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         for model in (self.scenario_model, *self.table_models.values()):
             model.message.connect(self.show_message)
+            model.refusedAt.connect(self._show_refusal)
         self.results_view.selectionModel().currentChanged.connect(self._result_selected)
-        self.scenario_view.selectionModel().currentChanged.connect(
-            lambda cur, _prev: self._scenario_selected(cur.column()))
+        self.scenario_view.selectionModel().currentChanged.connect(self._input_selected)
         self.formula_bar.linkActivated.connect(self.follow_link)
+        if self.charts is not None:
+            self.charts.currentChanged.connect(self.selection.set)
         self.act_export.setEnabled(importlib.util.find_spec("llmcost_gui.io.budget") is not None)
 
     def _wire_context_menus(self) -> None:
@@ -160,10 +167,21 @@ class MainWindow(QMainWindow):
         self.select_result(0, "daily_total")
 
     def _on_change(self, change: Change) -> None:
-        self.recalc_label.setText(self.tr("Recalculated in %1 ms").replace(
-            "%1", f"{change.recalc_ms:.1f}"))
+        self._recalc_ms = change.recalc_ms
+        self._show_recalc()
+        edited = {row for table, row, _col in change.inputs if table == "Scenarios"}
+        n = self.workbook.tables["Scenarios"].nrows
+        if len(edited) == 1 and "Scenarios" not in change.structure:
+            self.selection.set(edited.pop())  # editing scenario j makes j current
+        elif not 0 <= self.selection.row < n and n:
+            self.selection.set(n - 1)
         self.formula_bar.refresh()
         self.summary.workbook_changed()
+
+    def _show_recalc(self) -> None:
+        ms = getattr(self, "_recalc_ms", None)
+        self.recalc_label.setText("" if ms is None else self.tr("Recalculated in %1 ms").replace(
+            "%1", f"{ms:.1f}"))
 
     def _update_title(self, *_args) -> None:
         self.setWindowTitle(f"{self.files.display_name()}[*] — LLM Cost Workbench")
@@ -172,43 +190,83 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
 
+    def report_open_failure(self, path: str, reason: str) -> QMessageBox:
+        """A file named on the command line could not be opened: a dialog with the reason
+        (not blocking; the window shows a new Untitled document)."""
+        from pathlib import Path
+
+        name = Path(path).name or path
+        title = self.tr("Cannot open %1").replace("%1", name)
+        if reason == "missing":
+            detail = self.tr("There is no file at %1. A new, untitled workbook is open instead.")
+        else:
+            detail = self.tr("%1 could not be read as a workbook: %2. A new, untitled workbook is "
+                             "open instead.").replace("%2", reason)
+        detail = detail.replace("%1", str(Path(path).resolve()) if reason == "missing" else name)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(detail[:2000])
+        box.open()
+        self.show_message(f"{title}: {detail}")
+        return box
+
+    def _show_refusal(self, index, text: str) -> None:
+        """A refused edit's reason in a tooltip at the cell (it stays as the cell's tooltip)."""
+        model = index.model()
+        views = (self.scenario_view, *self.table_views.values())
+        view = next((v for v in views if v.model() is model), None)
+        if view is None or not view.isVisible():
+            return
+        rect = view.visualRect(index)
+        QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()), text, view.viewport(),
+                          rect, 15_000)
+
     # ------------------------------------------------------------------ selection
     def current_scenario(self) -> int:
-        for view in (self.results_view, self.scenario_view):
-            if view.hasFocus() and view.currentIndex().isValid():
-                return view.currentIndex().column()
-        idx = self.results_view.currentIndex()
-        if idx.isValid():
-            return idx.column()
-        idx = self.scenario_view.currentIndex()
-        return idx.column() if idx.isValid() else 0
+        """The current scenario row (the one the strip, formula bar and charts show)."""
+        return self.selection.row
 
     def _result_selected(self, current, _previous=None) -> None:
         key = self.results_model.key_at(current)
-        if key is None:
-            return
-        self.formula_bar.show_result(self.workbook, current.column(), key)
-        self._scenario_selected(current.column())
-        if self.charts is not None:
-            self.charts.set_current(current.column(), key)
+        if key is not None:
+            self.selection.set(current.column(), key)
+        elif current.isValid():
+            self.selection.set(current.column())
 
-    def _scenario_selected(self, row: int) -> None:
-        if row >= 0:
-            self.summary.show_scenario(self.workbook, row)
+    def _input_selected(self, current, _previous=None) -> None:
+        if current.isValid():
+            self.selection.set(current.column())
+
+    def _follow_selection(self, row: int, key: str) -> None:
+        """Every view shows the current scenario and result."""
+        wb = self.workbook
+        if not 0 <= row < wb.tables["Scenarios"].nrows:
+            self.formula_bar.clear()
+            self.summary.show_scenario(wb, -1)
+            return
+        self.formula_bar.show_result(wb, row, key)
+        self.summary.show_scenario(wb, row)
+        if self.charts is not None:
+            self.charts.set_current(row, key)
+        grid_row = self.results_model._row_of.get(key)
+        index = self.results_model.index(grid_row, row) if grid_row is not None else QModelIndex()
+        if index.isValid() and self.results_view.currentIndex() != index:
+            self.results_view.selectionModel().blockSignals(True)
+            self.results_view.setCurrentIndex(index)
+            self.results_view.selectionModel().blockSignals(False)
+            self.results_view.viewport().update()
 
     def select_result(self, scenario: int, key: str) -> None:
         if self.results_model.columnCount() == 0:
-            self.formula_bar.clear()
-            self.summary.show_scenario(self.workbook, -1)
+            self.selection.set(-1, key, force=True)
             return
-        scenario = min(scenario, self.results_model.columnCount() - 1)
+        scenario = max(0, min(scenario, self.results_model.columnCount() - 1))
         editing.select(self.results_view, self.results_model.index(
             self.results_model.result_row(key), scenario))
-        self._result_selected(self.results_view.currentIndex())
+        self.selection.set(scenario, key, force=True)
 
     def follow_link(self, target: tuple) -> None:
         """Select the input cell a formula-bar link names."""
-        row = self.formula_bar.current[0] if self.formula_bar.current else self.current_scenario()
+        row = self.current_scenario()
         kind = target[0]
         if kind == "input":
             self.tabs.setCurrentWidget(self.scenario_view)
@@ -354,11 +412,22 @@ class MainWindow(QMainWindow):
             return
         self.show_message(self.tr("Budget written to %1").replace("%1", path))
 
+    def fit_to_screen(self) -> None:
+        """Size the window to the available screen (at most 1400×900) and centre it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return self.resize(1400, 900)
+        avail = screen.availableGeometry()
+        self.resize(min(1400, int(avail.width() * 0.96)), min(900, int(avail.height() * 0.94)))
+        frame = self.frameGeometry()
+        frame.moveCenter(avail.center())
+        self.move(frame.topLeft())
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.charts_dock is not None and not getattr(self, "_docks_sized", False):
             self._docks_sized = True  # the grids get most of the height at first
-            self.resizeDocks([self.charts_dock], [max(300, int(self.height() * 0.42))],
+            self.resizeDocks([self.charts_dock], [max(220, int(self.height() * 0.40))],
                              Qt.Orientation.Vertical)
 
     def closeEvent(self, event) -> None:
@@ -367,18 +436,36 @@ class MainWindow(QMainWindow):
             return
         self.files.discard_autosave()
         settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
         event.accept()
 
     def _restore_layout(self) -> None:
+        """Geometry, splitter and docks as last time, kept inside the screen available now."""
         settings = QSettings()
         state = settings.value("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        geometry = settings.value("window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry):
+            self._keep_on_screen()
         state = settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        if state is not None and self.restoreState(state):
+            self._docks_sized = True  # the user's dock sizes win
+            if self.charts_dock is not None and self.charts_dock.height() > self.height() * 0.6:
+                self._docks_sized = False  # from a bigger screen: leave the grids room
+
+    def _keep_on_screen(self) -> None:
+        """A window saved on a bigger or other screen is fitted to this one."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        frame = self.frameGeometry()
+        if (frame.width() > avail.width() or frame.height() > avail.height()
+                or not avail.contains(frame.center())):
+            self.fit_to_screen()
 
     # ------------------------------------------------------------------ help and language
     def help_guide(self) -> None:
@@ -387,6 +474,11 @@ class MainWindow(QMainWindow):
         except ImportError:
             return self.help_about()
         show_user_guide(self)
+
+    def help_shortcuts(self) -> None:
+        from .help import show_shortcuts
+
+        show_shortcuts(self)
 
     def help_about(self) -> None:
         try:
@@ -411,6 +503,7 @@ class MainWindow(QMainWindow):
             return
         lang = i18n.current()
         actions.retranslate(self)
+        hf_import.retranslate(self)
         self.tabs.setTabText(0, labels.table_label("Scenarios", lang))
         for i, table in enumerate(INPUT_TABLES, start=1):
             self.tabs.setTabText(i, labels.table_label(table, lang))
@@ -421,4 +514,5 @@ class MainWindow(QMainWindow):
             model.relabel()
         self.formula_bar.retranslate()
         self.summary.retranslate()
+        self._show_recalc()
         self._update_title()

@@ -104,11 +104,11 @@ class ResultsModel(WorkbookModel):
             return "" if res.error(scenario, key) is not None else edit_text(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             if res.is_blank(scenario, key):
-                return self.tr("Not part of this scenario")
+                return res.note(scenario, key) or self.tr("Not part of this scenario")
             reason = res.error(scenario, key)
             if reason is not None:
-                return reason
-            return f"{REGISTRY[key].doc}\n= {edit_text(res.value(scenario, key))}"
+                return labels.reason(reason, i18n.current())
+            return f"{labels.description(key, i18n.current())}\n= {edit_text(res.value(scenario, key))}"
         if role == Qt.ItemDataRole.ForegroundRole:
             if not res.is_blank(scenario, key) and res.error(scenario, key) is not None:
                 return ERROR_COLOR
@@ -140,7 +140,7 @@ class ResultsModel(WorkbookModel):
             text = labels.result_label(key, lang)
             return f"{text} ({unit})" if unit else text
         if role == Qt.ItemDataRole.ToolTipRole and kind == RESULT_ROW:
-            return f"{key}: {REGISTRY[key].doc}"
+            return f"{key}: {labels.description(key, lang)}"
         return None
 
     # -- change handling and the fading highlight

@@ -13,6 +13,7 @@ NEW_NAME = {
     "Models": "New model",
     "Hardware": "New card",
     "Prices": "New offer",
+    "ApiOffers": "New API offer",
     "Assumptions": "new_assumption",
     "Scenarios": "New scenario",
 }
@@ -31,6 +32,21 @@ def _new_row(wb: Workbook, table: str) -> dict:
         if cards:
             row["hardware"] = cards[0]
     return row
+
+
+def fresh_rows(wb: Workbook, table: str, count: int) -> tuple[dict, ...]:
+    """`count` new rows for `table`, with names unique among themselves and the table."""
+    out, used = [], set(wb.tables[table].names())
+    key = wb.tables[table].schema.key
+    for _ in range(count):
+        row = _new_row(wb, table)
+        base, name, n = NEW_NAME[table], row[key], 2
+        while name in used:
+            name, n = f"{base} ({n})", n + 1
+        row[key] = name
+        used.add(name)
+        out.append(row)
+    return tuple(out)
 
 
 def insert_row(stack, wb: Workbook, table: str, index: int) -> int:

@@ -93,6 +93,13 @@ class ScenarioModel(WorkbookModel):
         kind, name = self.rows[index.row()]
         return None if kind == STAGE_ROW else ("Scenarios", index.column(), name)
 
+    def cell_beyond(self, grid_row: int, grid_col: int):
+        """The core cell a paste reaches right of the last scenario (one to add), else None."""
+        if grid_col < self.columnCount() or not 0 <= grid_row < len(self.rows):
+            return None
+        kind, name = self.rows[grid_row]
+        return None if kind == STAGE_ROW else ("Scenarios", grid_col, name)
+
     def _default_used(self, col: str, scenario: int) -> bool:
         mask = self.workbook.results.defaults.get(col)
         return mask is not None and scenario < len(mask) and bool(mask[scenario])
@@ -118,9 +125,11 @@ class ScenarioModel(WorkbookModel):
                 return display_value(float(d), column) if column.numeric else str(d)
             return display_value(value, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            head = column.help or name
+            head = labels.description(name, i18n.current(), "Scenarios") or name
             if default:
-                return head + "\n" + self.tr("Default used: %1").replace("%1", str(column.default))
+                shown = display_value(float(column.default), column) if column.numeric \
+                    else str(column.default)
+                return head + "\n" + self.tr("Default used: %1").replace("%1", shown)
             return head
         if default and role == Qt.ItemDataRole.ForegroundRole:
             return placeholder_color()

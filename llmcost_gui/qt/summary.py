@@ -1,15 +1,15 @@
-"""The summary strip: the headline figures of the current scenario."""
+"""The summary strip: the headline figures of the current scenario, by stage."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..core import labels
-from ..core.formulas import REGISTRY
+from ..core.formulas import REGISTRY, RESULT_KEYS
 from ..core.report import format_result
 from ..core.units import format_value
 from ..core.workbook import Workbook
@@ -17,8 +17,21 @@ from . import i18n
 from .bands import BandsProvider
 from .base_model import ERROR_COLOR
 
-SUMMARY_KEYS = ("capex_total", "daily_total", "monthly_total", "annual_total",
-                "cost_per_million_tokens")
+# What the strip shows per stage (keys missing from the registry are skipped).
+STAGE_KEYS = {
+    "train": ("train_cost", "train_days", "train_gpus"),
+    "ft": ("ft_cost", "ft_days", "ft_gpus", "ft_gpu_hours"),
+    "serve": ("daily_total", "monthly_total", "annual_total", "cost_per_million_tokens"),
+    "money": ("capex_total",),
+}
+CAPTIONS = {
+    "train_cost": "One-off cost", "ft_cost": "One-off cost", "train_days": "Days",
+    "ft_days": "Days", "train_gpus": "GPUs", "ft_gpus": "GPUs", "ft_gpu_hours": "GPU-hours",
+    "daily_total": "Per day", "monthly_total": "Per month", "annual_total": "Per year",
+    "cost_per_million_tokens": "Per 1M tokens", "capex_total": "Capex (purchase)",
+}
+BAND_TIP = "Monte Carlo over the uncertain inputs (Charts → Uncertainty)"
+SUMMARY_KEYS = tuple(dict.fromkeys(k for keys in STAGE_KEYS.values() for k in keys))
 
 
 class _Tile(QFrame):
@@ -29,12 +42,12 @@ class _Tile(QFrame):
         self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.value = QLabel()
         font = QFont(self.value.font())
-        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.value.setFont(font)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box = QVBoxLayout(self)
-        box.setContentsMargins(10, 4, 10, 4)
+        box.setContentsMargins(8, 2, 8, 2)
         box.setSpacing(0)
         self.band = QLabel()
         self.band.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -45,37 +58,68 @@ class _Tile(QFrame):
         box.addWidget(self.band)
 
 
-class SummaryStrip(QFrame):
-    """Capex, per day, per month, per year and per 1M tokens of one scenario."""
+def stage_keys(wb: Workbook, row: int) -> list[tuple[str, tuple[str, ...]]]:
+    """(stage, result keys) the strip shows for scenario `row`, by the stages it has."""
+    from ..core.schema import STAGE_TRIGGER
+
+    sc = wb.tables["Scenarios"]
+    out = []
+    for stage, keys in STAGE_KEYS.items():
+        trigger = STAGE_TRIGGER.get(stage)
+        if trigger is not None and sc.get(row, trigger) is None:
+            continue
+        shown = tuple(k for k in keys if k in REGISTRY)
+        if stage == "money":
+            shown = tuple(k for k in shown if not wb.results.is_blank(row, k)
+                          and wb.results.error(row, k) is None and wb.results.value(row, k) > 0)
+        if shown:
+            out.append((stage, shown))
+    return out
+
+
+class SummaryStrip(QScrollArea):
+    """The headline of the shown scenario, by stage: pre-training and fine-tuning as a one-off
+    cost, days and GPUs; serving per day, month, year and per 1M tokens; purchases as capex.
+
+    Uncertainty bands come from `self.bands` (a :class:`BandsProvider`: ``bands_for(row)``)."""
 
     def __init__(self, parent=None, bands: BandsProvider | None = None):
         super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        inner = QWidget(self)
+        self._row_layout = QHBoxLayout(inner)
+        self._row_layout.setContentsMargins(0, 0, 0, 0)
         self.scenario = QLabel()
         self.scenario.setWordWrap(True)
-        self.scenario.setMinimumWidth(160)
-        self.scenario.setMaximumWidth(260)
-        self.tiles = {key: _Tile(self) for key in SUMMARY_KEYS}
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.scenario)
-        for tile in self.tiles.values():
-            row.addWidget(tile, 1)
+        self.scenario.setMinimumWidth(140)
+        self.scenario.setMaximumWidth(240)
+        self._row_layout.addWidget(self.scenario)
+        self._groups: list[QWidget] = []
+        self.tiles: dict[str, _Tile] = {}
+        self._shown: list = []
+        self._row_layout.addStretch(1)
+        self.setWidget(inner)
         self._wb: Workbook | None = None
         self._row = -1
-        self.bands = bands if bands is not None else BandsProvider(self, SUMMARY_KEYS)
+        if bands is None:
+            bands = BandsProvider(self, tuple(k for k in SUMMARY_KEYS if k in RESULT_KEYS))
+        self.bands = bands
         self.bands.ready.connect(self._bands_ready)
         self.retranslate()
 
+    def sizeHint(self) -> QSize:
+        """As tall as the tiles plus room for the scroll bar a narrow window shows."""
+        hint = self.widget().sizeHint()
+        return QSize(hint.width(), hint.height() + self.horizontalScrollBar().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.sizeHint().height())
+
     def retranslate(self) -> None:
-        captions = {
-            "capex_total": self.tr("Capex (purchase)"),
-            "daily_total": self.tr("Per day"),
-            "monthly_total": self.tr("Per month"),
-            "annual_total": self.tr("Per year"),
-            "cost_per_million_tokens": self.tr("Per 1M tokens"),
-        }
-        for key, tile in self.tiles.items():
-            tile.caption.setText(captions[key])
+        self._shown = []  # captions and stage titles are rebuilt in the new language
         self.refresh()
 
     def show_scenario(self, wb: Workbook, row: int) -> None:
@@ -111,25 +155,80 @@ class SummaryStrip(QFrame):
         lo_t, hi_t = (labels.localize_value(format_value(v, unit, cur), unit, lang) for v in (lo, hi))
         return f"P10–P90  {lo_t} – {hi_t}"
 
+    def api_line(self, wb: Workbook, row: int) -> str:
+        """'<br>API …: cost per day · ratio · break-even' when the scenario names an API offer."""
+        offer = wb.tables["Scenarios"].get(row, "api_offer")
+        res = wb.results
+        if not offer or res.is_blank(row, "api_cost_per_day"):
+            return ""
+        lang = i18n.current()
+        cost = labels.localize_value(format_result(wb, row, "api_cost_per_day"), "money/day", lang)
+        if res.error(row, "api_cost_per_day") is None and res.error(row, "api_vs_self_host") is None:
+            ratio = f'{res.value(row, "api_vs_self_host"):.2g}'
+            cost += " · " + labels.text("{0}× self-hosting", lang).format(ratio)
+        if res.note(row, "breakeven_daily_users"):
+            cost += " · " + labels.text("self-hosting never cheaper", lang)
+        elif res.error(row, "breakeven_daily_users") is None:
+            users = labels.localize_value(format_result(wb, row, "breakeven_daily_users"), "users", lang)
+            cost += " · " + labels.text("break-even {0} users", lang).format(users)
+        line = labels.text("API {0}: {1}", lang).format(offer, cost)
+        return f"<br><small>{html.escape(line)}</small>"
+
     def text(self, key: str) -> str:
-        return self.tiles[key].value.text()
+        tile = self.tiles.get(key)
+        return tile.value.text() if tile is not None else ""
+
+    def shown_keys(self) -> list[str]:
+        """The result keys on the strip now, in order."""
+        return [k for _stage, keys in self._shown for k in keys]
+
+    def _rebuild(self, shown: list) -> None:
+        """Tiles for `shown` [(stage, keys)], grouped under stage titles."""
+        for group in self._groups:
+            self._row_layout.removeWidget(group)
+            group.deleteLater()
+        self._groups, self.tiles, self._shown = [], {}, shown
+        lang = i18n.current()
+        for stage, keys in shown:
+            group = QWidget(self.widget())
+            box = QVBoxLayout(group)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(1)
+            title = QLabel(f"<b>{html.escape(labels.stage_title(stage, lang))}</b>", group)
+            box.addWidget(title)
+            line = QHBoxLayout()
+            line.setSpacing(4)
+            for key in keys:
+                tile = _Tile(group)
+                tile.caption.setText(labels.text(CAPTIONS.get(key, ""), lang)
+                                     or labels.result_label(key, lang))
+                tile.band.setToolTip(labels.text(BAND_TIP, lang))
+                self.tiles[key] = tile
+                line.addWidget(tile)
+            box.addLayout(line)
+            self._row_layout.insertWidget(self._row_layout.count() - 1, group)
+            self._groups.append(group)
+        self.updateGeometry()
 
     def refresh(self) -> None:
         wb, row = self._wb, self._row
         if wb is None or not 0 <= row < wb.tables["Scenarios"].nrows:
-            self.scenario.setText(self.tr("No scenario"))
-            for tile in self.tiles.values():
-                tile.value.setText("—")
+            self.scenario.setText(labels.text("No scenario", i18n.current()))
+            if self._shown or self._groups:
+                self._rebuild([])
             return
+        shown = stage_keys(wb, row)
+        if shown != self._shown:
+            self._rebuild(shown)
         name = wb.tables["Scenarios"].get(row, "name") or ""
-        self.scenario.setText(f"<b>{html.escape(name)}</b>")
+        self.scenario.setText(f"<b>{html.escape(name)}</b>" + self.api_line(wb, row))
+        lang = i18n.current()
         bands = self.bands.bands_for(row) or {}
         for key, tile in self.tiles.items():
-            text = labels.localize_value(format_result(wb, row, key), REGISTRY[key].unit, i18n.current())
+            text = labels.localize_value(format_result(wb, row, key), REGISTRY[key].unit, lang)
             reason = wb.results.error(row, key)
             failed = text == "#ERROR"
             tile.value.setText(text or "—")
             tile.band.setText("" if failed else self.band_text(key, bands))
-            tile.band.setToolTip(self.tr("Monte Carlo over the uncertain inputs (Charts → Uncertainty)"))
             tile.value.setStyleSheet(f"color: {ERROR_COLOR.name()}" if failed else "")
-            tile.setToolTip(reason if failed else "")
+            tile.setToolTip(labels.reason(reason, lang) if failed and reason else "")

@@ -39,6 +39,12 @@ class TableModel(WorkbookModel):
             return None
         return (self.table, index.row(), self.data_table.columns[index.column()])
 
+    def cell_beyond(self, grid_row: int, grid_col: int):
+        """The core cell a paste reaches below the last row (a row to add), else None."""
+        if grid_row < self.rowCount() or not 0 <= grid_col < self.columnCount():
+            return None
+        return (self.table, grid_row, self.data_table.columns[grid_col])
+
     def column_index(self, name: str) -> int:
         return self.data_table.columns.index(name)
 
@@ -75,11 +81,12 @@ class TableModel(WorkbookModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if default is not None:
                 return self.tr("Default used: %1").replace("%1", str(default[0]))
+            lang = i18n.current()
             if self.table == "Assumptions" and col == "key":
                 known = ASSUMPTION_KEYS.get(str(t.get(row, col)))
                 if known is not None:
-                    return f"{labels.label(known.name, i18n.current())}: {known.help}"
-            return column.help or None
+                    return f"{labels.label(known.name, lang)}: {labels.description(known.name, lang)}"
+            return labels.description(col, lang, self.table) or None
         if default is not None and role == Qt.ItemDataRole.ForegroundRole:
             return placeholder_color()
         if default is not None and role == Qt.ItemDataRole.FontRole:

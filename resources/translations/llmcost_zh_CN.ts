@@ -12,6 +12,10 @@
       <translation>默认租用价格：未找到日期。</translation>
     </message>
     <message>
+      <source>Default API prices: as of {date} (the newest as_of date in the API offers table).</source>
+      <translation>默认 API 价格：截至 {date}（API 报价表中最新的 as_of 日期）。</translation>
+    </message>
+    <message>
       <source>GPUs, days and money for training, fine-tuning and serving large language models.</source>
       <translation>估算训练、微调和部署大语言模型所需的 GPU、时间和费用。</translation>
     </message>
@@ -36,6 +40,10 @@
       <translation>关于 LLM 成本工作台</translation>
     </message>
     <message>
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
       <source>LLM Cost Workbench — User guide</source>
       <translation>LLM 成本工作台 — 用户指南</translation>
     </message>
@@ -46,6 +54,41 @@
     <message>
       <source>The user guide was not found in this installation. It is docs/user-guide.md in the source code.</source>
       <translation>此安装中未找到用户指南。源代码中的位置是 docs/user-guide.md。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApiCompareChart</name>
+    <message>
+      <source>self-hosting</source>
+      <translation>自建</translation>
+    </message>
+    <message>
+      <source>daily users</source>
+      <translation>日活用户</translation>
+    </message>
+    <message>
+      <source>cost per day ({0})</source>
+      <translation>每日成本（{0}）</translation>
+    </message>
+    <message>
+      <source>this scenario: {0}</source>
+      <translation>本场景：{0}</translation>
+    </message>
+    <message>
+      <source>break-even: {0}</source>
+      <translation>盈亏平衡：{0}</translation>
+    </message>
+    <message>
+      <source>Choose an API offer (api_offer) in the scenario to see the break-even.</source>
+      <translation>在场景中选择一个 API 报价（api_offer）即可查看盈亏平衡点。</translation>
+    </message>
+    <message>
+      <source>One replica costs {0}/day and serves up to {1} daily users at peak.</source>
+      <translation>一个副本每日成本 {0}，高峰时最多服务 {1} 日活用户。</translation>
+    </message>
+    <message>
+      <source>From {0} daily users on, self-hosting costs no more than {1}.</source>
+      <translation>日活用户达到 {0} 起，自建成本不高于 {1}。</translation>
     </message>
   </context>
   <context>
@@ -137,6 +180,10 @@
       <translation>购买与租用</translation>
     </message>
     <message>
+      <source>Self-host or API</source>
+      <translation>自建还是 API</translation>
+    </message>
+    <message>
       <source>(row {0})</source>
       <translation>（第 {0} 行）</translation>
     </message>
@@ -211,6 +258,14 @@
       <translation>保存工作簿</translation>
     </message>
     <message>
+      <source>Replace file?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 already exists. Replace it?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Saving %1…</source>
       <translation>正在保存 %1…</translation>
     </message>
@@ -250,6 +305,10 @@
       <translation>选择一个结果单元格以查看其计算方法。</translation>
     </message>
     <message>
+      <source>(blank)</source>
+      <translation>（空）</translation>
+    </message>
+    <message>
       <source>(not part of this scenario)</source>
       <translation>（不属于此场景）</translation>
     </message>
@@ -259,6 +318,18 @@
     <message>
       <source>Recalculated in %1 ms</source>
       <translation>重新计算用时 %1 毫秒</translation>
+    </message>
+    <message>
+      <source>Cannot open %1</source>
+      <translation>无法打开 %1</translation>
+    </message>
+    <message>
+      <source>There is no file at %1. A new, untitled workbook is open instead.</source>
+      <translation>%1 处没有文件。已改为打开一个新的未命名工作簿。</translation>
+    </message>
+    <message>
+      <source>%1 could not be read as a workbook: %2. A new, untitled workbook is open instead.</source>
+      <translation>无法将 %1 读取为工作簿：%2。已改为打开一个新的未命名工作簿。</translation>
     </message>
     <message>
       <source>Export budget</source>
@@ -333,18 +404,6 @@
   <context>
     <name>SensitivityChart</name>
     <message>
-      <source>Log x</source>
-      <translation>对数 X</translation>
-    </message>
-    <message>
-      <source>Log y</source>
-      <translation>对数 Y</translation>
-    </message>
-    <message>
-      <source>All scenarios</source>
-      <translation>全部场景</translation>
-    </message>
-    <message>
       <source>Input</source>
       <translation>输入</translation>
     </message>
@@ -361,39 +420,28 @@
       <translation>点数</translation>
     </message>
     <message>
+      <source>Log x</source>
+      <translation>对数 X</translation>
+    </message>
+    <message>
+      <source>Log y</source>
+      <translation>对数 Y</translation>
+    </message>
+    <message>
+      <source>All scenarios</source>
+      <translation>全部场景</translation>
+    </message>
+    <message>
+      <source>From must be below to.</source>
+      <translation>起点必须小于终点。</translation>
+    </message>
+    <message>
       <source>No scenario has a value of {0} over this range.</source>
       <translation>在此范围内没有场景有 {0} 的数值。</translation>
     </message>
-  </context>
-  <context>
-    <name>SummaryStrip</name>
     <message>
-      <source>Capex (purchase)</source>
-      <translation>一次性购置</translation>
-    </message>
-    <message>
-      <source>Per day</source>
-      <translation>每日</translation>
-    </message>
-    <message>
-      <source>Per month</source>
-      <translation>每月</translation>
-    </message>
-    <message>
-      <source>Per year</source>
-      <translation>每年</translation>
-    </message>
-    <message>
-      <source>Per 1M tokens</source>
-      <translation>每百万 Token</translation>
-    </message>
-    <message>
-      <source>No scenario</source>
-      <translation>没有场景</translation>
-    </message>
-    <message>
-      <source>Monte Carlo over the uncertain inputs (Charts → Uncertainty)</source>
-      <translation>对不确定输入做蒙特卡洛抽样（图表 → 不确定性）</translation>
+      <source>{0} scenarios whose own value lies outside this range are not drawn.</source>
+      <translation>{0} 个场景的当前值不在此范围内，未绘制。</translation>
     </message>
   </context>
   <context>
@@ -457,8 +505,8 @@
       <translation>高</translation>
     </message>
     <message>
-      <source>× own value</source>
-      <translation>× 当前值</translation>
+      <source>Relative to own value</source>
+      <translation>相对当前值</translation>
     </message>
     <message>
       <source>not a number: the default is used</source>
@@ -569,6 +617,10 @@
     <message>
       <source>&amp;User guide</source>
       <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
       <source>&amp;About LLM Cost Workbench</source>

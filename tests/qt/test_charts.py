@@ -33,9 +33,20 @@ def test_sensitivity_curves_follow_the_selection_and_edits(qtbot, panel, default
     assert chart.input_name == "daily_users"
     main = next(c for c in chart.curves if c.row == row)
     assert main.current_x == 100_000 and main.current_y == default_wb.result(row, "serve_gpus")
-    assert len(chart.curves) > 1  # other serving scenarios have their own curves
     lo, hi = (parse_quantity(e.text(), "users") for e in (chart.lo_edit, chart.hi_edit))
-    assert (lo, hi) == (50_000, 200_000)
+    assert (lo, hi) == (50_000, 200_000)  # around the scenario's own 100K users
+    # other serving scenarios are drawn only where their own value is on the axis
+    users = default_wb.tables["Scenarios"].array("daily_users")
+    outside = int(np.sum(~np.isnan(users))) - 1 - int(np.sum((users >= lo) & (users <= hi))) + 1
+    assert len(chart.curves) == 1 and outside > 0
+    assert chart.message.text() == f"{outside} scenarios whose own value lies outside this range are not drawn."
+    chart.set_range(50_000, 20e6)
+    settle(qtbot, panel)
+    assert len(chart.curves) > 1
+    for c in chart.curves:
+        assert c.x[0] <= c.current_x <= c.x[-1]
+    chart.set_range(50_000, 200_000)
+    settle(qtbot, panel)
     before = main.y.copy()
     # an edit in the workbook redraws the curve: twice the requests per user, more cards
     default_wb.set_cell("Scenarios", row, "requests_per_user", "20")
@@ -91,11 +102,16 @@ def test_uncertainty_histogram_with_100k_samples(qtbot, panel, default_wb):
     mc = panel.uncertainty.result
     assert len(mc.samples) == 100_000 and mc.p10 < mc.p50 < mc.p90
     assert "P10" in panel.uncertainty.message.text()
-    # narrowing every range to nothing collapses the band onto the estimate
+    # ranges in one form: ±% of the own value, or absolute in the input's unit
     table = panel.uncertainty.table
+    names = [table.item(i, 0).data(256) for i in range(table.rowCount())]
+    mfu, users = names.index("train_mfu"), names.index("daily_users")
+    assert (table.item(mfu, 1).text(), table.item(mfu, 2).text()) == ("30%", "50%")
+    assert (table.item(users, 1).text(), table.item(users, 2).text()) == ("−50%", "+50%")
+    # narrowing every range to nothing collapses the band onto the estimate
     for i in range(table.rowCount()):
         relative = table.item(i, 3).checkState().value == 2
-        value = "1" if relative else table.item(i, 1).text()
+        value = "0%" if relative else table.item(i, 1).text()
         table.item(i, 1).setText(value)
         table.item(i, 2).setText(value)
     panel.uncertainty.samples.setValue(2_000)
@@ -140,3 +156,73 @@ def test_set_workbook_and_deleting_scenarios(qtbot, panel):
     wb.apply(DeleteRows("Scenarios", (0,)))
     settle(qtbot, panel)
     assert "Add a scenario" in panel.status.text()
+
+
+def test_sensitivity_range_is_checked_against_the_input_domain(qtbot, panel, default_wb):
+    from llmcost_gui.qt.charts.common import tick_text
+
+    row = default_wb.scenario_row(LLAMA)
+    panel.set_current(row, "daily_total")
+    settle(qtbot, panel)
+    chart = panel.sensitivity
+    chart.set_input("serve_mfu")
+    settle(qtbot, panel)
+    assert chart.lo_edit.text().endswith("%") and chart.hi_edit.text().endswith("%")
+    assert chart.plot.getAxis("bottom").labelText == "Serving MFU (%)"
+    assert tick_text(0.45, "fraction") == "45%" and tick_text(300, "B tokens") == "300B"
+    chart.lo_edit.setText("-5")
+    chart.recompute()
+    assert chart.message.text() == "From -5: Serving MFU must be a number > 0% and ≤ 100%"
+    assert chart.curves == [] or not chart.plot.listDataItems()
+
+
+def test_live_language_switch_retranslates_the_charts(qtbot, panel, default_wb, qapp):
+    from llmcost_gui.qt import i18n
+
+    panel.set_current(default_wb.scenario_row(LLAMA), "daily_total")
+    panel.tabs.setCurrentWidget(panel.uncertainty)
+    settle(qtbot, panel)
+    assert panel.tornado is not None  # built, hidden
+    try:
+        i18n.set_language("zh_CN", remember=False)
+        qapp.processEvents()
+        assert panel.tabs.tabText(0) == "敏感性" and panel.scenario_caption.text() == "场景"
+        assert panel.uncertainty.table.horizontalHeaderItem(1).text() == "低"
+        assert panel.uncertainty.plot.getAxis("left").labelText == "样本"
+        assert panel.tornado.swing_caption.text() == "变动幅度 ±"
+        assert panel.result_box.currentText() == "每日总成本"
+        i18n.set_language("en", remember=False)
+        qapp.processEvents()
+        assert panel.tabs.tabText(1) == "Tornado" and panel.tornado.swing_caption.text() == "Swing ±"
+        assert panel.uncertainty.plot.getAxis("left").labelText == "samples"
+    finally:
+        i18n.set_language("en", remember=False)
+ENTERPRISE = "Enterprise 6B: fine-tune + 1,000 staff on A100"
+
+
+def test_self_host_or_api_marks_the_break_even(qtbot, panel, default_wb):
+    row = default_wb.scenario_row(ENTERPRISE)
+    panel.set_current(row, "api_cost_per_day")
+    panel.tabs.setCurrentWidget(panel.api_compare)
+    settle(qtbot, panel)
+    r = panel.api_compare.result
+    assert r.breakeven == pytest.approx(default_wb.result(row, "breakeven_daily_users"))
+    assert r.chosen == "Qwen2.5 7B Turbo on Together AI"
+    assert "daily users on, self-hosting costs no more" in panel.api_compare.message.text()
+
+
+def test_self_host_or_api_says_why_there_is_no_break_even(qtbot, panel, default_wb):
+    panel.set_current(default_wb.scenario_row(LLAMA), "api_cost_per_day")
+    panel.tabs.setCurrentWidget(panel.api_compare)
+    settle(qtbot, panel)
+    r = panel.api_compare.result
+    assert r.breakeven is None and len(r.offers) >= 2  # Groq (chosen) and Bedrock for Llama 3 70B
+    assert "never costs less" in panel.api_compare.message.text()
+
+
+def test_self_host_or_api_without_serving_says_what_to_do(qtbot, panel, default_wb):
+    panel.set_current(default_wb.scenario_row("GPT-3 175B pre-training (paper)"), "daily_total")
+    panel.tabs.setCurrentWidget(panel.api_compare)
+    settle(qtbot, panel)
+    assert panel.api_compare.result is None
+    assert "daily_users" in panel.api_compare.message.text()

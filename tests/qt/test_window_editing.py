@@ -53,8 +53,12 @@ def test_invalid_input_is_refused_and_old_value_kept(window, wb):
     assert not window.scenario_model.setData(index, "150%", EDIT)
     assert wb.tables["Scenarios"].get(row, "train_mfu") == old
     assert window.stack.count() == 0
-    assert "train_mfu" in window.statusBar().currentMessage()
-    assert "train_mfu" in index.data(Qt.ItemDataRole.ToolTipRole)
+    # in words, where the eye is: table › row name › column label, the reason, a valid entry
+    name = wb.tables["Scenarios"].get(row, "name")
+    expected = (f"Scenarios › {name} › Training MFU: must be a number > 0% and ≤ 100%, "
+                "got 150%. For example: ")
+    assert window.statusBar().currentMessage().startswith(expected)
+    assert index.data(Qt.ItemDataRole.ToolTipRole).startswith(expected)
     # a good value afterwards clears the tooltip message
     assert window.scenario_model.setData(index, "0.5", EDIT)
     assert "150" not in (index.data(Qt.ItemDataRole.ToolTipRole) or "")
@@ -106,7 +110,9 @@ def test_paste_with_one_bad_cell_changes_nothing(window, wb):
     window.edit_paste()  # Edit → Paste acts on the grid of the current tab
     assert wb.tables["Hardware"].get(0, "memory_gb") == old
     assert window.stack.count() == 0
-    assert "bandwidth_tbs" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith(
+        "Hardware › A100 SXM4 80GB › Memory bandwidth: “fast” is not a number; expected a number > 0. "
+        "For example: ")
 
 
 def test_paste_excel_block_into_scenarios_grid(window, wb):
@@ -211,3 +217,52 @@ def test_insert_duplicate_delete_table_rows(window, wb):
     window.stack.undo()
     assert models.nrows == n
 
+
+
+def test_ctrl_y_and_ctrl_shift_z_both_redo(window, wb, qtbot):
+    row = scenario(wb, GPT3_500)
+    old = wb.tables["Scenarios"].get(row, "train_mfu")
+    assert window.scenario_model.setData(param_index(window, "train_mfu", row), "45%", EDIT)
+    name = wb.tables["Scenarios"].get(row, "name")
+    assert window.act_undo.text() == f"Undo Edit Training MFU ({name})"
+    window.activateWindow()
+    window.scenario_view.setFocus()
+    for keys in ("Ctrl+Y", "Ctrl+Shift+Z"):
+        window.stack.undo()
+        assert wb.tables["Scenarios"].get(row, "train_mfu") == old
+        QTest.keySequence(window.scenario_view, keys)
+        assert wb.tables["Scenarios"].get(row, "train_mfu") == 0.45, keys
+
+
+def test_help_lists_the_shortcuts(window):
+    from llmcost_gui.qt.help import shortcuts_html
+
+    text = shortcuts_html(window)
+    assert "Ctrl+Y" in text and "Ctrl+Shift+Z" in text and "Ctrl+E" in text and "F2" in text
+
+
+def test_paste_beyond_the_last_row_adds_rows_in_one_undo_step(window, wb):
+    from llmcost_gui.qt import editing
+
+    t = wb.tables["Models"]
+    n = t.nrows
+    view = window.table_views["Models"]
+    model = window.table_models["Models"]
+    view.setCurrentIndex(model.index(n - 1, model.column_index("name")))
+    block = "Last\t7\nTiny A\t1\nTiny B\t2\n"
+    assert editing.paste_text(view, block)
+    assert t.nrows == n + 2 and window.stack.count() == 1
+    assert [t.get(r, "name") for r in range(n - 1, n + 2)] == ["Last", "Tiny A", "Tiny B"]
+    assert [t.get(r, "params_b") for r in range(n - 1, n + 2)] == [7.0, 1.0, 2.0]
+    window.stack.undo()
+    assert t.nrows == n and t.get(n - 1, "name") != "Last"
+    # the scenario grid grows to the right: one new scenario per extra column
+    sc = wb.tables["Scenarios"]
+    m = sc.nrows
+    sview, smodel = window.scenario_view, window.scenario_model
+    sview.setCurrentIndex(smodel.index(smodel.param_row("name"), m - 1))
+    assert editing.paste_text(sview, "Same name kept\tBrand new scenario\n")
+    assert sc.nrows == m + 1 and sc.get(m, "name") == "Brand new scenario"
+    assert sc.get(m, "model") == wb.tables["Models"].get(0, "name")
+    window.stack.undo()
+    assert sc.nrows == m

@@ -70,3 +70,47 @@ def test_long_open_shows_progress_and_keeps_painting(window, tmp_path, monkeypat
     assert dialogs and "big.xlsx" in dialogs[0]
     # the event loop kept running while the file was read (a frozen window gets at most one tick)
     assert len(ticks) >= 5
+
+
+def test_a_missing_file_on_the_command_line_says_why_and_stays_untitled(qtbot, tmp_path):
+    from llmcost_gui.app import create_window
+
+    missing = tmp_path / "missing.xlsx"
+    window = create_window(str(missing), lang="en")
+    qtbot.addWidget(window)
+    box = window.startup_error
+    assert box.text() == "Cannot open missing.xlsx"
+    assert str(missing) in box.informativeText() and "no file" in box.informativeText()
+    assert window.windowTitle().startswith("Untitled")
+    broken = tmp_path / "broken.xlsx"
+    broken.write_text("not a workbook")
+    other = create_window(str(broken), lang="en")
+    qtbot.addWidget(other)
+    assert other.startup_error.text() == "Cannot open broken.xlsx"
+    assert "could not be read as a workbook" in other.startup_error.informativeText()
+    assert other.windowTitle().startswith("Untitled")
+    for w in (window, other):
+        w.startup_error.close()
+        w.stack.setClean()
+        w.files.timer.stop()
+
+
+def test_window_fits_the_screen_and_restores_sanely(qtbot, default_wb):
+    from PySide6.QtCore import QSettings
+
+    from llmcost_gui.qt.main_window import MainWindow
+
+    window = MainWindow(default_wb)
+    qtbot.addWidget(window)
+    avail = window.screen().availableGeometry()
+    assert window.width() <= avail.width() and window.height() <= avail.height()
+    # a layout saved on a much bigger screen comes back fitted to this one
+    window.resize(avail.width() * 2, avail.height() * 2)
+    QSettings().setValue("window/geometry", window.saveGeometry())
+    QSettings().setValue("window/state", window.saveState())
+    again = MainWindow(default_wb)
+    qtbot.addWidget(again)
+    assert again.width() <= avail.width() and again.height() <= avail.height()
+    for w in (window, again):
+        w.stack.setClean()
+        w.files.timer.stop()

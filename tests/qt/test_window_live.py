@@ -108,15 +108,46 @@ def test_currency_follows_the_scenario(window, wb):
     assert result_index(window, "train_cost", row).data().startswith("$")
     window.scenario_model.setData(param_index(window, "currency", row), "CNY", EDIT)
     assert result_index(window, "train_cost", row).data().startswith("¥")
-    assert window.summary.text("annual_total").startswith("¥")
+    assert window.summary.text("train_cost").startswith("¥")
 
 
-def test_summary_strip_shows_the_current_scenario(window, wb):
+def test_summary_strip_shows_the_current_scenario_by_stage(window, wb):
     row = scenario(wb, GPT3_500)
     window.select_result(row, "train_cost")
-    # 6·N·D-style cost, as the results grid shows it
-    assert window.summary.text("annual_total") == result_index(window, "annual_total", row).data()
+    # a pre-training run: its one-off cost, days and GPUs, as the results grid shows them
+    assert window.summary.shown_keys()[:3] == ["train_cost", "train_days", "train_gpus"]
+    assert "daily_total" not in window.summary.shown_keys()
+    assert window.summary.text("train_cost") == result_index(window, "train_cost", row).data()
+    assert window.summary.text("train_days").endswith(" days")
+    serving = scenario(wb, CHATGPT)
+    window.select_result(serving, "daily_total")
+    assert window.summary.shown_keys()[:4] == ["daily_total", "monthly_total", "annual_total",
+                                               "cost_per_million_tokens"]
     assert window.summary.text("daily_total").endswith("/day")
+    window.set_language("zh_CN")
+    assert window.summary.text("daily_total").endswith("/天")
+    assert window.summary.tiles["daily_total"].caption.text() == "每日"
+
+
+def test_one_current_scenario_everywhere(window, wb, qtbot):
+    """Choosing or editing any cell of scenario j makes j current in strip, formula bar, charts."""
+    first, second = scenario(wb, GPT3_500), scenario(wb, CHATGPT)
+    window.select_result(first, "train_cost")
+    name = wb.tables["Scenarios"].get(second, "name")
+    # editing an input of the second scenario (without moving the cursor there first)
+    assert window.scenario_model.setData(param_index(window, "peak_factor", second), "3", EDIT)
+    assert window.current_scenario() == second
+    assert window.formula_bar.current == (second, "train_cost")
+    assert name in window.summary.scenario.text()
+    assert window.charts.row == second
+    # choosing an input cell of the first scenario
+    window.scenario_view.setCurrentIndex(param_index(window, "train_mfu", first))
+    assert window.formula_bar.current[0] == first and window.charts.row == first
+    assert window.results_view.currentIndex().column() == first
+    # choosing it in the charts
+    window.charts.scenario_box.setCurrentIndex(second)
+    window.charts.scenario_box.activated.emit(second)
+    assert window.current_scenario() == second and window.formula_bar.current[0] == second
 
 
 def test_switching_language_translates_headers_and_menus(window, wb):
@@ -132,6 +163,25 @@ def test_switching_language_translates_headers_and_menus(window, wb):
     window.set_language("en")
     assert m.headerData(m.param_row("train_mfu"), Qt.Orientation.Vertical) == "Training MFU"
     assert window.menu_file.title() == "&File"
+
+
+def test_live_switch_reaches_formula_bar_reasons_and_units(window, wb, qapp):
+    row = scenario(wb, CHATGPT)
+    wb.set_cell("Scenarios", row, "serve_hardware", None)  # an error with a reason
+    window.select_result(row, "serve_gpus")
+    assert "Serving hardware is blank; serving needs it" in window.formula_bar.title.text()
+    window.set_language("zh_CN")
+    qapp.processEvents()
+    assert "推理硬件为空；推理服务需要它" in window.formula_bar.title.text()
+    assert result_index(window, "serve_gpus", row).data(Qt.ItemDataRole.ToolTipRole) == \
+        "推理硬件为空；推理服务需要它"
+    assert "满足峰值所需的推理卡数" in window.formula_bar.unit.text()
+    assert window.charts.tabs.tabText(2) == "不确定性"
+    assert window.act_redo.shortcuts()[0].toString() in ("Ctrl+Y", "Ctrl+Shift+Z")
+    window.set_language("en")
+    qapp.processEvents()
+    assert "Serving hardware is blank" in window.formula_bar.title.text()
+    assert window.charts.tabs.tabText(2) == "Uncertainty"
 
 
 def test_save_then_open_round_trip(window, wb, tmp_path):

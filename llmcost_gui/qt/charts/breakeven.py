@@ -21,13 +21,18 @@ class BreakEvenChart(ChartBase):
         self.months = QSpinBox()
         self.months.setRange(1, 240)
         self.months.setValue(48)
-        self.months.setSuffix(self.tr(" months"))
-        row.addWidget(QLabel(self.tr("Horizon")))
+        self.horizon_caption = QLabel()
+        row.addWidget(self.horizon_caption)
         row.addWidget(self.months)
         row.addStretch(1)
         self.legend = self.add_legend(offset=(10, 10))
         self.result: analysis.BuyVsRent | None = None
         self.months.valueChanged.connect(lambda _: self.recompute())
+        self.retranslate()
+
+    def retranslate(self):
+        self.months.setSuffix(self.tr(" months"))
+        self.horizon_caption.setText(self.tr("Horizon"))
 
     def recompute(self):
         if self._context is None:

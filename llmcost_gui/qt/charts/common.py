@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core import labels
-from ...core.units import si
+from ...core.units import edit_text, format_value, si
 from ...core.variants import INPUTS
 from .. import i18n
 from ..background import Computer
@@ -52,18 +52,52 @@ def input_label(name: str) -> str:
     return labels.column_label(name, lang)
 
 
+def input_axis_label(name: str, currency: str = "USD") -> str:
+    """'Training tokens (B tokens)', 'Training MFU (%)': the input's label with its unit."""
+    unit = INPUTS[name].unit if name in INPUTS else ""
+    if unit == "fraction":
+        return f"{input_label(name)} (%)"
+    shown = labels.unit_label(unit, i18n.current(), currency) if unit not in ("", "ratio") else ""
+    return f"{input_label(name)} ({shown})" if shown else input_label(name)
+
+
+# Units whose values are written the way a user types them ("45%", "300B"); others as numbers.
+TYPED_UNITS = ("fraction", "B params", "B tokens", "TFLOPS", "TOPS", "GB", "TB/s", "W")
+
+
+def value_text(value: float, unit: str, currency: str = "USD") -> str:
+    """A value in the interface language with its unit ('30 天', '$3.9K/day', '45%')."""
+    return labels.localize_value(format_value(value, unit, currency), unit, i18n.current())
+
+
+def typed_text(value: float, unit: str) -> str:
+    """A value as a user would type it in its unit ('45%', '300B', '0.08')."""
+    return format_value(value, unit) if unit in TYPED_UNITS else edit_text(float(value))
+
+
+def tick_text(value: float, unit: str) -> str:
+    """An axis tick in the input's unit: 45% for fractions, 300B for billions, else SI."""
+    if unit == "fraction":
+        return f"{value * 100:.4g}%"
+    if unit in ("B params", "B tokens"):
+        return si(value * 1e9, 3)
+    return si(value, 3)
+
+
 class SIAxis(pg.AxisItem):
-    """Tick labels with SI suffixes (1.5M, 300B); in log mode the ticks are powers of ten."""
+    """Tick labels with SI suffixes (1.5M, 300B), or in `unit` (45%); in log mode the ticks are
+    powers of ten."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.enableAutoSIPrefix(False)  # the suffixes are in the tick labels, not "(x1e+09)"
+        self.unit = ""
 
     def tickStrings(self, values, scale, spacing):
         out = []
         for v in values:
             x = 10 ** v if self.logMode else v * scale
-            out.append(si(x, 3) if math.isfinite(x) else "")
+            out.append(tick_text(x, self.unit) if math.isfinite(x) else "")
         return out
 
 
@@ -88,7 +122,20 @@ class ChartBase(QWidget):
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.message)
         self._context = None  # (snapshot, scenario row, result key) of the last request
+        self._answer = None  # the last finished computation, redrawn when the language changes
+        self.computer.finished.connect(self._remember)
         self.apply_palette()
+
+    def _remember(self, answer):
+        self._answer = answer
+
+    def retranslate(self):
+        """Set the controls' words in the interface language (subclasses)."""
+
+    def _language_changed(self):
+        self.retranslate()
+        if self._answer is not None and self._context is not None:
+            self._show(self._answer)
 
     def refresh(self, snapshot, row: int, key: str):
         """Show `key` of scenario `row` of the frozen document `snapshot`."""
@@ -123,6 +170,8 @@ class ChartBase(QWidget):
     def changeEvent(self, event):
         if event.type() == event.Type.PaletteChange:
             self.apply_palette()
+        elif event.type() == event.Type.LanguageChange:
+            self._language_changed()
         super().changeEvent(event)
 
     def foreground(self) -> QColor:

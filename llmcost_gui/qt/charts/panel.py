@@ -1,4 +1,5 @@
-"""The charts area: sensitivity, tornado, uncertainty and buy vs rent, following the selection.
+"""The charts area: sensitivity, tornado, uncertainty, buy vs rent and self-host or API, following
+the selection.
 
 The main window embeds ``ChartsPanel(workbook)`` and calls :meth:`ChartsPanel.set_current` when
 the selected scenario or result changes.  Every workbook Change that touches an input of a
@@ -29,6 +30,7 @@ from ...core.formulas import RESULT_KEYS
 from ...core.uncertainty import dependency_key
 from ...core.variants import Snapshot
 from .. import i18n
+from .api_compare import ApiCompareChart
 from .breakeven import BreakEvenChart
 from .sensitivity import SensitivityChart
 from .tornado import TornadoChart
@@ -38,7 +40,7 @@ DEBOUNCE_MS = 40
 
 
 class ChartsPanel(QWidget):
-    """Four analysis charts for the current scenario and result, updated live."""
+    """Five analysis charts for the current scenario and result, updated live."""
 
     currentChanged = Signal(int, str)  # the user picked another scenario or result in the panel
     uncertaintySettingsChanged = Signal()  # the Uncertainty chart's samples, seed or ranges
@@ -51,22 +53,22 @@ class ChartsPanel(QWidget):
         self.result_box = QComboBox()
         for key in RESULT_KEYS:
             self.result_box.addItem(labels.result_label(key, i18n.current()), key)
-        self.png_button = QPushButton(self.tr("Export PNG…"))
-        self.svg_button = QPushButton(self.tr("Export SVG…"))
+        self.png_button = QPushButton()
+        self.svg_button = QPushButton()
+        self.scenario_caption, self.result_caption = QLabel(), QLabel()
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Scenario")))
+        top.addWidget(self.scenario_caption)
         top.addWidget(self.scenario_box, 2)
-        top.addWidget(QLabel(self.tr("Result")))
+        top.addWidget(self.result_caption)
         top.addWidget(self.result_box, 1)
         top.addWidget(self.png_button)
         top.addWidget(self.svg_button)
         # charts are built when their tab is first shown (start-up stays quick)
-        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart)
+        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart, ApiCompareChart)
         self._built: dict[int, QWidget] = {}
         self.tabs = QTabWidget()
-        for title in (self.tr("Sensitivity"), self.tr("Tornado"), self.tr("Uncertainty"),
-                      self.tr("Buy vs rent")):
-            self.tabs.addTab(QWidget(), title)
+        for _ in self._kinds:
+            self.tabs.addTab(QWidget(), "")
         self.status = QLabel()
         self.status.hide()
         layout = QVBoxLayout(self)
@@ -90,7 +92,29 @@ class ChartsPanel(QWidget):
         self.result_box.activated.connect(self._picked)
         self.png_button.clicked.connect(lambda: self._export_dialog("png"))
         self.svg_button.clicked.connect(lambda: self._export_dialog("svg"))
+        self.retranslate()
         self.set_workbook(workbook)
+
+    def retranslate(self):
+        """The panel's words in the interface language (charts retranslate themselves)."""
+        lang = i18n.current()
+        self.png_button.setText(self.tr("Export PNG…"))
+        self.svg_button.setText(self.tr("Export SVG…"))
+        self.scenario_caption.setText(self.tr("Scenario"))
+        self.result_caption.setText(self.tr("Result"))
+        for i, title in enumerate((self.tr("Sensitivity"), self.tr("Tornado"), self.tr("Uncertainty"),
+                                   self.tr("Buy vs rent"), self.tr("Self-host or API"))):
+            self.tabs.setTabText(i, title)
+        for i in range(self.result_box.count()):
+            self.result_box.setItemText(i, labels.result_label(self.result_box.itemData(i), lang))
+        if self.workbook is not None:
+            self.scenario_box.clear()  # "(row 3)" placeholders are words too
+            self._fill_scenarios()
+
+    def changeEvent(self, event):
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- public API
     def chart(self, index: int):
@@ -98,6 +122,7 @@ class ChartsPanel(QWidget):
         if index not in self._built:
             chart = self._kinds[index](self.pool)
             title = self.tabs.tabText(index)
+            chart.retranslate()
             self.tabs.blockSignals(True)
             current = self.tabs.currentIndex()
             self.tabs.removeTab(index)
@@ -129,6 +154,10 @@ class ChartsPanel(QWidget):
         """(samples, seed, ranges) of the Uncertainty chart, or None when it was never opened."""
         chart = self._built.get(self._kinds.index(UncertaintyChart))
         return chart.settings() if chart is not None else None
+
+    @property
+    def api_compare(self) -> ApiCompareChart:
+        return self.chart(4)
 
     def charts(self) -> list:
         """The charts built so far."""

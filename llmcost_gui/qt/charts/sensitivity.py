@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox
 
-from ...core import analysis
+from ...core import analysis, labels
+from ...core.cells import in_domain
 from ...core.formulas import REGISTRY, inputs_of
 from ...core.report import scenario_currency
-from ...core.units import UnitError, edit_text, format_value, parse_quantity
+from ...core.units import UnitError, parse_quantity
 from ...core.variants import INPUTS, AnalysisError, current_values, input_currency, input_spec
-from .common import ChartBase, input_label, result_axis_label, series_color
+from .. import i18n
+from .common import (
+    ChartBase,
+    input_axis_label,
+    input_label,
+    result_axis_label,
+    series_color,
+    typed_text,
+    value_text,
+)
 
 MAX_OTHER_CURVES = 7  # "All scenarios" draws at most this many besides the current one
 
@@ -33,19 +41,18 @@ class SensitivityChart(ChartBase):
         self.points = QSpinBox()
         self.points.setRange(2, 5000)
         self.points.setValue(200)
-        self.log_x = QCheckBox(self.tr("Log x"))
-        self.log_y = QCheckBox(self.tr("Log y"))
-        self.all_scenarios = QCheckBox(self.tr("All scenarios"))
+        self.log_x, self.log_y, self.all_scenarios = QCheckBox(), QCheckBox(), QCheckBox()
         self.all_scenarios.setChecked(True)
         self.lo_edit.setMaximumWidth(110)
         self.hi_edit.setMaximumWidth(110)
-        grid.addWidget(QLabel(self.tr("Input")), 0, 0)
+        self.captions = [QLabel() for _ in range(4)]  # Input, From, to, Points
+        grid.addWidget(self.captions[0], 0, 0)
         grid.addWidget(self.input_box, 0, 1)
-        grid.addWidget(QLabel(self.tr("From")), 0, 2)
+        grid.addWidget(self.captions[1], 0, 2)
         grid.addWidget(self.lo_edit, 0, 3)
-        grid.addWidget(QLabel(self.tr("to")), 0, 4)
+        grid.addWidget(self.captions[2], 0, 4)
         grid.addWidget(self.hi_edit, 0, 5)
-        grid.addWidget(QLabel(self.tr("Points")), 0, 6)
+        grid.addWidget(self.captions[3], 0, 6)
         grid.addWidget(self.points, 0, 7)
         grid.addWidget(self.log_x, 0, 8)
         grid.addWidget(self.log_y, 0, 9)
@@ -66,6 +73,17 @@ class SensitivityChart(ChartBase):
         for box in (self.log_x, self.log_y, self.all_scenarios):
             box.toggled.connect(lambda _: self.recompute())
         self.set_input("daily_users")
+        self.retranslate()
+
+    def retranslate(self):
+        for label, text in zip(self.captions, (self.tr("Input"), self.tr("From"), self.tr("to"),
+                                               self.tr("Points"))):
+            label.setText(text)
+        self.log_x.setText(self.tr("Log x"))
+        self.log_y.setText(self.tr("Log y"))
+        self.all_scenarios.setText(self.tr("All scenarios"))
+        for i in range(self.input_box.count()):
+            self.input_box.setItemText(i, input_label(self.input_box.itemData(i)))
 
     # -- controls
     @property
@@ -76,8 +94,9 @@ class SensitivityChart(ChartBase):
         self.input_box.setCurrentIndex(self.input_box.findData(name))
 
     def set_range(self, lo: float, hi: float):
-        self.lo_edit.setText(edit_text(float(lo)))
-        self.hi_edit.setText(edit_text(float(hi)))
+        unit = input_spec(self.input_name).unit
+        self.lo_edit.setText(typed_text(lo, unit))
+        self.hi_edit.setText(typed_text(hi, unit))
         self.recompute()
 
     def _input_changed(self):
@@ -88,9 +107,28 @@ class SensitivityChart(ChartBase):
         if self._range_for == (self.input_name, row):
             return
         lo, hi = analysis.default_range(snapshot, row, self.input_name)
-        self.lo_edit.setText(edit_text(float(lo)))
-        self.hi_edit.setText(edit_text(float(hi)))
+        unit = input_spec(self.input_name).unit
+        self.lo_edit.setText(typed_text(lo, unit))
+        self.hi_edit.setText(typed_text(hi, unit))
         self._range_for = (self.input_name, row)
+
+    def checked_range(self) -> tuple[float, float]:
+        """From and to in the input's unit, inside its domain; AnalysisError says what is wrong."""
+        spec = input_spec(self.input_name)
+        lang = i18n.current()
+        out = []
+        for edit, word in ((self.lo_edit, self.tr("From")), (self.hi_edit, self.tr("to"))):
+            try:
+                value = parse_quantity(edit.text(), spec.unit)
+            except UnitError as exc:
+                raise AnalysisError(f"{word}: {labels.reason(str(exc), lang)}") from None
+            if not in_domain(spec.column, value):
+                domain = labels.reason(f"{spec.column.name} must be {spec.column.domain_text()}", lang)
+                raise AnalysisError(f"{word} {edit.text()}: {domain}")
+            out.append(value)
+        if out[0] >= out[1]:
+            raise AnalysisError(self.tr("From must be below to."))
+        return out[0], out[1]
 
     # -- computation
     def refresh(self, snapshot, row: int, key: str):
@@ -111,18 +149,28 @@ class SensitivityChart(ChartBase):
             self._range_for = None
 
     def rows_for(self, wb, row: int, key: str) -> list[int]:
-        """The scenario and, with "All scenarios", the first others that use the input, with
-        money in the same currency (never mixed)."""
-        rows = [row]
+        """The scenario rows the curves are drawn for (see :meth:`_rows`)."""
+        return self._rows(wb, row, key)[0]
+
+    def _rows(self, wb, row: int, key: str) -> tuple[list[int], int, int]:
+        """(rows, left out, capped): the scenario and, with "All scenarios", the first
+        MAX_OTHER_CURVES others that use the input, with money in the same currency (never
+        mixed), whose own value lies in the range (a curve far from its own value misleads)."""
         name = self.input_name
-        if self.all_scenarios.isChecked() and name is not None:
-            uses = ~np.isnan(current_values(wb, name))
-            currency = scenario_currency(wb, row)
-            same = REGISTRY[key].unit.startswith("money") is False
-            others = (int(r) for r in np.flatnonzero(uses)
-                      if r != row and (same or scenario_currency(wb, int(r)) == currency))
-            rows += list(itertools.islice(others, MAX_OTHER_CURVES))
-        return rows
+        if not self.all_scenarios.isChecked() or name is None:
+            return [row], 0, 0
+        try:
+            lo, hi = self.checked_range()
+        except AnalysisError:
+            return [row], 0, 0
+        own = current_values(wb, name)
+        currency = scenario_currency(wb, row)
+        same = REGISTRY[key].unit.startswith("money") is False
+        others = [int(r) for r in np.flatnonzero(~np.isnan(own))
+                  if r != row and (same or scenario_currency(wb, int(r)) == currency)]
+        inside = [r for r in others if lo <= own[r] <= hi]
+        return [row, *inside[:MAX_OTHER_CURVES]], len(others) - len(inside), \
+            max(0, len(inside) - MAX_OTHER_CURVES)
 
     def recompute(self):
         if self._context is None or self.input_name is None:
@@ -130,15 +178,15 @@ class SensitivityChart(ChartBase):
         snapshot, row, key = self._context
         name = self.input_name
         self._fill_range(snapshot, row)
-        unit = input_spec(name).unit
         try:
-            lo = parse_quantity(self.lo_edit.text(), unit)
-            hi = parse_quantity(self.hi_edit.text(), unit)
+            lo, hi = self.checked_range()
             x = analysis.sweep_points(name, lo, hi, self.points.value(), self.log_x.isChecked())
-        except (UnitError, AnalysisError) as exc:
+        except AnalysisError as exc:
+            self._answer = None
+            self.plot.clear()
             self.show_message(str(exc))
             return
-        rows = self.rows_for(snapshot, row, key)
+        rows, self.left_out, self.capped = self._rows(snapshot, row, key)
         self.computer.submit(lambda: analysis.sweep_curves(snapshot, rows, name, x, key))
 
     # -- drawing
@@ -169,12 +217,22 @@ class SensitivityChart(ChartBase):
             line.setPen(pg.mkPen(self.foreground(), style=Qt.PenStyle.DashLine))
             self.plot.addItem(line, ignoreBounds=True)
         name = self.input_name
-        self.plot.setLabel("bottom", input_label(name))
+        currency = input_currency(snapshot, row, name)
+        self.plot.getAxis("bottom").unit = input_spec(name).unit
+        self.plot.setLabel("bottom", input_axis_label(name, currency))
         self.plot.setLabel("left", result_axis_label(key, scenario_currency(snapshot, row)))
+        label = labels.result_label(key, i18n.current())
         if not shown:
-            self.show_message(self.tr("No scenario has a value of {0} over this range.").format(key))
+            self.show_message(self.tr("No scenario has a value of {0} over this range.").format(label))
         else:
-            self.show_message("")
+            notes = []
+            if getattr(self, "left_out", 0):
+                notes.append(self.tr("{0} scenarios whose own value lies outside this range are not "
+                                     "drawn.").format(self.left_out))
+            if getattr(self, "capped", 0):
+                notes.append(self.tr("{0} more scenarios are not drawn: at most {1} curves at "
+                                     "once.").format(self.capped, MAX_OTHER_CURVES + 1))
+            self.show_message(" ".join(notes))
 
     def _moved(self, event):
         pos = event[0]
@@ -202,10 +260,11 @@ class SensitivityChart(ChartBase):
             if best is None or (y_mouse is not None and abs(y - y_mouse) < abs(best_y - y_mouse)):
                 best, best_y = c, y
         name = self.input_name
-        x_text = format_value(x, input_spec(name).unit, input_currency(snapshot, row, name))
+        x_text = value_text(x, input_spec(name).unit, input_currency(snapshot, row, name))
         if best is None:
             return f"{input_label(name)} {x_text}"
         currency = snapshot.tables["Scenarios"].get(best.row, "currency") or "USD"
-        y_text = format_value(best_y, REGISTRY[key].unit, currency)
-        return f"{input_label(name)} {x_text} · {best.name}: {key} {y_text}"
+        y_text = value_text(best_y, REGISTRY[key].unit, currency)
+        return f"{input_label(name)} {x_text} · {best.name}: " \
+               f"{labels.result_label(key, i18n.current())} {y_text}"
 

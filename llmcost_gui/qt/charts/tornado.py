@@ -6,11 +6,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox
 
-from ...core import analysis
+from ...core import analysis, labels
 from ...core.formulas import REGISTRY
 from ...core.report import scenario_currency
-from ...core.units import format_value
-from .common import ChartBase, input_label, result_axis_label, series_color
+from .. import i18n
+from .common import ChartBase, input_label, result_axis_label, series_color, value_text
 
 
 class TornadoChart(ChartBase):
@@ -29,9 +29,10 @@ class TornadoChart(ChartBase):
         self.top = QSpinBox()
         self.top.setRange(3, 100)
         self.top.setValue(15)
-        row.addWidget(QLabel(self.tr("Swing ±")))
+        self.swing_caption, self.bars_caption = QLabel(), QLabel()
+        row.addWidget(self.swing_caption)
         row.addWidget(self.swing)
-        row.addWidget(QLabel(self.tr("Bars")))
+        row.addWidget(self.bars_caption)
         row.addWidget(self.top)
         row.addStretch(1)
         self.plot.showGrid(x=True, y=False, alpha=0.25)
@@ -40,6 +41,11 @@ class TornadoChart(ChartBase):
         self.base: float | None = None
         self.swing.valueChanged.connect(lambda _: self.recompute())
         self.top.valueChanged.connect(lambda _: self._redraw())
+        self.retranslate()
+
+    def retranslate(self):
+        self.swing_caption.setText(self.tr("Swing ±"))
+        self.bars_caption.setText(self.tr("Bars"))
 
     def recompute(self):
         if self._context is None:
@@ -60,7 +66,8 @@ class TornadoChart(ChartBase):
         snapshot, row, key = self._context
         bars = self.bars[: self.top.value()]
         if not bars:
-            self.show_message(self.tr("No input moves {0} in this scenario.").format(key))
+            self.show_message(self.tr("No input moves {0} in this scenario.").format(
+                labels.result_label(key, i18n.current())))
             return
         n = len(bars)
         ys = [n - 1 - i for i in range(n)]  # the biggest impact on top
@@ -79,7 +86,7 @@ class TornadoChart(ChartBase):
         self.plot.getAxis("left").setTicks([[(y, f"{input_label(b.input)} {pct}") for y, b in zip(ys, bars)]])
         self.plot.setLabel("bottom", result_axis_label(key, scenario_currency(self._context[0], self._context[1])))
         currency = snapshot.tables["Scenarios"].get(row, "currency") or "USD"
-        base_text = format_value(self.base, REGISTRY[key].unit, currency)
+        base_text = value_text(self.base, REGISTRY[key].unit, currency)
         self.show_message(self.tr("{0} = {1}; {2} inputs move it (showing {3}).").format(
-            key, base_text, len(self.bars), n))
+            labels.result_label(key, i18n.current()), base_text, len(self.bars), n))
         self.plot.getViewBox().autoRange()

@@ -11,30 +11,47 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from ...core import uncertainty
 from ...core.formulas import REGISTRY
 from ...core.report import scenario_currency
-from ...core.units import format_value
-from .common import ChartBase, input_label, result_axis_label, series_color
+from ...core.units import UnitError, parse_quantity
+from ...core.variants import INPUTS
+from .common import ChartBase, input_label, result_axis_label, series_color, typed_text, value_text
 
 _COLS = ("input", "low", "high", "relative")
 
 
+def range_texts(r: uncertainty.Range, unit: str) -> tuple[str, str]:
+    """Low and high in one form: relative ranges as ±% of the scenario's own value, absolute
+    ones in the input's unit ('30%' for an MFU, '0.07' USD/kWh)."""
+    if r.relative:
+        return tuple(f"{(v - 1) * 100:+.4g}%".replace("-", "−") for v in (r.low, r.high))
+    return typed_text(r.low, unit), typed_text(r.high, unit)
+
+
+def parse_range_text(text: str, unit: str, relative: bool) -> float:
+    """The stored low/high for a typed text (UnitError when it is not a number)."""
+    text = text.strip().replace("−", "-")
+    if relative:
+        return 1.0 + parse_quantity(text if text.endswith("%") else text + "%", "fraction")
+    return parse_quantity(text, unit)
+
+
 class UncertaintyChart(ChartBase):
-    """Samples, seed and a table of ranges (low, high, relative ×) edited in place."""
+    """Samples, seed and a table of ranges (low, high; relative to the scenario's own value or
+    absolute) edited in place, above the histogram in a splitter."""
 
     settingsChanged = Signal()  # samples, seed or ranges edited (the summary strip follows them)
 
     def __init__(self, pool, parent=None):
         super().__init__(pool, parent)
-        box = QVBoxLayout(self.controls)
-        box.setContentsMargins(4, 4, 4, 0)
-        row = QHBoxLayout()
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(4, 4, 4, 0)
         self.samples = QSpinBox()
         self.samples.setRange(1_000, 1_000_000)
         self.samples.setSingleStep(10_000)
@@ -43,22 +60,30 @@ class UncertaintyChart(ChartBase):
         self.seed = QSpinBox()
         self.seed.setRange(0, 1_000_000)
         self.seed.setValue(uncertainty.DEFAULT_SEED)
-        self.reset = QPushButton(self.tr("Default ranges"))
-        row.addWidget(QLabel(self.tr("Samples")))
+        self.reset = QPushButton()
+        self.samples_caption, self.seed_caption = QLabel(), QLabel()
+        row.addWidget(self.samples_caption)
         row.addWidget(self.samples)
-        row.addWidget(QLabel(self.tr("Seed")))
+        row.addWidget(self.seed_caption)
         row.addWidget(self.seed)
         row.addStretch(1)
         row.addWidget(self.reset)
-        box.addLayout(row)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Uncertain input"), self.tr("Low"), self.tr("High"),
-                                              self.tr("× own value")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
-        self.table.setMaximumHeight(170)
-        box.addWidget(self.table)
+        # the ranges and the histogram share the height; the user moves the divider
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.layout().replaceWidget(self.plot_widget, self.splitter)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.plot_widget)
+        self.splitter.setChildrenCollapsible(False)
+        self.table.setMinimumHeight(60)
+        self.plot_widget.setMinimumHeight(120)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.layout().setStretchFactor(self.splitter, 1)
         self.result: uncertainty.MonteCarlo | None = None
+        self._ranges: dict[str, uncertainty.Range] = {}
         self.set_ranges(uncertainty.DEFAULT_RANGES)
         self.samples.editingFinished.connect(self.recompute)
         self.seed.valueChanged.connect(lambda _: self.recompute())
@@ -67,13 +92,27 @@ class UncertaintyChart(ChartBase):
         for signal in (self.samples.editingFinished, self.seed.valueChanged, self.reset.clicked,
                        self.table.itemChanged):
             signal.connect(self.settingsChanged)
+        self.retranslate()
 
     def settings(self) -> tuple[int, int, dict[str, uncertainty.Range]]:
         """(samples, seed, ranges) as chosen: what the summary strip's bands are drawn with."""
         return self.samples.value(), self.seed.value(), self.ranges()
 
+    def retranslate(self):
+        self.reset.setText(self.tr("Default ranges"))
+        self.samples_caption.setText(self.tr("Samples"))
+        self.seed_caption.setText(self.tr("Seed"))
+        self.table.setHorizontalHeaderLabels([self.tr("Uncertain input"), self.tr("Low"),
+                                              self.tr("High"), self.tr("Relative to own value")])
+        self.table.blockSignals(True)
+        for i in range(self.table.rowCount()):
+            item = self.table.item(i, 0)
+            item.setText(input_label(item.data(Qt.ItemDataRole.UserRole)))
+        self.table.blockSignals(False)
+
     # -- ranges
     def set_ranges(self, ranges: dict[str, uncertainty.Range]):
+        self._ranges = dict(ranges)
         self.table.blockSignals(True)
         self.table.setRowCount(len(ranges))
         for i, (name, r) in enumerate(ranges.items()):
@@ -82,8 +121,9 @@ class UncertaintyChart(ChartBase):
             label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
             label.setToolTip(r.why)
             self.table.setItem(i, 0, label)
-            self.table.setItem(i, 1, QTableWidgetItem(f"{r.low:g}"))
-            self.table.setItem(i, 2, QTableWidgetItem(f"{r.high:g}"))
+            low, high = range_texts(r, INPUTS[name].unit if name in INPUTS else "")
+            self.table.setItem(i, 1, QTableWidgetItem(low))
+            self.table.setItem(i, 2, QTableWidgetItem(high))
             rel = QTableWidgetItem()
             rel.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             rel.setCheckState(Qt.CheckState.Checked if r.relative else Qt.CheckState.Unchecked)
@@ -91,29 +131,43 @@ class UncertaintyChart(ChartBase):
         self.table.blockSignals(False)
 
     def ranges(self) -> dict[str, uncertainty.Range]:
-        """The ranges as edited; a row whose low/high is not a number keeps its default."""
+        """The ranges as edited; a row whose low/high is not a number keeps its last good value."""
         out = {}
         for i in range(self.table.rowCount()):
             name = self.table.item(i, 0).data(Qt.ItemDataRole.UserRole)
-            default = uncertainty.DEFAULT_RANGES.get(name)
-            try:
-                low, high = float(self.table.item(i, 1).text()), float(self.table.item(i, 2).text())
-            except ValueError:
-                if default is None:
-                    continue
-                low, high = default.low, default.high
+            unit = INPUTS[name].unit if name in INPUTS else ""
             relative = self.table.item(i, 3).checkState() == Qt.CheckState.Checked
+            known = self._ranges.get(name) or uncertainty.DEFAULT_RANGES.get(name)
+            try:
+                low = parse_range_text(self.table.item(i, 1).text(), unit, relative)
+                high = parse_range_text(self.table.item(i, 2).text(), unit, relative)
+            except UnitError:
+                if known is None:
+                    continue
+                low, high = known.low, known.high
             out[name] = uncertainty.Range(min(low, high), max(low, high), relative,
-                                          default.why if default else "")
+                                          known.why if known else "")
         return out
 
     def _range_edited(self, item):
+        name = self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        unit = INPUTS[name].unit if name in INPUTS else ""
+        relative = self.table.item(item.row(), 3).checkState() == Qt.CheckState.Checked
         if item.column() in (1, 2):
             try:
-                float(item.text())
+                parse_range_text(item.text(), unit, relative)
                 item.setToolTip("")
-            except ValueError:
+            except UnitError:
                 item.setToolTip(self.tr("not a number: the default is used"))
+        elif item.column() == 3:  # the form changed: write the same numbers in the new form
+            known = self._ranges.get(name)
+            if known is not None:
+                self.table.blockSignals(True)
+                low, high = range_texts(uncertainty.Range(known.low, known.high, relative), unit)
+                self.table.item(item.row(), 1).setText(low)
+                self.table.item(item.row(), 2).setText(high)
+                self.table.blockSignals(False)
+        self._ranges = self.ranges()
         self.recompute()
 
     # -- computation
@@ -139,7 +193,7 @@ class UncertaintyChart(ChartBase):
         for label, value, style in (("P10", mc.p10, Qt.PenStyle.DashLine), ("P50", mc.p50, Qt.PenStyle.SolidLine),
                                     ("P90", mc.p90, Qt.PenStyle.DashLine)):
             line = pg.InfiniteLine(pos=value, angle=90, pen=pg.mkPen(fg, width=1.5, style=style),
-                                   label=f"{label} {format_value(value, unit, currency)}",
+                                   label=f"{label} {value_text(value, unit, currency)}",
                                    labelOpts={"position": 0.92, "color": fg, "movable": True})
             self.plot.addItem(line)
         if mc.base is not None:
@@ -151,7 +205,7 @@ class UncertaintyChart(ChartBase):
         self.plot.setLabel("left", self.tr("samples"))
 
         def fmt(v):
-            return format_value(v, unit, currency)
+            return value_text(v, unit, currency)
 
         text = self.tr("P10 {0} · P50 {1} · P90 {2} · mean {3} · {4:,} samples").format(
             fmt(mc.p10), fmt(mc.p50), fmt(mc.p90), fmt(mc.mean), len(mc.samples))
