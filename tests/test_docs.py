@@ -30,7 +30,8 @@ def test_default_data_rows_have_sources():
     from llmcost_gui.paths import resource
 
     for name, col in [("models.csv", "source"), ("hardware.csv", "source"), ("prices.csv", "source"),
-                      ("assumptions.csv", "note"), ("training_runs.csv", "source")]:
+                      ("assumptions.csv", "note"), ("training_runs.csv", "source"),
+                      ("memory_runs.csv", "source")]:
         with open(resource("data", name), newline="", encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
         assert rows and all(r[col].strip() for r in rows), name

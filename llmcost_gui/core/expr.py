@@ -143,6 +143,11 @@ def _merge(*codes: np.ndarray) -> np.ndarray:
 
 def evaluate(node: ast.expr, ctx: EvalContext) -> Val:
     """Evaluate a parsed expression for every scenario at once."""
+    with np.errstate(all="ignore"):  # once per formula: entering it costs more than a small ufunc
+        return _evaluate(node, ctx)
+
+
+def _evaluate(node: ast.expr, ctx: EvalContext) -> Val:
     n = ctx.size
     if isinstance(node, ast.Constant):
         values = np.empty(n, object if isinstance(node.value, str) else float)
@@ -153,14 +158,13 @@ def evaluate(node: ast.expr, ctx: EvalContext) -> Val:
     if isinstance(node, ast.Attribute):
         return ctx.name(f"scenario.{node.attr}")
     if isinstance(node, ast.UnaryOp):
-        v = evaluate(node.operand, ctx)
+        v = _evaluate(node.operand, ctx)
         return Val(-v.values if isinstance(node.op, ast.USub) else v.values, v.codes)
     if isinstance(node, ast.BinOp):
-        a, b = evaluate(node.left, ctx), evaluate(node.right, ctx)
-        with np.errstate(all="ignore"):
-            return Val(BINOPS[type(node.op)][0](a.values, b.values), _merge(a.codes, b.codes))
+        a, b = _evaluate(node.left, ctx), _evaluate(node.right, ctx)
+        return Val(BINOPS[type(node.op)][0](a.values, b.values), _merge(a.codes, b.codes))
     if isinstance(node, ast.Compare):
-        a, b = evaluate(node.left, ctx), evaluate(node.comparators[0], ctx)
+        a, b = _evaluate(node.left, ctx), _evaluate(node.comparators[0], ctx)
         fn = COMPARES[type(node.ops[0])][0]
         return Val(np.asarray(fn(a.values, b.values), dtype=bool), _merge(a.codes, b.codes))
     return _call(node, ctx)
@@ -172,46 +176,72 @@ def _call(node: ast.Call, ctx: EvalContext) -> Val:
     if f == "isblank":
         return Val(ctx.is_blank(_name_of(args[0])), np.zeros(n, np.int32))
     if f == "fail":
-        return Val(np.full(n, np.nan), np.full(n, ctx.reason(args[0].value), np.int32))
+        return _fail(args, ctx)
     if f == "blank":
         return Val(np.full(n, np.nan), np.full(n, ctx.quiet(args[0].value), np.int32))
     if f in ("lookup", "lookup_or"):
-        key = evaluate(args[2], ctx)
-        fallback = evaluate(args[3], ctx) if f == "lookup_or" else None
+        key = _evaluate(args[2], ctx)
+        fallback = _evaluate(args[3], ctx) if f == "lookup_or" else None
         return ctx.lookup(args[0].id, args[1].value, key, ast.unparse(args[2]), fallback)
     if f == "where":
-        c, a, b = (evaluate(x, ctx) for x in args)
+        c, a, b = (_evaluate(x, ctx) for x in args)
         cond = c.values.astype(bool)
         return Val(np.where(cond, a.values, b.values), _merge(c.codes, np.where(cond, a.codes, b.codes)))
     if f == "switch":
         return _switch(args, ctx)
     if f == "n0":
-        v = evaluate(args[0], ctx)
+        v = _evaluate(args[0], ctx)
         blank = v.codes == BLANK
         return Val(np.where(blank, 0.0, v.values), np.where(blank, OK, v.codes).astype(np.int32))
-    vals = [evaluate(x, ctx) for x in args]
+    vals = [_evaluate(x, ctx) for x in args]
     codes = _merge(*(v.codes for v in vals))
-    with np.errstate(all="ignore"):
-        if f == "min":
-            return Val(np.minimum.reduce([v.values for v in vals]), codes)
-        if f == "max":
-            return Val(np.maximum.reduce([v.values for v in vals]), codes)
-        if f == "ceil":
-            return Val(np.ceil(vals[0].values), codes)
-        if f == "pow2ceil":
-            return Val(np.power(2.0, np.ceil(np.log2(vals[0].values) - POW2_EPS)), codes)
+    if f == "min":
+        return Val(np.minimum.reduce([v.values for v in vals]), codes)
+    if f == "max":
+        return Val(np.maximum.reduce([v.values for v in vals]), codes)
+    if f == "ceil":
+        return Val(np.ceil(vals[0].values), codes)
+    if f == "pow2ceil":
+        return Val(np.power(2.0, np.ceil(np.log2(vals[0].values) - POW2_EPS)), codes)
     raise ExprError(f"unknown function {f}")  # pragma: no cover - rejected by parse()
 
 
+def _fail(args: list[ast.expr], ctx: EvalContext) -> Val:
+    """An error whose reason may name numbers: fail("needs {0} cards", n) formats n per scenario."""
+    n = ctx.size
+    template = args[0].value
+    if len(args) == 1:
+        return Val(np.full(n, np.nan), np.full(n, ctx.reason(template), np.int32))
+    vals = [_evaluate(x, ctx) for x in args[1:]]
+    codes = _merge(*(v.codes for v in vals)).astype(np.int32)
+    ok = codes == OK
+    if ok.any():
+        # one message per distinct combination of numbers (1-D uniques: quick for many scenarios)
+        columns = [np.unique(np.asarray(v.values[ok], dtype=float), return_inverse=True) for v in vals]
+        key = np.zeros(int(ok.sum()), np.int64)
+        for uniq, inverse in columns:
+            key = key * len(uniq) + np.ravel(inverse)
+        combos, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        reasons = np.array([ctx.reason(template.format(*(_reason_number(u[np.ravel(i)[f]]) for u, i in columns)))
+                            for f in first], np.int32)
+        codes[ok] = reasons[np.ravel(inverse)]
+    return Val(np.full(n, np.nan), codes)
+
+
+def _reason_number(v: float) -> str:
+    """A number inside an error message: whole above 100 (1,024), else three digits (72.5)."""
+    return f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.3g}"
+
+
 def _switch(args: list[ast.expr], ctx: EvalContext) -> Val:
-    key = evaluate(args[0], ctx)
+    key = _evaluate(args[0], ctx)
     n = ctx.size
     values = np.full(n, np.nan)
     codes = np.full(n, ctx.reason(f"{to_text(args[0])} has no allowed value"), np.int32)
     for label, branch in zip(args[1::2], args[2::2]):
         hit = key.values == label.value
         if hit.any():
-            v = evaluate(branch, ctx)
+            v = _evaluate(branch, ctx)
             values = np.where(hit, v.values, values)
             codes = np.where(hit, v.codes, codes)
     return Val(values, _merge(key.codes, codes).astype(np.int32))
@@ -344,7 +374,7 @@ class _TextStyle:
         if f == "n0":
             return f"({r(a[0])} or 0)"
         if f == "fail":
-            return f"error: {a[0].value}"
+            return "error: " + a[0].value.format(*(r(x) for x in a[1:]))
         if f == "blank":
             return f"blank ({a[0].value})"
         if f in ("lookup", "lookup_or"):

@@ -17,6 +17,7 @@ import ast
 from dataclasses import dataclass, field
 
 from . import expr
+from .formulas_memory import MEMORY_RESULT_KEYS, memory_formulas
 from .formulas_serving import serving_formulas
 from .schema import ASSUMPTION_KEYS, SCENARIOS
 
@@ -158,31 +159,34 @@ FORMULAS: tuple[Formula, ...] = (
       'fail("give train_gpus or train_deadline_days"), '
       "ceil(train_gpu_hours / (24 * train_deadline_days))), scenario.train_gpus)",
       "Training cards: as given, or the fewest that meet the deadline", "train"),
-    F("train_days", "days", "train_gpu_hours / train_gpus / 24", "Wall-clock training days", "train"),
+    F("train_days", "days", "train_gpu_hours / train_gpus / 24 * train_fits",
+      "Wall-clock training days (an error when the cards cannot hold the run)", "train"),
     *_stage_money("train", "train_hardware", "train_price", "training"),
     F("train_usd_per_gpu_hour", "USD/GPU-h",
       'where(procurement == "buy", train_own_usd_per_gpu_hour, '
       "train_rent_usd_per_gpu_hour * (1 - train_discount))",
       "Price of a training GPU-hour: owned rate, or rent less discount", "train", public=False),
-    F("train_cost", "money", "train_gpu_hours * train_usd_per_gpu_hour * fx",
+    F("train_cost", "money", "train_gpu_hours * train_usd_per_gpu_hour * fx * train_fits",
       "Pre-training cost (rented GPU-hours already include power)", "train"),
-    F("train_capex", "money", "train_gpus * train_card_usd * (1 + server_overhead) * fx",
+    F("train_capex", "money", "train_gpus * train_card_usd * (1 + server_overhead) * fx * train_fits",
       "Purchase cost of the training cluster, servers included", "train"),
     F("train_energy_kwh", "kWh", "train_gpu_hours * train_card_kw * pue", "Training energy incl. PUE", "train", source=EPOCH),
     F("train_energy_cost", "money", "train_energy_kwh * electricity_per_kwh * fx",
       "Training electricity cost", "train"),
     # --- fine-tuning
     F("ft_flops", "FLOP",
-      'switch(ft_method, "full", 6, "lora", 4, "top_layers", 2 + 4 * ft_trainable_fraction)'
+      'switch(ft_method, "full", 6, "lora", 4, "qlora", 4, "top_layers", 2 + 4 * ft_trainable_fraction)'
       " * active_params * ft_tokens_b * 1e9 * ft_epochs",
-      "Fine-tuning FLOPs: full 6·Nₐ, LoRA 4·Nₐ, top layers (2 + 4f)·Nₐ per token", "ft", source=LORA),
+      "Fine-tuning FLOPs: full 6·Nₐ, LoRA and QLoRA 4·Nₐ, top layers (2 + 4f)·Nₐ per token", "ft",
+      source=LORA),
     F("ft_peak", "FLOP/s", _peak("ft_hardware", "ft_precision"),
       "Dense peak of a fine-tuning card", "ft", public=False),
     F("ft_gpu_hours", "GPU-h", "ft_flops / (ft_peak * ft_mfu) / 3600", "Fine-tuning GPU-hours", "ft", source=MFU),
     *_stage_money("ft", "ft_hardware", "ft_price", "fine-tuning"),
     F("ft_cost", "money",
-      'ft_gpu_hours * where(procurement == "buy", ft_own_usd_per_gpu_hour, ft_rent_usd_per_gpu_hour) * fx',
-      "Fine-tuning cost", "ft"),
+      'ft_gpu_hours * where(procurement == "buy", ft_own_usd_per_gpu_hour, ft_rent_usd_per_gpu_hour) * fx'
+      " * where(ft_min_gpus >= 1, 1, 0)",
+      "Fine-tuning cost (an error when no number of cards holds the run)", "ft"),
     # --- serving: traffic
     F("requests_per_day", "requests", "daily_users * requests_per_user", "Requests per day", "serve"),
     F("tokens_per_day", "tokens", "requests_per_day * (input_tokens + output_tokens)",
@@ -214,6 +218,8 @@ FORMULAS: tuple[Formula, ...] = (
     F("capex_total", "money", 'where(procurement == "buy", n0(train_capex) + n0(serve_capex), 0)',
       "Up-front purchase when buying (0 when renting)", "money"),
     *API_FORMULAS,
+    # --- training and fine-tuning memory (core/formulas_memory.py)
+    *memory_formulas(F),
 )
 
 RESULT_KEYS: tuple[str, ...] = (
@@ -228,6 +234,7 @@ RESULT_KEYS: tuple[str, ...] = (
     *API_KEYS,
 )
 SPEC_KEYS = RESULT_KEYS[:RESULT_KEYS.index("capex_total")]  # the keys SPEC §2 lists; capex_total is ours
+RESULT_KEYS += MEMORY_RESULT_KEYS  # SPEC §6 (and the memory per card)
 
 
 class RegistryError(ValueError):

@@ -184,6 +184,14 @@
       <translation>自建还是 API</translation>
     </message>
     <message>
+      <source>Throughput vs latency</source>
+      <translation>吞吐与时延</translation>
+    </message>
+    <message>
+      <source>Memory</source>
+      <translation>显存</translation>
+    </message>
+    <message>
       <source>(row {0})</source>
       <translation>（第 {0} 行）</translation>
     </message>
@@ -259,11 +267,11 @@
     </message>
     <message>
       <source>Replace file?</source>
-      <translation type="unfinished" />
+      <translation>替换文件？</translation>
     </message>
     <message>
       <source>%1 already exists. Replace it?</source>
-      <translation type="unfinished" />
+      <translation>%1 已存在。要替换它吗？</translation>
     </message>
     <message>
       <source>Saving %1…</source>
@@ -449,6 +457,41 @@
     <message>
       <source>Default used: %1</source>
       <translation>使用默认值：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThroughputChart</name>
+    <message>
+      <source>output tokens/s per user (1 ÷ time per output token)</source>
+      <translation>每用户每秒输出 Token 数（1 ÷ 每输出 Token 时延）</translation>
+    </message>
+    <message>
+      <source>output tokens/s per GPU</source>
+      <translation>每卡每秒输出 Token 数</translation>
+    </message>
+    <message>
+      <source>This scenario does not serve: give it daily users to see its throughput against latency.</source>
+      <translation>此场景不含推理服务：填写日活用户数即可查看吞吐与时延。</translation>
+    </message>
+    <message>
+      <source>target {0:.0f} tok/s per user</source>
+      <translation>目标：每用户每秒 {0:.0f} 个 Token</translation>
+    </message>
+    <message>
+      <source>{0}: no operating point ({1}).</source>
+      <translation>{0}：没有工作点（{1}）。</translation>
+    </message>
+    <message>
+      <source>{0}: batch {1:.0f} gives {2:.1f} tokens/s per user and {3:,.0f} tokens/s per GPU.</source>
+      <translation>{0}：批大小 {1:.0f} 时每用户每秒 {2:.1f} 个 Token，每卡每秒 {3:,.0f} 个 Token。</translation>
+    </message>
+    <message>
+      <source>Crossed points miss the first-token target ({0:g} s).</source>
+      <translation>叉号处达不到首 Token 时延目标（{0:g} 秒）。</translation>
+    </message>
+    <message>
+      <source>The curve ends where the KV cache fills memory (batch {0:.0f}).</source>
+      <translation>曲线在 KV 缓存占满显存处结束（批大小 {0:.0f}）。</translation>
     </message>
   </context>
   <context>

@@ -118,3 +118,21 @@ def test_inputs_of_follows_formulas_and_lookups():
             "train_hardware.bf16_tflops", "train_price.per_gpu_hour"} <= deps
     assert "daily_users" not in deps and "serve_hardware.price" not in deps
     assert "daily_users" in inputs_of("daily_total")
+
+
+def test_fail_names_numbers_per_scenario():
+    """fail("...{0}...", x) formats x per scenario (whole above 100, else 3 digits); Excel NA()."""
+
+    class Many(Ctx):
+        size = 3
+
+        def name(self, n):
+            return Val(np.array([4.0, 1234.0, 2.5]), np.array([0, 0, 1], np.int32))
+
+    ctx = Many()
+    ctx.reasons = ["", "blank"]
+    tree = expr.parse('fail("needs {0} cards", a)')
+    v = expr.evaluate(tree, ctx)
+    assert [ctx.reasons[c] for c in v.codes] == ["needs 4 cards", "needs 1,234 cards", "blank"]
+    assert expr.to_excel(tree, XCtx()) == "NA()"
+    assert expr.to_text(tree) == "error: needs a cards"
