@@ -8,6 +8,7 @@ collector) is changed for them."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 
@@ -136,6 +137,10 @@ class _WorkerProcess(QObject):
         self._queue[id(client)] = (client, job_id, func, args)
         self._next()
 
+    def cancel(self, client) -> None:
+        """Forget the client's queued job (a running one finishes; its answer is dropped)."""
+        self._queue.pop(id(client), None)
+
     def _ensure_started(self) -> None:
         if self._process is not None and self._process.is_alive():
             return
@@ -151,9 +156,14 @@ class _WorkerProcess(QObject):
         child.close()
 
     def _next(self) -> None:
-        if self._running is not None or not self._queue:
+        if self._running is not None:
             return
-        client, job_id, func, args = self._queue.pop(next(iter(self._queue)))
+        while self._queue:  # the jobs of clients deleted with their window are dropped
+            client, job_id, func, args = self._queue.pop(next(iter(self._queue)))
+            if shiboken6.isValid(client):
+                break
+        else:
+            return
         try:
             self._ensure_started()
             self._conn.send((job_id, func, args))
@@ -222,6 +232,12 @@ class ProcessComputer(QObject):
         self.generation += 1
         self.busy = True
         worker_process().submit(self, self.generation, func, args)
+
+    def cancel(self) -> None:
+        """No answer is wanted any more."""
+        self.generation += 1
+        self.busy = False
+        worker_process().cancel(self)
 
     def _answer(self, generation: int, ok: bool, payload) -> None:
         if generation != self.generation:  # superseded: a newer job is queued or running

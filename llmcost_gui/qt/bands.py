@@ -68,6 +68,12 @@ class BandsProvider(QObject):
     def busy(self) -> bool:
         return self._timer.isActive() or self._computer.busy
 
+    def cancel(self) -> None:
+        """Nothing is on screen any more: drop the scheduled or queued computation."""
+        self._timer.stop()
+        self._computer.cancel()
+        self._pending = self._scheduled = None
+
     def _settings(self) -> Settings:
         chosen = self.settings() if self.settings is not None else None
         return chosen or default_settings()

@@ -110,6 +110,14 @@ class SummaryStrip(QScrollArea):
         self.bands.ready.connect(self._bands_ready)
         self.retranslate()
 
+    def hideEvent(self, event) -> None:
+        self.bands.cancel()  # a closed or minimized window needs no bands
+        super().hideEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
     def sizeHint(self) -> QSize:
         """As tall as the tiles plus room for the scroll bar a narrow window shows."""
         hint = self.widget().sizeHint()

@@ -128,7 +128,7 @@ def test_strip_and_uncertainty_chart_show_the_same_percentiles(window, wb, qtbot
     window.select_result(row, "daily_total")
     qtbot.waitUntil(lambda: not window.charts.busy() and chart.result is not None, timeout=15_000)
     band = _wait_bands(qtbot, window, row)["daily_total"]
-    assert len(chart.result.samples) == 3_000
+    assert len(chart.result.samples) + chart.result.invalid == 3_000
     assert (band.p10, band.p50, band.p90) == (chart.result.p10, chart.result.p50, chart.result.p90)
 
 
@@ -206,6 +206,8 @@ def test_the_computing_process_answers_the_newest_job_and_survives_failures(qtbo
 
 
 def test_charts_redraw_only_when_what_they_draw_changed(window, wb, qtbot):
+    from llmcost_gui.core.uncertainty import dependency_key
+
     panel = window.charts
     row = scenario(wb, CHATGPT)
     window.select_result(row, "daily_total")
@@ -215,14 +217,17 @@ def test_charts_redraw_only_when_what_they_draw_changed(window, wb, qtbot):
     computer = panel.sensitivity.computer
     real = computer.submit
     computer.submit = lambda func: (submitted.append(1), real(func))
-    other = next(r for r in range(wb.tables["Scenarios"].nrows) if r not in drawn)
-    window.scenario_model.setData(param_index(window, "note", other), "elsewhere", EDIT)
+    read = " ".join(str(dependency_key(wb, r)) for r in drawn)
+    hw = wb.tables["Hardware"]
+    unused = next(i for i in range(hw.nrows) if f"'{hw.get(i, 'name')}'" not in read)
+    price = table_index(window, "Hardware", unused, "price")
+    window.table_models["Hardware"].setData(price, "12345", EDIT)  # a card no drawn scenario uses
     qtbot.wait(100)
-    assert not panel.timer.isActive() and submitted == []  # nothing it draws changed
+    assert not panel.timer.isActive() and submitted == []
     window.scenario_model.setData(param_index(window, "daily_users", row), "14M", EDIT)
     qtbot.waitUntil(lambda: not panel.busy(), timeout=15_000)
     assert submitted == [1]
     # a hidden chart drawn before an unrelated change is redrawn from the newer document
-    window.scenario_model.setData(param_index(window, "note", other), "again", EDIT)
+    window.table_models["Hardware"].setData(price, "23456", EDIT)
     panel.tabs.setCurrentIndex(1)
-    assert panel.tornado._context[0].tables["Scenarios"].get(other, "note") == "again"
+    assert panel.tornado._context[0].tables["Hardware"].get(unused, "price") == 23456
