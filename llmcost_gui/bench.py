@@ -336,9 +336,10 @@ WHAT_IS_MEASURED = """What each figure measures:
 * `window_1000_*` — in a child process, with the charts dock showing the Sensitivity chart:
   `open_s` is `llmcost-gui FILE` of a 1,000-scenario workbook (read the file, build the window,
   first paint); `edit_ms_p95` is the 95th percentile of 40 edits typed 0.25 s apart (`setData`
-  and the repaint of the changed cells): the shown scenario, one far off screen, and every fifth
-  an assumption that changes all 1,000 scenarios, while the bands and the charts compute in
-  between; `bands_s` is the median time from an edit of the shown scenario until its P10–P90
+  and the repaint of the changed cells): alternately the first scenario and one far off screen
+  (each edit makes its scenario the current one, which the strip and the charts follow), and
+  every fifth an assumption that changes all 1,000 scenarios, while the bands and the charts
+  compute in between; `bands_s` is the median time from an edit of the shown scenario until its P10–P90
   bands (100,000 samples, the Uncertainty chart's) are ready; `rss_mb` is the peak resident
   memory of the window's process plus that of its computing process."""
 
@@ -357,7 +358,8 @@ HOW_IT_STAYS_QUICK = """How the window stays as quick with 1,000 scenarios as wi
 * The bands are computed in a separate computing process (`llmcost_gui.worker`, started once,
   at a lower priority than the window), so they never hold the window's interpreter lock; the
   window polls the answer on its own thread. No interpreter-wide switch interval or garbage
-  collector setting is changed. The charts compute on a worker thread (chunked numpy) and are
-  redrawn only when an input of a scenario they draw changed.
+  collector setting is changed. The charts compute on a worker thread (Monte Carlo in chunks)
+  and are redrawn only when an input of a scenario they draw changed; "All scenarios" in the
+  Sensitivity chart draws at most 8 curves.
 * Autosave never runs inside a save or an open: their progress loop lets timers fire, and the
   autosave waits until the file work is over."""

@@ -45,3 +45,10 @@ def peak_rss_mb() -> float:
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KB on Linux
+
+
+def loaded_modules() -> list[str]:
+    """The modules this process has imported (a test checks that Qt is not among them)."""
+    import sys
+
+    return sorted(sys.modules)

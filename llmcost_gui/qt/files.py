@@ -101,7 +101,7 @@ class FileController(QObject):
         from ..io.xlsx_read import read_workbook
 
         try:
-            wb = self._file_work(self.tr("Opening %1…").replace("%1", Path(path).name),
+            wb = self.file_work(self.tr("Opening %1…").replace("%1", Path(path).name),
                                  lambda: read_workbook(path))
         except ImportProblems as exc:
             self._error(self.tr("Cannot open %1").replace("%1", Path(path).name), str(exc))
@@ -158,7 +158,7 @@ class FileController(QObject):
 
         wb = self._workbook()
         try:
-            self._file_work(self.tr("Saving %1…").replace("%1", Path(path).name),
+            self.file_work(self.tr("Saving %1…").replace("%1", Path(path).name),
                             lambda: write_document(wb, path))
         except Exception as exc:
             self._error(self.tr("Cannot save %1").replace("%1", Path(path).name), str(exc))
@@ -169,8 +169,9 @@ class FileController(QObject):
         self.discard_autosave()
         return True
 
-    def _file_work(self, label: str, func):
-        """Run a read or write with the busy dialog; autosave waits until it is over."""
+    def file_work(self, label: str, func):
+        """Run a read or write (open, save, budget export) with the busy dialog; autosave waits
+        until it is over."""
         self.busy = True
         try:
             return run_with_progress(self.window, label, func)

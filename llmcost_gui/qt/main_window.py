@@ -23,7 +23,6 @@ from .. import __version__
 from ..core import labels
 from ..core.workbook import Change, Workbook
 from . import actions, editing, hf_import, i18n, rows
-from .background import run_with_progress
 from .files import FileController
 from .formula_bar import FormulaBar
 from .results_model import ResultsModel
@@ -406,7 +405,7 @@ class MainWindow(QMainWindow):
             return
         wb, lang = self.workbook, i18n.current()
         try:
-            run_with_progress(self, self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
+            self.files.file_work(self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Export budget"), str(exc))
             return

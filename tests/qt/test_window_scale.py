@@ -182,12 +182,18 @@ def test_the_computing_process_answers_the_newest_job_and_survives_failures(qtbo
     import time
 
     from llmcost_gui.qt.background import ProcessComputer, worker_process
+    from llmcost_gui.worker import loaded_modules
 
     computer = ProcessComputer()
     got = _answers(computer)
     computer.submit(os.getpid)
     qtbot.waitUntil(lambda: bool(got), timeout=30_000)
     assert got[0][0] == "ok" and got[0][1] != os.getpid()  # another process did the work
+    got.clear()
+    computer.submit(loaded_modules)
+    qtbot.waitUntil(lambda: bool(got), timeout=10_000)
+    assert "llmcost_gui.worker" in got[0][1]
+    assert not [m for m in got[0][1] if m.startswith(("PySide6", "shiboken6", "pyqtgraph"))]
     got.clear()
     computer.submit(math.sqrt, -1.0)
     qtbot.waitUntil(lambda: bool(got), timeout=10_000)
