@@ -1,10 +1,14 @@
-"""Work off the GUI thread: a runner that delivers only the newest request's answer.
+"""Work off the GUI thread; only the newest request's answer is delivered.
 
-Jobs are core functions over a frozen :class:`core.variants.Snapshot`: numpy over plain arrays,
-no Qt object made or held.  They evaluate in chunks of large arrays (core.uncertainty.CHUNK_ROWS),
-and numpy releases the GIL inside each array operation, so the GUI thread, which needs the GIL
-for every cell it paints, rarely waits; no interpreter-wide setting (switch interval, garbage
-collector) is changed for them."""
+* :class:`ProcessComputer` runs a module-level core function in the computing process
+  (:mod:`llmcost_gui.worker`): the Monte Carlo bands of the summary strip.  It shares no
+  interpreter lock with the window, and no Python thread of ours runs in the window's process.
+* :class:`Computer` runs a closure on a thread of a pool (the charts).  Jobs are core functions
+  over a frozen :class:`core.variants.Snapshot`: numpy over plain arrays, no Qt object made or
+  held; Monte Carlo evaluates in chunks of large arrays (core.uncertainty.CHUNK_ROWS), and numpy
+  releases the GIL inside each array operation, so the GUI thread rarely waits.
+
+No interpreter-wide setting (switch interval, garbage collector) is changed for either."""
 
 from __future__ import annotations
 
