@@ -173,7 +173,7 @@ class _WorkerProcess(QObject):
             self._conn.send((job_id, func, args))
         except Exception as exc:  # noqa: BLE001 - no process, or a job that cannot be pickled
             self._stop_process()
-            self._deliver(client, job_id, False, f"cannot start the computation: {exc}")
+            self._deliver(client, job_id, None, f"cannot start the computation: {exc}")
             return self._next()
         self._running = (client, job_id)
         self._timer.start()
@@ -189,7 +189,7 @@ class _WorkerProcess(QObject):
                 raise EOFError
             job_id, ok, payload = self._conn.recv()
         except (EOFError, OSError):
-            job_id, ok, payload = self._running[1], False, "the computing process ended"
+            job_id, ok, payload = self._running[1], None, "the computing process ended"
             self._stop_process()
         client, self._running = self._running[0], None
         self._timer.stop()
@@ -197,7 +197,8 @@ class _WorkerProcess(QObject):
         self._next()
 
     @staticmethod
-    def _deliver(client, job_id: int, ok: bool, payload) -> None:
+    def _deliver(client, job_id: int, ok: bool | None, payload) -> None:
+        """ok: True (a result), False (the job failed), None (the process failed the job)."""
         try:
             client._answer(job_id, ok, payload)
         except RuntimeError:  # the client was deleted with its window
@@ -225,7 +226,8 @@ class ProcessComputer(QObject):
     with a module-level Qt-free function and picklable arguments."""
 
     finished = Signal(object)
-    error = Signal(str)
+    error = Signal(str)  # the job raised: the same job would raise again
+    lost = Signal(str)  # the computing process could not answer (it ended): worth trying again
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -243,11 +245,13 @@ class ProcessComputer(QObject):
         self.busy = False
         worker_process().cancel(self)
 
-    def _answer(self, generation: int, ok: bool, payload) -> None:
+    def _answer(self, generation: int, ok: bool | None, payload) -> None:
         if generation != self.generation:  # superseded: a newer job is queued or running
             return
         self.busy = False
         if ok:
             self.finished.emit(payload)
+        elif ok is None:
+            self.lost.emit(str(payload))
         else:
             self.error.emit(str(payload))

@@ -45,14 +45,14 @@ class BandsProvider(QObject):
         self.keys = tuple(keys)
         self.settings = settings  # the Uncertainty chart's settings, or None for the defaults
         self.workbook = None
-        self.computed = 0  # computations started (for tests and benchmarks)
         self._cache: OrderedDict[tuple, dict] = OrderedDict()
         self._wanted: int | None = None
         self._scheduled: tuple | None = None  # (cache key, row) the timer will compute
         self._pending: tuple | None = None  # (cache key, row) of the computation under way
         self._computer = ProcessComputer(self)  # in the computing process: no GIL shared
         self._computer.finished.connect(self._arrived)
-        self._computer.error.connect(lambda _msg: self._arrived({}))
+        self._computer.error.connect(lambda _msg: self._arrived({}))  # no bands for these inputs
+        self._computer.lost.connect(self._lost)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(BAND_DELAY_MS)
@@ -105,9 +105,12 @@ class BandsProvider(QObject):
 
         samples, seed, ranges = settings = self._settings()
         self._pending = (self._key(row, settings), row)
-        self.computed += 1
         self._computer.submit(uncertainty.scenario_bands, Snapshot(wb), row, self.keys, samples, seed,
                               ranges)
+
+    def _lost(self, _reason: str) -> None:
+        """The computing process ended: nothing is cached; the next request tries again."""
+        self._pending = None
 
     def _arrived(self, bands: dict) -> None:
         pending, self._pending = self._pending, None

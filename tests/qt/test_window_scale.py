@@ -204,9 +204,14 @@ def test_the_computing_process_answers_the_newest_job_and_survives_failures(qtbo
     qtbot.waitUntil(lambda: not computer.busy, timeout=10_000)
     assert got == [("ok", 3)]
     got.clear()
-    worker_process()._process.kill()  # the process dies: the next job starts a new one
-    worker_process()._process.join(5)
-    computer.submit(abs, -4)
+    lost = []
+    computer.lost.connect(lost.append)
+    computer.submit(time.sleep, 5)
+    qtbot.wait(200)
+    worker_process()._process.kill()  # the process dies under a job: lost, not an error
+    qtbot.waitUntil(lambda: bool(lost), timeout=10_000)
+    assert lost == ["the computing process ended"] and got == [] and not computer.busy
+    computer.submit(abs, -4)  # the next job starts a new process
     qtbot.waitUntil(lambda: not computer.busy, timeout=30_000)
     assert got == [("ok", 4)]
 
