@@ -17,9 +17,9 @@ import ast
 from dataclasses import dataclass, field
 
 from . import expr
-from .formulas_memory import MEMORY_RESULT_KEYS, memory_formulas
+from .formulas_memory import memory_formulas
 from .formulas_serving import serving_formulas
-from .schema import ASSUMPTION_KEYS, SCENARIOS
+from .schema import ASSUMPTION_KEYS, SCENARIOS, TABLES
 
 KAPLAN = "Kaplan et al. 2020, Scaling Laws for Neural Language Models, Table 1"
 SPEC = "LLM Cost Workbench specification §2"
@@ -222,23 +222,25 @@ FORMULAS: tuple[Formula, ...] = (
     *memory_formulas(F),
 )
 
-RESULT_KEYS: tuple[str, ...] = (
-    "train_flops", "train_pf_days", "train_gpu_hours", "train_gpus", "train_days", "train_cost",
-    "train_capex", "train_energy_kwh", "train_energy_cost", "ft_flops", "ft_gpu_hours", "ft_cost",
-    "flops_per_token", "flops_per_request", "requests_per_day", "tokens_per_day", "peak_requests_per_s",
-    "gpu_seconds_per_request", "replica_gpus", "serve_gpus",
-    "ttft_s", "tpot_s", "output_tokens_per_s_per_gpu", "serve_batch", "kv_cache_gb_per_replica",
-    "serve_capex", "serve_energy_kwh_per_day",
-    "serve_cost_per_day", "cost_per_million_tokens", "cost_per_request", "cost_per_user_month",
-    "daily_total", "monthly_total", "annual_total", "capex_total",
-    *API_KEYS,
-)
-SPEC_KEYS = RESULT_KEYS[:RESULT_KEYS.index("capex_total")]  # the keys SPEC §2 lists; capex_total is ours
-RESULT_KEYS += MEMORY_RESULT_KEYS  # SPEC §6 (and the memory per card)
+# the public results (results grid, CLI, budget), in the order they are declared
+RESULT_KEYS: tuple[str, ...] = tuple(f.key for f in FORMULAS if f.public)
+# the results the summary strip and the budget's Summary sheet show
+SUMMARY_KEYS: tuple[str, ...] = ("capex_total", "daily_total", "monthly_total", "annual_total",
+                                 "cost_per_million_tokens")
 
 
 class RegistryError(ValueError):
     """The registry refers to an unknown name or has a cycle."""
+
+
+def _check_lookups(f: Formula) -> None:
+    """Every lookup names an input table and one of its columns (arity and argument kinds are
+    checked when the expression is parsed)."""
+    for table, column, _key in expr.lookups(f.tree):
+        if table not in TABLES or table == "Scenarios":
+            raise RegistryError(f"{f.key}: unknown table {table!r} in a lookup")
+        if column not in TABLES[table].by_name:
+            raise RegistryError(f"{f.key}: {table} has no column {column!r}")
 
 
 def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
@@ -254,6 +256,7 @@ def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
             base = name.removeprefix("scenario.")
             if name not in by_key and base not in inputs:
                 raise RegistryError(f"{f.key}: unknown name {name!r}")
+        _check_lookups(f)
         deps[f.key] = {n for n in used if n in by_key}
     ordered: list[str] = []
     state: dict[str, int] = {}
@@ -271,17 +274,13 @@ def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
 
     for f in formulas:
         visit(f.key, [])
-    missing = [k for k in RESULT_KEYS if k not in by_key]
+    missing = [k for k in SUMMARY_KEYS if k not in by_key or not by_key[k].public]
     if missing:
-        raise RegistryError(f"result keys without a formula: {missing}")
+        raise RegistryError(f"summary keys that are not public results: {missing}")
     return {k: by_key[k] for k in ordered}
 
 
 REGISTRY: dict[str, Formula] = build()
-
-
-def unit_of(key: str) -> str:
-    return REGISTRY[key].unit
 
 
 def inputs_of(key: str) -> set[str]:
