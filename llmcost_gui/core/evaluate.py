@@ -8,7 +8,7 @@ import numpy as np
 
 from . import expr
 from .cells import domain_mask
-from .expr import BLANK, OK, Val
+from .expr import BLANK, OK, Val, is_ok, shared_if_ok
 from .formulas import REGISTRY, Formula
 from .schema import ASSUMPTION_KEYS, CURRENCIES, SCENARIOS, STAGE_TITLE, STAGE_TRIGGER, STAGES
 from .units import format_value
@@ -109,6 +109,7 @@ class _Context:
         self.blank: dict[str, np.ndarray] = {}
         self.computed: dict[str, Val] = {}
         self._key_rows: dict[tuple[str, str], np.ndarray] = {}
+        self._inactive: dict[tuple[str, str], np.ndarray | None] = {}
         self.active = self._stage_activity()
         self.defaults: dict[str, np.ndarray] = {}
         self.assumption_defaults: list[str] = []
@@ -138,32 +139,55 @@ class _Context:
 
     def lookup(self, table, column, key, key_text, fallback):
         t = self.tables[table]
-        rows = self._rows_for(table, key_text, key.values)
+        rows = self._rows_for(table, key_text, key)
         codes = key.codes.copy()
         missing = (rows < 0) & (codes == OK)
-        for name in set(key.values[missing]):
-            codes[missing & (key.values == name)] = self.reason(f"{key_text} '{name}' not found in {table}")
+        if missing.any():
+            for name in _distinct(key.values[missing]):
+                codes[missing & (key.values == name)] = self.reason(f"{key_text} '{name}' not found in {table}")
         arr = t.array(column)
         safe = np.where(rows < 0, 0, rows)
         values = arr[safe] if len(arr) else np.full(self.size, np.nan)
         empty = t.blank_mask(column)[safe] if len(arr) else np.ones(self.size, bool)
         empty = empty & (codes == OK)
+        factors = (arr, safe) if arr.dtype == object and len(arr) else None
         if fallback is not None:
-            values = np.where(empty, fallback.values, values)
-            codes = np.where(empty, fallback.codes, codes)
-        else:
-            for name in set(key.values[empty]):
+            if empty.any():
+                factors = _with_fallback(factors, empty, fallback)
+                values = np.where(empty, fallback.values, values)
+                codes = np.where(empty, fallback.codes, codes)
+        elif empty.any():
+            for name in _distinct(key.values[empty]):
                 codes[empty & (key.values == name)] = self.reason(f"{table} '{name}' has no {column}")
-        return Val(values, codes.astype(np.int32))
+        v = Val(values, shared_if_ok(codes.astype(np.int32)))
+        if factors is not None:
+            v.memo["factors"] = factors
+        return v
+
+    def inactive(self, stage: str, guard: str) -> np.ndarray | None:
+        """Where a formula of `stage` (blank when `guard` is blank) is not used; None: nowhere."""
+        key = (stage, guard)
+        if key not in self._inactive:
+            mask = ~self.active[stage]
+            if guard:
+                mask = mask | self.blank[guard]
+            self._inactive[key] = mask if mask.any() else None
+        return self._inactive[key]
 
     # -- preparation
-    def _rows_for(self, table, key_text, names) -> np.ndarray:
+    def _rows_for(self, table, key_text, key: Val) -> np.ndarray:
         cache_key = (table, key_text)
         if cache_key not in self._key_rows:
             t = self.tables[table]
             # a table may resolve keys per scenario row itself (core.analysis: sampled properties)
             own = getattr(t, "rows_for", None)
-            rows = own(key_text, names) if own else key_rows(t.key_index(), names)
+            factors = expr.text_factors(key) if key.values.dtype == object and not own else None
+            if own:
+                rows = own(key_text, key.values)
+            elif factors is not None:  # each distinct name once
+                rows = key_rows(t.key_index(), factors[0])[factors[1]]
+            else:
+                rows = key_rows(t.key_index(), key.values)
             self._key_rows[cache_key] = rows
         return self._key_rows[cache_key]
 
@@ -187,10 +211,14 @@ class _Context:
                 codes[blank] = self.reason(f"{col.name} is blank; {STAGE_TITLE[col.stage].lower()} needs it")
             else:
                 codes[blank] = BLANK
-            bad = ~blank & ~domain_mask(col, values)
+            factors = expr.factorize(values) if values.dtype == object else None
+            allowed = domain_mask(col, values) if factors is None else domain_mask(col, factors[0])[factors[1]]
+            bad = ~blank & ~allowed
             if bad.any():
                 codes[bad] = self.reason(f"{col.name} must be {col.domain_text()}")
-            self.inputs[col.name] = Val(values, codes)
+            self.inputs[col.name] = Val(values, shared_if_ok(codes))
+            if factors is not None:
+                self.inputs[col.name].memo["factors"] = factors
             self.blank[col.name] = blank
 
     def _prepare_assumptions(self):
@@ -208,8 +236,21 @@ class _Context:
             bad = ~domain_mask(col, values)
             if bad.any():
                 codes[bad] = self.reason(f"assumption {key} must be {col.domain_text()}")
-            self.inputs[key] = Val(values, codes)
+            self.inputs[key] = Val(values, shared_if_ok(codes))
             self.blank[key] = np.zeros(self.size, bool)
+
+
+def _distinct(values: np.ndarray) -> list:
+    """The distinct values of an array, in order of first appearance."""
+    return list(dict.fromkeys(values.tolist()))
+
+
+def _with_fallback(factors, empty: np.ndarray, fallback: Val):
+    """Text factors of a looked-up value where `empty` entries take the fallback's."""
+    other = expr.text_factors(fallback) if fallback.values.dtype == object else None
+    if factors is None or other is None:
+        return None
+    return np.concatenate([factors[0], other[0]]), np.where(empty, other[1] + len(factors[0]), factors[1])
 
 
 def key_rows(index: dict[str, int], names: np.ndarray) -> np.ndarray:
@@ -236,25 +277,37 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY) -> Results:
     ctx = _Context(tables)
     values, codes = {}, {}
     for key, f in formulas.items():
-        v = expr.evaluate(f.tree, ctx)
-        vals = np.asarray(v.values, dtype=float) if v.values.dtype != object else v.values
-        c = np.asarray(v.codes, dtype=np.int32).copy()
-        if vals.dtype != object:
-            bad = (c == OK) & ~np.isfinite(vals)
-            if bad.any():
-                c[bad] = ctx.reason(f"{key} is not a finite number (a division by zero?)")
-        inactive = ~ctx.active[f.stage]
-        if f.guard:
-            inactive = inactive | ctx.blank[f.guard]
-        c[inactive] = BLANK
-        if vals.dtype != object:
-            vals = np.where(c == OK, vals, np.nan)
-        ctx.computed[key] = Val(vals, c)
-        values[key], codes[key] = vals, c
+        v = _finish(ctx, key, f, expr.evaluate(f.tree, ctx))
+        ctx.computed[key] = v
+        values[key] = v.values
+        codes[key] = np.zeros(ctx.size, np.int32) if is_ok(v.codes) else v.codes
     scenario_inputs = {c.name: ctx.inputs[c.name].values for c in SCENARIOS.columns}
     given = {c.name: ~ctx.blank[c.name] for c in SCENARIOS.columns}
     return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults),
                    frozenset(ctx.quiet_codes), scenario_inputs, given, ctx.assumption_values)
+
+
+def _finish(ctx: _Context, key: str, f: Formula, v: Val) -> Val:
+    """A formula's value as results keep it: not finite is an error, an unused stage blank, and
+    no value where the code is not ok."""
+    vals = np.asarray(v.values, dtype=float) if v.values.dtype != object else v.values
+    c, own = v.codes, False
+    if vals.dtype != object:
+        bad = ~np.isfinite(vals)
+        if bad.any():
+            bad &= c == OK
+            if bad.any():
+                c, own = np.array(c, np.int32), True
+                c[bad] = ctx.reason(f"{key} is not a finite number (a division by zero?)")
+    inactive = ctx.inactive(f.stage, f.guard)
+    if inactive is not None:
+        c = c if own else np.array(c, np.int32)
+        c[inactive] = BLANK
+    elif not own:
+        c = np.asarray(c, np.int32)
+    if vals.dtype != object and not is_ok(c):
+        vals = np.where(c == OK, vals, np.nan)
+    return Val(vals, c)
 
 
 def resolve_lookup(tables, table: str, column: str, key: object) -> Resolved:

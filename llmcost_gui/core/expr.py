@@ -227,7 +227,10 @@ def _compile_constant(value) -> Run:
     def constant(ctx):
         values = np.empty(ctx.size, dtype)
         values.fill(value)  # np.full would build a new str object per entry
-        return Val(values, ok_codes(ctx.size))
+        v = Val(values, ok_codes(ctx.size))
+        if dtype is object:
+            v.memo["factors"] = (np.array([value], object), np.zeros(ctx.size, np.intp))
+        return v
     return constant
 
 
@@ -267,10 +270,15 @@ def _compile_compare(node: ast.Compare) -> Run:
 def equal_mask(v: Val, label: str) -> np.ndarray:
     """Where the text values of `v` equal `label`, remembered on `v` (an input is compared by
     many formulas, and comparing Python strings one by one is the slow part).  Read-only."""
-    hit = v.memo.get(label)
+    hit = v.memo.get(("eq", label))
     if hit is None:
-        hit = v.memo[label] = np.asarray(v.values == label, dtype=bool)
+        factors = text_factors(v)
+        if factors is None:
+            hit = np.asarray(v.values == label, dtype=bool)
+        else:
+            hit = np.asarray(factors[0] == label, dtype=bool)[factors[1]]
         hit.flags.writeable = False
+        v.memo[("eq", label)] = hit
     return hit
 
 
@@ -280,6 +288,37 @@ def _name_of(node: ast.expr) -> str:
     if isinstance(node, ast.Name):
         return node.id
     raise ExprError("isblank() takes a name")
+
+
+MAX_FACTORS = 16  # text columns hold a few names (cards, precisions, currencies) many times
+
+
+def text_factors(v: Val) -> tuple[np.ndarray, np.ndarray] | None:
+    """(distinct values, index into them per entry) of a text value, remembered on `v`."""
+    if "factors" not in v.memo:
+        v.memo["factors"] = factorize(v.values)
+    return v.memo["factors"]
+
+
+def factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """(distinct values, index into them per entry) of an object array, found with one comparison
+    per distinct value; None when it has more than MAX_FACTORS of them."""
+    n = len(values)
+    inverse, todo, distinct = np.zeros(n, np.intp), np.ones(n, bool), []
+    while todo.any():
+        if len(distinct) == MAX_FACTORS:
+            return None
+        first = int(np.argmax(todo))
+        value = values[first]
+        hit = np.asarray(values == value, dtype=bool) & todo
+        hit[first] = True  # even a value unequal to itself (NaN)
+        inverse[hit] = len(distinct)
+        distinct.append(value)
+        todo &= ~hit
+    uniques = np.empty(len(distinct), object)
+    for i, value in enumerate(distinct):
+        uniques[i] = value
+    return uniques, inverse
 
 
 # ------------------------------------------------------------------ Excel rendering
