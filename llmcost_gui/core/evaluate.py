@@ -280,7 +280,7 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY) -> Results:
         v = _finish(ctx, key, f, expr.evaluate(f.tree, ctx))
         ctx.computed[key] = v
         values[key] = v.values
-        codes[key] = np.zeros(ctx.size, np.int32) if is_ok(v.codes) else v.codes
+        codes[key] = v.codes if v.codes.flags.writeable else v.codes.copy()
     scenario_inputs = {c.name: ctx.inputs[c.name].values for c in SCENARIOS.columns}
     given = {c.name: ~ctx.blank[c.name] for c in SCENARIOS.columns}
     return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults),
@@ -307,7 +307,7 @@ def _finish(ctx: _Context, key: str, f: Formula, v: Val) -> Val:
         c = np.asarray(c, np.int32)
     if vals.dtype != object and not is_ok(c):
         vals = np.where(c == OK, vals, np.nan)
-    return Val(vals, c)
+    return Val(vals, shared_if_ok(c))
 
 
 def resolve_lookup(tables, table: str, column: str, key: object) -> Resolved:

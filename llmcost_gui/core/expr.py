@@ -137,29 +137,41 @@ class EvalContext(Protocol):
     def quiet(self, message: str) -> int: ...  # code of a blank that keeps its reason
 
 
-_OK_CODES: dict[int, np.ndarray] = {}
+_SHARED: dict[tuple[int, int], np.ndarray] = {}
 
 
-def ok_codes(n: int) -> np.ndarray:
-    """The shared, read-only status codes of `n` entries that are all ok.  Merging skips them by
-    identity, so values without errors or blanks cost no work for their codes."""
-    codes = _OK_CODES.get(n)
+def uniform_codes(n: int, code: int = OK) -> np.ndarray:
+    """Shared, read-only status codes of `n` entries that are all ok (or all blank).  Merging
+    recognizes them by identity, so values without errors cost no work for their codes."""
+    codes = _SHARED.get((n, code))
     if codes is None:
-        if len(_OK_CODES) >= 32:  # sweeps and chunks use a few sizes; forget old ones
-            _OK_CODES.clear()
-        codes = _OK_CODES[n] = np.zeros(n, np.int32)
+        if len(_SHARED) >= 64:  # sweeps and chunks use a few sizes; forget old ones
+            _SHARED.clear()
+        codes = _SHARED[(n, code)] = np.full(n, code, np.int32)
         codes.flags.writeable = False
     return codes
 
 
+def ok_codes(n: int) -> np.ndarray:
+    return uniform_codes(n, OK)
+
+
 def is_ok(codes: np.ndarray) -> bool:
     """True when `codes` are the shared all-ok codes (an all-zero array of its own is not)."""
-    return codes is _OK_CODES.get(len(codes))
+    return codes is _SHARED.get((len(codes), OK))
+
+
+def _is_all_blank(codes: np.ndarray) -> bool:
+    return codes is _SHARED.get((len(codes), BLANK))
 
 
 def shared_if_ok(codes: np.ndarray) -> np.ndarray:
-    """`codes`, or the shared all-ok codes when every entry is ok."""
-    return codes if codes.any() else ok_codes(len(codes))
+    """`codes`, or the shared codes when every entry is ok, or every entry blank."""
+    if not codes.any():
+        return uniform_codes(len(codes), OK)
+    if codes[0] == BLANK and (codes == BLANK).all():
+        return uniform_codes(len(codes), BLANK)
+    return codes
 
 
 def _merge2(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -167,8 +179,10 @@ def _merge2(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     earlier-registered (closer to the root cause) wins."""
     if a is b or is_ok(b):
         return a
-    if is_ok(a):
+    if is_ok(a) or _is_all_blank(b) and _is_all_blank(a):
         return b
+    if _is_all_blank(a) or _is_all_blank(b):
+        return np.maximum(b if _is_all_blank(a) else a, BLANK)
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     return np.where(lo > BLANK, lo, hi)
 
@@ -562,7 +576,7 @@ def _np_where(_args, run):
     def where(ctx):
         c, a, b = cond_run(ctx), then_run(ctx), else_run(ctx)
         cond = np.asarray(c.values, dtype=bool)
-        codes = a.codes if a.codes is b.codes else np.where(cond, a.codes, b.codes)
+        codes = a.codes if a.codes is b.codes else shared_if_ok(np.where(cond, a.codes, b.codes))
         return Val(np.where(cond, a.values, b.values), _merge2(c.codes, codes))
     return where
 
@@ -583,7 +597,7 @@ def _np_switch(args, run):
                 v = branch(ctx)
                 values = np.where(hit, v.values, values)
                 codes = np.where(hit, v.codes, codes)
-        return Val(values, _merge2(key.codes, codes).astype(np.int32))
+        return Val(values, shared_if_ok(_merge2(key.codes, codes).astype(np.int32)))
     return switch
 
 
