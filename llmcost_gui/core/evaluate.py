@@ -59,10 +59,14 @@ class Results:
     inputs: dict[str, np.ndarray] = field(default_factory=dict)  # column -> value used, per scenario
     given: dict[str, np.ndarray] = field(default_factory=dict)  # column -> typed in its cell
     assumptions: dict[str, float] = field(default_factory=dict)  # key -> value used
+    memory: _Memory | None = field(default=None, repr=False, compare=False)  # for the next one
 
     @property
     def size(self) -> int:
         return len(next(iter(self.active.values())))
+
+    def __getstate__(self):  # what the next evaluation reuses stays in this process
+        return {**self.__dict__, "memory": None}
 
     def value(self, row: int, key: str) -> float:
         return float(self.values[key][row])
@@ -96,14 +100,30 @@ class Results:
         return Resolved(value, given, col.unit)
 
 
+@dataclass
+class _Memory:
+    """What an evaluation keeps so that the next can reuse what an edit did not touch: per scenario
+    column and per formula its value and the reasons it registered, in order (replaying them
+    numbers the reasons exactly as a full evaluation does)."""
+
+    formulas: dict
+    reasons: list[str]
+    inputs: dict[str, tuple[Val, np.ndarray, tuple]] = field(default_factory=dict)  # +blank mask
+    computed: dict[str, tuple[Val, tuple]] = field(default_factory=dict)
+
+
 class _Context:
     """Implements expr.EvalContext over a workbook's tables."""
 
-    def __init__(self, tables):
+    def __init__(self, tables, formulas, previous: _Memory | None = None, changed=frozenset()):
         self.tables = tables
         self.size = tables["Scenarios"].nrows
         self.reasons = ["", NOT_USED]
         self._reason_index = {r: i for i, r in enumerate(self.reasons)}
+        self.previous, self.changed = previous, changed
+        self.memory = _Memory(formulas, self.reasons)
+        self._log: list | None = None
+        self._same = True  # the reasons so far are numbered as in `previous`
         self.quiet_codes: set[int] = set()
         self.inputs: dict[str, Val] = {}
         self.blank: dict[str, np.ndarray] = {}
@@ -118,16 +138,46 @@ class _Context:
 
     # -- EvalContext
     def reason(self, message: str) -> int:
+        return self._register(message, False)
+
+    def quiet(self, message: str) -> int:
+        return self._register(message, True)
+
+    def _register(self, message: str, quiet: bool) -> int:
+        if self._log is not None:
+            self._log.append((message, quiet))
         idx = self._reason_index.get(message)
         if idx is None:
             idx = self._reason_index[message] = len(self.reasons)
             self.reasons.append(message)
+            old = self.previous.reasons if self.previous else ()
+            self._same = self._same and idx < len(old) and old[idx] == message
+        if quiet:
+            self.quiet_codes.add(idx)
         return idx
 
-    def quiet(self, message: str) -> int:
-        idx = self.reason(message)
-        self.quiet_codes.add(idx)
-        return idx
+    # -- reuse of the previous evaluation
+    def logged(self, run, *args):
+        """run(*args) with the reasons it registers recorded: (its result, the log)."""
+        self._log = []
+        try:
+            return run(*args), tuple(self._log)
+        finally:
+            self._log = None
+
+    def replay(self, val: Val, log: tuple) -> Val:
+        """A value kept from the previous evaluation, its reasons registered again in order and
+        its codes renumbered if the numbering has drifted."""
+        for message, quiet in log:
+            self._register(message, quiet)
+        if self._same or is_ok(val.codes):
+            return val
+        old = self.previous.reasons
+        present = np.unique(val.codes)
+        table = np.zeros(int(present.max()) + 1, np.int32)
+        for code in present:
+            table[code] = self._reason_index[old[code]] if code > BLANK else code
+        return Val(val.values, table[val.codes], val.memo)
 
     def name(self, name: str) -> Val:
         if name in self.computed:
@@ -200,26 +250,37 @@ class _Context:
 
     def _prepare_scenarios(self):
         sc = self.tables["Scenarios"]
+        kept = self.previous.inputs if self.previous else {}
         for col in SCENARIOS.columns:
-            blank = sc.blank_mask(col.name)
-            values = sc.array(col.name).copy()
-            codes = np.zeros(self.size, np.int32)
-            if col.default is not None:
-                values[blank] = col.default
-                self.defaults[col.name] = blank & self.active[col.stage]
-            elif col.required:
-                codes[blank] = self.reason(f"{col.name} is blank; {STAGE_TITLE[col.stage].lower()} needs it")
+            if col.name in kept and col.name not in self.changed:
+                val, blank, log = kept[col.name]
+                val = self.replay(val, log)
             else:
-                codes[blank] = BLANK
-            factors = expr.factorize(values) if values.dtype == object else None
-            allowed = domain_mask(col, values) if factors is None else domain_mask(col, factors[0])[factors[1]]
-            bad = ~blank & ~allowed
-            if bad.any():
-                codes[bad] = self.reason(f"{col.name} must be {col.domain_text()}")
-            self.inputs[col.name] = Val(values, shared_if_ok(codes))
-            if factors is not None:
-                self.inputs[col.name].memo["factors"] = factors
-            self.blank[col.name] = blank
+                (val, blank), log = self.logged(self._prepare_column, sc, col)
+            if col.default is not None:
+                self.defaults[col.name] = blank & self.active[col.stage]
+            self.inputs[col.name], self.blank[col.name] = val, blank
+            self.memory.inputs[col.name] = (val, blank, log)
+
+    def _prepare_column(self, sc, col) -> tuple[Val, np.ndarray]:
+        blank = sc.blank_mask(col.name)
+        values = sc.array(col.name).copy()
+        codes = np.zeros(self.size, np.int32)
+        if col.default is not None:
+            values[blank] = col.default
+        elif col.required:
+            codes[blank] = self.reason(f"{col.name} is blank; {STAGE_TITLE[col.stage].lower()} needs it")
+        else:
+            codes[blank] = BLANK
+        factors = expr.factorize(values) if values.dtype == object else None
+        allowed = domain_mask(col, values) if factors is None else domain_mask(col, factors[0])[factors[1]]
+        bad = ~blank & ~allowed
+        if bad.any():
+            codes[bad] = self.reason(f"{col.name} must be {col.domain_text()}")
+        val = Val(values, shared_if_ok(codes))
+        if factors is not None:
+            val.memo["factors"] = factors
+        return val, blank
 
     def _prepare_assumptions(self):
         given = self.tables["Assumptions"].assumptions()
@@ -272,19 +333,62 @@ def key_rows(index: dict[str, int], names: np.ndarray) -> np.ndarray:
     return rows
 
 
-def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY) -> Results:
-    """Evaluate every formula for every scenario of `tables` (a mapping of TableData)."""
-    ctx = _Context(tables)
+def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY, previous: Results | None = None,
+                    changed: set[str] | None = None) -> Results:
+    """Evaluate every formula for every scenario of `tables` (a mapping of TableData).
+
+    With `previous` (the results of these tables before an edit) and `changed` (the scenario
+    columns the edit touched, nothing else), only what depends on those columns is evaluated
+    again; the results equal a full evaluation's, reason numbers included."""
+    memory = previous.memory if previous is not None and changed is not None else None
+    if memory is not None and (memory.formulas is not formulas or previous.size != tables["Scenarios"].nrows):
+        memory = None
+    changed = frozenset(changed or ())
+    ctx = _Context(tables, formulas, memory, changed)
+    dirty = _dirty(formulas, changed) if memory is not None else None
     values, codes = {}, {}
     for key, f in formulas.items():
-        v = _finish(ctx, key, f, expr.evaluate(f.tree, ctx))
+        if dirty is not None and key not in dirty and key in memory.computed:
+            kept, log = memory.computed[key]
+            v = ctx.replay(kept, log)
+        else:
+            v, log = ctx.logged(_evaluate_formula, ctx, key, f)
         ctx.computed[key] = v
+        ctx.memory.computed[key] = (v, log)
         values[key] = v.values
         codes[key] = v.codes if v.codes.flags.writeable else v.codes.copy()
     scenario_inputs = {c.name: ctx.inputs[c.name].values for c in SCENARIOS.columns}
     given = {c.name: ~ctx.blank[c.name] for c in SCENARIOS.columns}
     return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults),
-                   frozenset(ctx.quiet_codes), scenario_inputs, given, ctx.assumption_values)
+                   frozenset(ctx.quiet_codes), scenario_inputs, given, ctx.assumption_values, ctx.memory)
+
+
+_READS: dict[int, tuple[dict, dict[str, frozenset[str]]]] = {}
+
+
+def _reads(formulas: dict[str, Formula]) -> dict[str, frozenset[str]]:
+    """Per formula: the names it reads (scenario columns without their 'scenario.' prefix)."""
+    hit = _READS.get(id(formulas))
+    if hit is None or hit[0] is not formulas:
+        reads = {k: frozenset(n.removeprefix("scenario.") for n in expr.names(f.tree)) for k, f in formulas.items()}
+        hit = _READS[id(formulas)] = (formulas, reads)
+    return hit[1]
+
+
+def _dirty(formulas: dict[str, Formula], changed: frozenset[str]) -> set[str]:
+    """The formulas whose values may change when the scenario columns `changed` change: those
+    reading them (or a dirty formula), of a stage they switch on or off, or guarded by them."""
+    stages = {stage for stage, trigger in STAGE_TRIGGER.items() if trigger in changed}
+    touched, dirty = set(changed), set()
+    for key, f in formulas.items():  # the registry is ordered: what a formula reads comes first
+        if f.stage in stages or f.guard in touched or not _reads(formulas)[key].isdisjoint(touched):
+            dirty.add(key)
+            touched.add(key)
+    return dirty
+
+
+def _evaluate_formula(ctx: _Context, key: str, f: Formula) -> Val:
+    return _finish(ctx, key, f, expr.evaluate(f.tree, ctx))
 
 
 def _finish(ctx: _Context, key: str, f: Formula, v: Val) -> Val:

@@ -351,7 +351,9 @@ class Workbook:
             return None
         t0 = time.perf_counter()
         old = self.results
-        self.results = evaluate_tables(self.tables)
+        # an edit of scenario cells only evaluates again what depends on the edited columns
+        edited = None if pending.structure else _scenario_columns(pending.inputs)
+        self.results = evaluate_tables(self.tables, previous=old, changed=edited)
         changed = _diff(old, self.results) if not pending.structure else _all_cells(self.results)
         self.last_recalc_ms = (time.perf_counter() - t0) * 1000
         self.revision += 1
@@ -360,6 +362,13 @@ class Workbook:
         for listener in list(self._listeners):
             listener(change)
         return change
+
+
+def _scenario_columns(inputs) -> set[str] | None:
+    """The scenario columns among edited cells; None when a cell of another table was edited."""
+    if any(table != "Scenarios" for table, _row, _col in inputs):
+        return None
+    return {col for _table, _row, col in inputs}
 
 
 def _diff(old: Results, new: Results) -> ChangedResults:
