@@ -8,10 +8,10 @@ import numpy as np
 
 from . import expr
 from .cells import domain_mask
-from .expr import BLANK, OK, Val, is_ok, shared_if_ok
 from .formulas import REGISTRY, Formula
 from .schema import ASSUMPTION_KEYS, CURRENCIES, SCENARIOS, STAGE_TITLE, STAGE_TRIGGER, STAGES
 from .units import format_value
+from .vals import BLANK, OK, Val, factorize, is_ok, shared_if_ok, text_factors
 
 NOT_USED = "not part of this scenario"
 
@@ -231,7 +231,7 @@ class _Context:
             t = self.tables[table]
             # a table may resolve keys per scenario row itself (core.analysis: sampled properties)
             own = getattr(t, "rows_for", None)
-            factors = expr.text_factors(key) if key.values.dtype == object and not own else None
+            factors = text_factors(key) if key.values.dtype == object and not own else None
             if own:
                 rows = own(key_text, key.values)
             elif factors is not None:  # each distinct name once
@@ -272,7 +272,7 @@ class _Context:
             codes[blank] = self.reason(f"{col.name} is blank; {STAGE_TITLE[col.stage].lower()} needs it")
         else:
             codes[blank] = BLANK
-        factors = expr.factorize(values) if values.dtype == object else None
+        factors = factorize(values) if values.dtype == object else None
         allowed = domain_mask(col, values) if factors is None else domain_mask(col, factors[0])[factors[1]]
         bad = ~blank & ~allowed
         if bad.any():
@@ -308,7 +308,7 @@ def _distinct(values: np.ndarray) -> list:
 
 def _with_fallback(factors, empty: np.ndarray, fallback: Val):
     """Text factors of a looked-up value where `empty` entries take the fallback's."""
-    other = expr.text_factors(fallback) if fallback.values.dtype == object else None
+    other = text_factors(fallback) if fallback.values.dtype == object else None
     if factors is None or other is None:
         return None
     return np.concatenate([factors[0], other[0]]), np.where(empty, other[1] + len(factors[0]), factors[1])

@@ -14,28 +14,16 @@ import ast
 import functools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
-OK, BLANK = 0, 1
+from .vals import BLANK, OK, Val, equal_mask, is_ok, merge, merge_all, ok_codes, shared_if_ok
 
 
 class ExprError(ValueError):
     """An expression uses syntax or a function the language does not have."""
-
-
-@dataclass
-class Val:
-    """Vectorized value: `values` (float, bool or object array) and per-entry status `codes`.
-
-    Neither array is changed once the Val exists (it may be shared); `memo` keeps what was
-    derived from the values (see equal_mask)."""
-
-    values: np.ndarray
-    codes: np.ndarray
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 # ------------------------------------------------------------------ operator table
@@ -137,63 +125,6 @@ class EvalContext(Protocol):
     def quiet(self, message: str) -> int: ...  # code of a blank that keeps its reason
 
 
-_SHARED: dict[tuple[int, int], np.ndarray] = {}
-
-
-def uniform_codes(n: int, code: int = OK) -> np.ndarray:
-    """Shared, read-only status codes of `n` entries that are all ok (or all blank).  Merging
-    recognizes them by identity, so values without errors cost no work for their codes."""
-    codes = _SHARED.get((n, code))
-    if codes is None:
-        if len(_SHARED) >= 64:  # sweeps and chunks use a few sizes; forget old ones
-            _SHARED.clear()
-        codes = _SHARED[(n, code)] = np.full(n, code, np.int32)
-        codes.flags.writeable = False
-    return codes
-
-
-def ok_codes(n: int) -> np.ndarray:
-    return uniform_codes(n, OK)
-
-
-def is_ok(codes: np.ndarray) -> bool:
-    """True when `codes` are the shared all-ok codes (an all-zero array of its own is not)."""
-    return codes is _SHARED.get((len(codes), OK))
-
-
-def _is_all_blank(codes: np.ndarray) -> bool:
-    return codes is _SHARED.get((len(codes), BLANK))
-
-
-def shared_if_ok(codes: np.ndarray) -> np.ndarray:
-    """`codes`, or the shared codes when every entry is ok, or every entry blank."""
-    if not codes.any():
-        return uniform_codes(len(codes), OK)
-    if codes[0] == BLANK and (codes == BLANK).all():
-        return uniform_codes(len(codes), BLANK)
-    return codes
-
-
-def _merge2(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Combine two status arrays: an error beats blank beats ok; of two errors the
-    earlier-registered (closer to the root cause) wins."""
-    if a is b or is_ok(b):
-        return a
-    if is_ok(a) or _is_all_blank(b) and _is_all_blank(a):
-        return b
-    if _is_all_blank(a) or _is_all_blank(b):
-        return np.maximum(b if _is_all_blank(a) else a, BLANK)
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    return np.where(lo > BLANK, lo, hi)
-
-
-def _merge(*codes: np.ndarray) -> np.ndarray:
-    out = codes[0]
-    for c in codes[1:]:
-        out = _merge2(out, c)
-    return out
-
-
 Run = Callable[[EvalContext], Val]
 _COMPILED: dict[int, tuple[ast.expr, Run]] = {}
 
@@ -255,7 +186,7 @@ def _negate(v: Val) -> Val:
 def _compile_binary(fn, left: Run, right: Run) -> Run:
     def binary(ctx):
         a, b = left(ctx), right(ctx)
-        return Val(fn(a.values, b.values), _merge2(a.codes, b.codes))
+        return Val(fn(a.values, b.values), merge(a.codes, b.codes))
     return binary
 
 
@@ -270,30 +201,15 @@ def _compile_compare(node: ast.Compare) -> Run:
         def text_compare(ctx):  # a column of names against one string: kept per value
             a, b = left(ctx), right(ctx)
             if a.values.dtype != object:
-                return Val(np.asarray(fn(a.values, b.values), dtype=bool), _merge2(a.codes, b.codes))
+                return Val(np.asarray(fn(a.values, b.values), dtype=bool), merge(a.codes, b.codes))
             hit = equal_mask(a, label)
-            return Val(~hit if negate else hit, _merge2(a.codes, b.codes))
+            return Val(~hit if negate else hit, merge(a.codes, b.codes))
         return text_compare
 
     def compare(ctx):
         a, b = left(ctx), right(ctx)
-        return Val(np.asarray(fn(a.values, b.values), dtype=bool), _merge2(a.codes, b.codes))
+        return Val(np.asarray(fn(a.values, b.values), dtype=bool), merge(a.codes, b.codes))
     return compare
-
-
-def equal_mask(v: Val, label: str) -> np.ndarray:
-    """Where the text values of `v` equal `label`, remembered on `v` (an input is compared by
-    many formulas, and comparing Python strings one by one is the slow part).  Read-only."""
-    hit = v.memo.get(("eq", label))
-    if hit is None:
-        factors = text_factors(v)
-        if factors is None:
-            hit = np.asarray(v.values == label, dtype=bool)
-        else:
-            hit = np.asarray(factors[0] == label, dtype=bool)[factors[1]]
-        hit.flags.writeable = False
-        v.memo[("eq", label)] = hit
-    return hit
 
 
 def _name_of(node: ast.expr) -> str:
@@ -302,37 +218,6 @@ def _name_of(node: ast.expr) -> str:
     if isinstance(node, ast.Name):
         return node.id
     raise ExprError("isblank() takes a name")
-
-
-MAX_FACTORS = 16  # text columns hold a few names (cards, precisions, currencies) many times
-
-
-def text_factors(v: Val) -> tuple[np.ndarray, np.ndarray] | None:
-    """(distinct values, index into them per entry) of a text value, remembered on `v`."""
-    if "factors" not in v.memo:
-        v.memo["factors"] = factorize(v.values)
-    return v.memo["factors"]
-
-
-def factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-    """(distinct values, index into them per entry) of an object array, found with one comparison
-    per distinct value; None when it has more than MAX_FACTORS of them."""
-    n = len(values)
-    inverse, todo, distinct = np.zeros(n, np.intp), np.ones(n, bool), []
-    while todo.any():
-        if len(distinct) == MAX_FACTORS:
-            return None
-        first = int(np.argmax(todo))
-        value = values[first]
-        hit = np.asarray(values == value, dtype=bool) & todo
-        hit[first] = True  # even a value unequal to itself (NaN)
-        inverse[hit] = len(distinct)
-        distinct.append(value)
-        todo &= ~hit
-    uniques = np.empty(len(distinct), object)
-    for i, value in enumerate(distinct):
-        uniques[i] = value
-    return uniques, inverse
 
 
 # ------------------------------------------------------------------ Excel rendering
@@ -523,7 +408,7 @@ def _check_call(node: ast.Call, source: str) -> None:
 
 def _run_all(run: list, ctx) -> tuple[list[Val], np.ndarray]:
     vals = [r(ctx) for r in run]
-    return vals, _merge(*(v.codes for v in vals))
+    return vals, merge_all(*(v.codes for v in vals))
 
 
 def _elementwise(fn):
@@ -577,7 +462,7 @@ def _np_where(_args, run):
         c, a, b = cond_run(ctx), then_run(ctx), else_run(ctx)
         cond = np.asarray(c.values, dtype=bool)
         codes = a.codes if a.codes is b.codes else shared_if_ok(np.where(cond, a.codes, b.codes))
-        return Val(np.where(cond, a.values, b.values), _merge2(c.codes, codes))
+        return Val(np.where(cond, a.values, b.values), merge(c.codes, codes))
     return where
 
 
@@ -597,7 +482,7 @@ def _np_switch(args, run):
                 v = branch(ctx)
                 values = np.where(hit, v.values, values)
                 codes = np.where(hit, v.codes, codes)
-        return Val(values, shared_if_ok(_merge2(key.codes, codes).astype(np.int32)))
+        return Val(values, shared_if_ok(merge(key.codes, codes).astype(np.int32)))
     return switch
 
 

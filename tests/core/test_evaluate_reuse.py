@@ -9,12 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_properties import _column_value
 
-from llmcost_gui.core import expr
+from llmcost_gui.core import expr, vals
 from llmcost_gui.core.cells import InputError
 from llmcost_gui.core.evaluate import evaluate_tables
-from llmcost_gui.core.expr import BLANK, OK, Val
 from llmcost_gui.core.formulas import REGISTRY
 from llmcost_gui.core.schema import REF, SCENARIOS, STAGE_TRIGGER
+from llmcost_gui.core.vals import BLANK, OK, Val
 
 
 def assert_same_results(got, want):
@@ -88,12 +88,12 @@ def test_results_pickle_without_what_the_next_evaluation_reuses():
 
 def test_factorize_finds_each_distinct_value_once():
     values = np.array(["H", None, "C", "H", np.nan, None], dtype=object)
-    uniques, inverse = expr.factorize(values)
+    uniques, inverse = vals.factorize(values)
     assert list(uniques[:3]) == ["H", None, "C"]
     assert [uniques[i] for i in inverse[:4]] == ["H", None, "C", "H"]
     assert inverse[5] == 1
-    assert expr.factorize(np.array([str(i) for i in range(expr.MAX_FACTORS + 1)], dtype=object)) is None
-    assert expr.factorize(np.array([], dtype=object))[0].size == 0
+    assert vals.factorize(np.array([str(i) for i in range(vals.MAX_FACTORS + 1)], dtype=object)) is None
+    assert vals.factorize(np.array([], dtype=object))[0].size == 0
 
 
 @given(st.lists(st.sampled_from(["fp8", "bf16", None, "", 3.0]), min_size=1, max_size=40),
@@ -102,7 +102,7 @@ def test_equal_mask_is_plain_comparison(items, label):
     values = np.empty(len(items), object)
     values[:] = items
     want = np.asarray(values == label, dtype=bool)
-    np.testing.assert_array_equal(expr.equal_mask(Val(values, expr.ok_codes(len(items))), label), want)
+    np.testing.assert_array_equal(vals.equal_mask(Val(values, vals.ok_codes(len(items))), label), want)
 
 
 codes = st.lists(st.integers(min_value=0, max_value=5), min_size=3, max_size=3)
@@ -117,12 +117,12 @@ def test_shared_codes_merge_like_arrays(a, b):
 
     a, b = np.array(a, np.int32), np.array(b, np.int32)
     for shared in (OK, BLANK):
-        s = expr.uniform_codes(3, shared)
+        s = vals.uniform_codes(3, shared)
         full = np.full(3, shared, np.int32)
-        np.testing.assert_array_equal(expr._merge2(s, b), plain(full, b))
-        np.testing.assert_array_equal(expr._merge2(a, s), plain(a, full))
-        np.testing.assert_array_equal(expr._merge2(s, s), full)
-    np.testing.assert_array_equal(expr._merge2(a, b), plain(a, b))
+        np.testing.assert_array_equal(vals.merge(s, b), plain(full, b))
+        np.testing.assert_array_equal(vals.merge(a, s), plain(a, full))
+        np.testing.assert_array_equal(vals.merge(s, s), full)
+    np.testing.assert_array_equal(vals.merge(a, b), plain(a, b))
 
 
 def test_a_tree_is_compiled_once():
