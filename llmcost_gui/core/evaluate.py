@@ -337,9 +337,10 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY, previous: R
                     changed: set[str] | None = None) -> Results:
     """Evaluate every formula for every scenario of `tables` (a mapping of TableData).
 
-    With `previous` (the results of these tables before an edit) and `changed` (the scenario
-    columns the edit touched, nothing else), only what depends on those columns is evaluated
-    again; the results equal a full evaluation's, reason numbers included."""
+    With `previous` (the results of these tables before an edit) and `changed` (what the edit
+    touched, nothing else: scenario columns, assumption keys, names of looked-up tables), only
+    what depends on those is evaluated again; the results equal a full evaluation's, reason
+    numbers included."""
     memory = previous.memory if previous is not None and changed is not None else None
     if memory is not None and (memory.formulas is not formulas or previous.size != tables["Scenarios"].nrows):
         memory = None
@@ -367,17 +368,21 @@ _READS: dict[int, tuple[dict, dict[str, frozenset[str]]]] = {}
 
 
 def _reads(formulas: dict[str, Formula]) -> dict[str, frozenset[str]]:
-    """Per formula: the names it reads (scenario columns without their 'scenario.' prefix)."""
+    """Per formula: the names it reads (scenario columns without their 'scenario.' prefix) and
+    the tables it looks up."""
     hit = _READS.get(id(formulas))
     if hit is None or hit[0] is not formulas:
-        reads = {k: frozenset(n.removeprefix("scenario.") for n in expr.names(f.tree)) for k, f in formulas.items()}
+        reads = {k: frozenset({n.removeprefix("scenario.") for n in expr.names(f.tree)}
+                              | {table for table, _col, _key in expr.lookups(f.tree)})
+                 for k, f in formulas.items()}
         hit = _READS[id(formulas)] = (formulas, reads)
     return hit[1]
 
 
 def _dirty(formulas: dict[str, Formula], changed: frozenset[str]) -> set[str]:
-    """The formulas whose values may change when the scenario columns `changed` change: those
-    reading them (or a dirty formula), of a stage they switch on or off, or guarded by them."""
+    """The formulas whose values may change when the scenario columns, assumptions or lookup
+    tables named in `changed` change: those reading them (or a dirty formula), of a stage they
+    switch on or off, or guarded by them."""
     stages = {stage for stage, trigger in STAGE_TRIGGER.items() if trigger in changed}
     touched, dirty = set(changed), set()
     for key, f in formulas.items():  # the registry is ordered: what a formula reads comes first

@@ -129,3 +129,26 @@ def test_a_tree_is_compiled_once():
     tree = expr.parse("a * 2")
     assert expr.compiled(tree) is expr.compiled(tree)
     assert expr.compiled(tree) is not expr.compiled(expr.parse("a * 2"))
+
+
+def test_monte_carlo_chunks_reuse_what_sampling_leaves_alone():
+    """A chunk evaluated after another (only the sampled inputs differ, assumptions and card
+    prices among them) equals its full evaluation."""
+    from llmcost_gui.core.uncertainty import (
+        DEFAULT_RANGES,
+        Range,
+        _varied,
+        formulas_for,
+        sample_inputs,
+    )
+    from llmcost_gui.core.variants import variant_tables
+
+    wb = make_wb(TRAIN, {**SERVE, "api_offer": "A", "procurement": "buy"})
+    rows = np.full(50, 1)
+    formulas = formulas_for(["daily_total", "api_vs_self_host", "serve_gpus"])
+    for ranges in (DEFAULT_RANGES, {"serve_hardware.price": Range(0.5, 1.5, True)}):
+        draws = [sample_inputs(wb, rows, ranges, np.random.default_rng(seed)) for seed in (1, 2)]
+        first = evaluate_tables(variant_tables(wb, rows, draws[0]), formulas)
+        second = evaluate_tables(variant_tables(wb, rows, draws[1]), formulas, first, _varied(draws[1]))
+        assert_same_results(second, evaluate_tables(variant_tables(wb, rows, draws[1]), formulas))
+        assert second.values["daily_total"][0] != first.values["daily_total"][0]
