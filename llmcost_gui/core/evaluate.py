@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -364,19 +365,12 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY, previous: R
                    frozenset(ctx.quiet_codes), scenario_inputs, given, ctx.assumption_values, ctx.memory)
 
 
-_READS: dict[int, tuple[dict, dict[str, frozenset[str]]]] = {}
-
-
-def _reads(formulas: dict[str, Formula]) -> dict[str, frozenset[str]]:
-    """Per formula: the names it reads (scenario columns without their 'scenario.' prefix) and
-    the tables it looks up."""
-    hit = _READS.get(id(formulas))
-    if hit is None or hit[0] is not formulas:
-        reads = {k: frozenset({n.removeprefix("scenario.") for n in expr.names(f.tree)}
-                              | {table for table, _col, _key in expr.lookups(f.tree)})
-                 for k, f in formulas.items()}
-        hit = _READS[id(formulas)] = (formulas, reads)
-    return hit[1]
+@functools.lru_cache(maxsize=4096)
+def _reads(f: Formula) -> frozenset[str]:
+    """The names a formula reads (scenario columns without their 'scenario.' prefix) and the
+    tables it looks up."""
+    return frozenset({n.removeprefix("scenario.") for n in expr.names(f.tree)}
+                     | {table for table, _col, _key in expr.lookups(f.tree)})
 
 
 def _dirty(formulas: dict[str, Formula], changed: frozenset[str]) -> set[str]:
@@ -386,7 +380,7 @@ def _dirty(formulas: dict[str, Formula], changed: frozenset[str]) -> set[str]:
     stages = {stage for stage, trigger in STAGE_TRIGGER.items() if trigger in changed}
     touched, dirty = set(changed), set()
     for key, f in formulas.items():  # the registry is ordered: what a formula reads comes first
-        if f.stage in stages or f.guard in touched or not _reads(formulas)[key].isdisjoint(touched):
+        if f.stage in stages or f.guard in touched or not _reads(f).isdisjoint(touched):
             dirty.add(key)
             touched.add(key)
     return dirty

@@ -10,7 +10,10 @@ not use (blank stage, no rental offer) are not sampled.  All samples are one eva
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 
@@ -157,8 +160,14 @@ class _Sampled:
     inputs: tuple[str, ...]
 
 
-def formulas_for(keys) -> dict:
-    """The registry's formulas `keys` need (themselves and what they read), in its order."""
+def formulas_for(keys) -> Mapping:
+    """The registry's formulas `keys` need (themselves and what they read), in its order; the
+    same read-only mapping for the same keys (evaluation keeps its work per mapping)."""
+    return _formulas_for(tuple(keys))
+
+
+@functools.lru_cache(maxsize=64)
+def _formulas_for(keys: tuple[str, ...]) -> Mapping:
     from .formulas import REGISTRY
 
     needed, todo = set(), list(keys)
@@ -167,7 +176,7 @@ def formulas_for(keys) -> dict:
         if key not in needed:
             needed.add(key)
             todo.extend(n for n in expr_names(REGISTRY[key].tree) if n in REGISTRY)
-    return {k: f for k, f in REGISTRY.items() if k in needed}
+    return MappingProxyType({k: f for k, f in REGISTRY.items() if k in needed})
 
 
 def _sample(wb, row: int, keys, samples: int, seed: int | None, ranges) -> _Sampled:
