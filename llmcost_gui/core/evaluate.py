@@ -365,6 +365,21 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY, previous: R
                    frozenset(ctx.quiet_codes), scenario_inputs, given, ctx.assumption_values, ctx.memory)
 
 
+def edited_names(tables, cells) -> set[str]:
+    """What evaluate_tables(changed=...) must hear of edited cells (table, row, column): the
+    scenario columns, the assumption keys, and the other tables by name."""
+    names: set[str] = set()
+    for table, row, column in cells:
+        if table == "Scenarios":
+            names.add(column)
+        elif table == "Assumptions":
+            key = tables[table].get(row, "key") if column == "value" else None
+            names.update([key] if isinstance(key, str) else ASSUMPTION_KEYS)  # a renamed key: all
+        else:
+            names.add(table)
+    return names
+
+
 @functools.lru_cache(maxsize=4096)
 def _reads(f: Formula) -> frozenset[str]:
     """The names a formula reads (scenario columns without their 'scenario.' prefix) and the

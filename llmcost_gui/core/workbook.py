@@ -17,7 +17,7 @@ import numpy as np
 
 from . import rules
 from .cells import InputError, assumption_column
-from .evaluate import Resolved, Results, evaluate_tables, resolve_lookup
+from .evaluate import Resolved, Results, edited_names, evaluate_tables, resolve_lookup
 from .formulas import REGISTRY
 from .schema import REF, SCENARIOS, TABLE_ORDER, TABLES, Column, Table
 
@@ -351,8 +351,8 @@ class Workbook:
             return None
         t0 = time.perf_counter()
         old = self.results
-        # an edit of scenario cells only evaluates again what depends on the edited columns
-        edited = None if pending.structure else _scenario_columns(pending.inputs)
+        # an edit of cells evaluates again only what depends on them
+        edited = None if pending.structure else edited_names(self.tables, pending.inputs)
         self.results = evaluate_tables(self.tables, previous=old, changed=edited)
         changed = _diff(old, self.results) if not pending.structure else _all_cells(self.results)
         self.last_recalc_ms = (time.perf_counter() - t0) * 1000
@@ -362,13 +362,6 @@ class Workbook:
         for listener in list(self._listeners):
             listener(change)
         return change
-
-
-def _scenario_columns(inputs) -> set[str] | None:
-    """The scenario columns among edited cells; None when a cell of another table was edited."""
-    if any(table != "Scenarios" for table, _row, _col in inputs):
-        return None
-    return {col for _table, _row, col in inputs}
 
 
 def _diff(old: Results, new: Results) -> ChangedResults:

@@ -50,6 +50,30 @@ def test_edits_give_what_a_full_evaluation_gives(data, steps):
         assert_same_results(wb.results, evaluate_tables(wb.tables))
 
 
+def _record_edit(data, wb):
+    """(table, row, column, value) of a cell of a looked-up table or an assumption value."""
+    table = data.draw(st.sampled_from(["Models", "Hardware", "Prices", "ApiOffers", "Assumptions"]))
+    t = wb.tables[table]
+    row = data.draw(st.integers(min_value=0, max_value=t.nrows - 1))
+    if table == "Assumptions":
+        col = t.cell_column(row, "value")
+        return table, row, "value", data.draw(_column_value(col))
+    col = data.draw(st.sampled_from([c for c in t.schema.columns if c.name != t.schema.key]))
+    return table, row, col.name, data.draw(_column_value(col))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), steps=st.integers(min_value=1, max_value=5))
+def test_edits_of_records_and_assumptions_give_what_a_full_evaluation_gives(data, steps):
+    wb = make_wb(TRAIN, FT, {**SERVE, "api_offer": "A"}, {**SERVE, "name": "S2", "serve_hardware": "C"})
+    for _ in range(steps):
+        try:
+            wb.set_cell(*_record_edit(data, wb))
+        except InputError:
+            continue
+        assert_same_results(wb.results, evaluate_tables(wb.tables))
+
+
 def test_an_edit_evaluates_only_what_depends_on_it():
     wb = make_wb(TRAIN, SERVE)
     before = wb.results
@@ -59,6 +83,9 @@ def test_an_edit_evaluates_only_what_depends_on_it():
     assert after.values["serve_gpus"] is before.values["serve_gpus"]  # kept, not evaluated
     assert after.values["train_days"] is not before.values["train_days"]
     assert_same_results(after, evaluate_tables(wb.tables))
+    wb.set_cell("Assumptions", 2, "value", 2.0)  # pue
+    assert wb.results.values["serve_gpus"] is before.values["serve_gpus"]
+    assert_same_results(wb.results, evaluate_tables(wb.tables))
 
 
 def test_switching_a_stage_or_a_guard_blanks_its_formulas():
