@@ -536,7 +536,7 @@ UI_ZH: dict[str, str] = {
     "%1 could not be read as a workbook: %2. A new, untitled workbook is open instead.":
         "无法将 %1 读取为工作簿：%2。已改为打开一个新的未命名工作簿。",
     "blank": "空", "Relative to own value": "相对当前值", "From must be below to.": "起点必须小于终点。",
-    "{0} scenarios whose own value lies outside this range are not drawn.":
+    "Not drawn: {0} other scenario(s) whose own value lies outside this range.":
         "{0} 个场景的当前值不在此范围内，未绘制。",
     "One-off cost": "一次性成本", "Days": "天数", "GPUs": "GPU 数", "GPU-hours": "GPU 小时",
     "Copy": "复制", "Clear cells": "清除单元格", "Edit the cell": "编辑单元格", "Confirm the edit": "确认编辑", "Cancel the edit": "取消编辑",

@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
     def _show_refusal(self, index, text: str) -> None:
         """A refused edit's reason in a tooltip at the cell (it stays as the cell's tooltip)."""
         model = index.model()
+        self._last_refusal = (model, index)
         views = (self.scenario_view, *self.table_views.values())
         view = next((v for v in views if v.model() is model), None)
         if view is None or not view.isVisible():
@@ -431,7 +432,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self.charts_dock is not None and not getattr(self, "_docks_sized", False):
             self._docks_sized = True  # the grids get most of the height at first
-            self.resizeDocks([self.charts_dock], [max(220, int(self.height() * 0.40))],
+            self.resizeDocks([self.charts_dock], [max(200, int(self.height() * 0.36))],
                              Qt.Orientation.Vertical)
 
     def closeEvent(self, event) -> None:
@@ -518,4 +519,9 @@ class MainWindow(QMainWindow):
         self.formula_bar.retranslate()
         self.summary.retranslate()
         self._show_recalc()
+        refusal = getattr(self, "_last_refusal", None)
+        if refusal is not None and self.statusBar().currentMessage():
+            text = refusal[0].refused_text(refusal[1])  # the message, in the new language
+            if text:
+                self.show_message(text)
         self._update_title()

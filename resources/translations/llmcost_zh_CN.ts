@@ -385,7 +385,7 @@
       <translation>在此范围内没有场景有 {0} 的数值。</translation>
     </message>
     <message>
-      <source>{0} scenarios whose own value lies outside this range are not drawn.</source>
+      <source>Not drawn: {0} other scenario(s) whose own value lies outside this range.</source>
       <translation>{0} 个场景的当前值不在此范围内，未绘制。</translation>
     </message>
   </context>

@@ -39,7 +39,7 @@ def test_sensitivity_curves_follow_the_selection_and_edits(qtbot, panel, default
     users = default_wb.tables["Scenarios"].array("daily_users")
     outside = int(np.sum(~np.isnan(users))) - 1 - int(np.sum((users >= lo) & (users <= hi))) + 1
     assert len(chart.curves) == 1 and outside > 0
-    assert chart.message.text() == f"{outside} scenarios whose own value lies outside this range are not drawn."
+    assert chart.message.text() == f"Not drawn: {outside} other scenario(s) whose own value lies outside this range."
     chart.set_range(50_000, 20e6)
     settle(qtbot, panel)
     assert len(chart.curves) > 1

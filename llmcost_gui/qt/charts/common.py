@@ -71,8 +71,12 @@ def value_text(value: float, unit: str, currency: str = "USD") -> str:
 
 
 def typed_text(value: float, unit: str) -> str:
-    """A value as a user would type it in its unit ('45%', '300B', '0.08')."""
-    return format_value(value, unit) if unit in TYPED_UNITS else edit_text(float(value))
+    """A value as a user would type it in its unit ('45%', '300B', '6.5M', '0.08')."""
+    if unit in TYPED_UNITS:
+        return format_value(value, unit)
+    if abs(value) >= 1e4 and not unit.startswith("money"):
+        return si(float(value), 4)
+    return edit_text(float(value))
 
 
 def tick_text(value: float, unit: str) -> str:

@@ -211,8 +211,8 @@ class SensitivityChart(ChartBase):
         if not shown:
             self.show_message(self.tr("No scenario has a value of {0} over this range.").format(label))
         elif getattr(self, "left_out", 0):
-            self.show_message(self.tr("{0} scenarios whose own value lies outside this range are not "
-                                      "drawn.").format(self.left_out))
+            self.show_message(self.tr("Not drawn: {0} other scenario(s) whose own value lies "
+                                      "outside this range.").format(self.left_out))
         else:
             self.show_message("")
 
