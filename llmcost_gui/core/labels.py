@@ -548,6 +548,11 @@ def text(english: str, lang: str = "en") -> str:
     return UI_ZH.get(english, english) if _index(lang) == 1 else english
 
 
+def message(english: str, lang: str = "en", **kw) -> str:
+    """An interface message in `lang` with its {named} places filled ('{n} rows' -> '3 行')."""
+    return text(english, lang).format(**kw) if kw else text(english, lang)
+
+
 # ====================================================================== messages
 # Error reasons are values made by the core in English ("serve_hardware is blank; serving needs
 # it").  reason() rewrites each known form with labels, in English or Chinese; a form not listed

@@ -21,6 +21,7 @@ def test_interface_text_falls_back_to_english():
     assert labels.text("Per day", "zh_CN") == "每日"
     assert labels.text("Per day", "en") == "Per day"
     assert labels.text("no such text", "zh_CN") == "no such text"
+    assert labels.message("Version {version}", "zh_CN", version="1.2") == "版本 1.2"
 
 
 @pytest.mark.parametrize("core, en, zh", [
