@@ -30,7 +30,7 @@ from .formula_bar import FormulaBar
 from .results_model import ResultsModel
 from .scenario_model import ScenarioModel
 from .selection import Selection
-from .summary import SummaryStrip
+from .summary import SummaryStrip, headline_key
 from .table_model import TableModel
 from .views import SheetView
 
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.fit_to_screen()
         self._restore_layout()
-        self.select_result(0, "daily_total")
+        self.select_result(0)
 
     # ------------------------------------------------------------------ construction
     def _build_models(self) -> None:
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
             model.set_workbook(workbook)
         if self.charts is not None:
             self.charts.set_workbook(workbook)
-        self.select_result(0, "daily_total")
+        self.select_result(0)
 
     def _on_change(self, change: Change) -> None:
         self._recalc_ms = change.recalc_ms
@@ -260,7 +260,11 @@ class MainWindow(QMainWindow):
             self.results_view.selectionModel().blockSignals(False)
             self.results_view.viewport().update()
 
-    def select_result(self, scenario: int, key: str) -> None:
+    def select_result(self, scenario: int, key: str | None = None) -> None:
+        """Make a result of a scenario current (default: the scenario's headline figure)."""
+        if key is None:
+            n = self.workbook.tables["Scenarios"].nrows
+            key = headline_key(self.workbook, min(max(scenario, 0), n - 1)) if n else "daily_total"
         if self.results_model.columnCount() == 0:
             self.selection.set(-1, key, force=True)
             return
@@ -374,14 +378,14 @@ class MainWindow(QMainWindow):
 
     def scenario_delete(self) -> None:
         rows.delete_rows(self.stack, self.workbook, "Scenarios", self._scenario_columns())
-        self.select_result(0, "daily_total")
+        self.select_result(0)
 
     def _show_scenario(self, scenario: int) -> None:
         self.tabs.setCurrentWidget(self.scenario_view)
         for view in (self.scenario_view, self.results_view):
             view.setColumnWidth(scenario, 165)
         editing.select(self.scenario_view, self.scenario_model.index(1, scenario))
-        self.select_result(scenario, "daily_total")
+        self.select_result(scenario)
 
     # ------------------------------------------------------------------ files
     def file_new(self) -> None:

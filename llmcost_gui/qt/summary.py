@@ -95,6 +95,12 @@ def stage_keys(wb: Workbook, row: int) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+def headline_key(wb: Workbook, row: int) -> str:
+    """The first figure the strip shows for scenario `row` (its run cost, or cost per day)."""
+    shown = stage_keys(wb, row)
+    return shown[0][1][0] if shown else "daily_total"
+
+
 class SummaryStrip(QScrollArea):
     """The headline of the shown scenario, by stage: pre-training and fine-tuning as a one-off
     cost, days and GPUs; serving per day, month, year and per 1M tokens; purchases as capex.

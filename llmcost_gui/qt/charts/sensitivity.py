@@ -134,12 +134,16 @@ class SensitivityChart(ChartBase):
         super().refresh(snapshot, row, key)
 
     def _follow_result(self, snapshot, row: int, key: str):
-        """When the input shown does not move this result, show one that does (the first in
-        the list that this scenario uses)."""
+        """When the input shown does not move this result in this scenario, show one that does
+        (the first in the list that this scenario uses)."""
         relevant = inputs_of(key) & set(INPUTS)
-        if self.input_name in relevant:
+
+        def used_here(name):
+            return name in relevant and not np.isnan(current_values(snapshot, name, [row])[0])
+
+        if self.input_name is not None and used_here(self.input_name):
             return
-        used = [n for n in INPUTS if n in relevant and not np.isnan(current_values(snapshot, n, [row])[0])]
+        used = [n for n in INPUTS if used_here(n)]
         if used:
             self.input_box.blockSignals(True)
             self.set_input(used[0])
