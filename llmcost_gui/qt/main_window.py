@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self.charts_dock is not None and not getattr(self, "_docks_sized", False):
             self._docks_sized = True  # the grids get most of the height at first
-            self.resizeDocks([self.charts_dock], [max(200, int(self.height() * 0.36))],
+            self.resizeDocks([self.charts_dock], [max(220, int(self.height() * 0.40))],
                              Qt.Orientation.Vertical)
 
     def closeEvent(self, event) -> None:
