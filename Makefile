@@ -53,8 +53,13 @@ docs: $(STAMP)
 system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
-	  libglib2.0-0 fonts-noto-cjk libreoffice-calc-nogui xvfb desktop-file-utils appstream
+	  $(QT_DEPS) fonts-noto-cjk libreoffice-calc-nogui xvfb desktop-file-utils appstream
+
+# What PySide6's xcb platform plugin loads (`ldd .../plugins/platforms/libqxcb.so`), by package.
+QT_DEPS := python3-venv libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 \
+	  libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 \
+	  libxcb-keysyms1 libxcb-image0 libxcb-render0 libxcb-render-util0 libxcb-shape0 \
+	  libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-xkb1 libxcb-util1
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

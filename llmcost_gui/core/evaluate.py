@@ -24,6 +24,7 @@ class Results:
     active: dict[str, np.ndarray]  # stage -> bool per scenario
     defaults: dict[str, np.ndarray]  # scenario column -> bool: its default was used
     assumption_defaults: tuple[str, ...]  # assumption keys that took their default
+    quiet: frozenset[int] = frozenset()  # codes of blanks that keep a reason (expr blank())
 
     @property
     def size(self) -> int:
@@ -38,7 +39,14 @@ class Results:
         return None if code == OK else self.reasons[code]
 
     def is_blank(self, row: int, key: str) -> bool:
-        return int(self.codes[key][row]) == BLANK
+        """No value and no error: the stage is not used, or a blank with a reason (see note)."""
+        code = int(self.codes[key][row])
+        return code == BLANK or code in self.quiet
+
+    def note(self, row: int, key: str) -> str | None:
+        """Why a result is blank although its stage is used (None otherwise)."""
+        code = int(self.codes[key][row])
+        return self.reasons[code] if code in self.quiet else None
 
     def reason_array(self, key: str) -> np.ndarray:
         return np.asarray(self.reasons, dtype=object)[self.codes[key]]
@@ -52,6 +60,7 @@ class _Context:
         self.size = tables["Scenarios"].nrows
         self.reasons = ["", NOT_USED]
         self._reason_index = {r: i for i, r in enumerate(self.reasons)}
+        self.quiet_codes: set[int] = set()
         self.inputs: dict[str, Val] = {}
         self.blank: dict[str, np.ndarray] = {}
         self.computed: dict[str, Val] = {}
@@ -68,6 +77,11 @@ class _Context:
         if idx is None:
             idx = self._reason_index[message] = len(self.reasons)
             self.reasons.append(message)
+        return idx
+
+    def quiet(self, message: str) -> int:
+        idx = self.reason(message)
+        self.quiet_codes.add(idx)
         return idx
 
     def name(self, name: str) -> Val:
@@ -201,9 +215,12 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY) -> Results:
             if bad.any():
                 c[bad] = ctx.reason(f"{key} is not a finite number (a division by zero?)")
         inactive = ~ctx.active[f.stage]
+        if f.guard:
+            inactive = inactive | ctx.blank[f.guard]
         c[inactive] = BLANK
         if vals.dtype != object:
             vals = np.where(c == OK, vals, np.nan)
         ctx.computed[key] = Val(vals, c)
         values[key], codes[key] = vals, c
-    return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults))
+    return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults),
+                   frozenset(ctx.quiet_codes))

@@ -5,6 +5,7 @@ once with :mod:`ast`.  Only arithmetic, comparisons and the functions in :data:`
 allowed.  Evaluation is vectorized: every value is a :class:`Val` holding one entry per scenario
 and a status code per entry (0 ok, 1 blank = stage not used, >= 2 an error whose reason is kept
 by the evaluation context), so that errors travel as values instead of exceptions.
+``blank("why")`` is a blank that keeps its reason (a result with no value that is not an error).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ COMPARES = {
 UNARY_PREC = 3
 ATOM_PREC = 5
 FUNCTIONS = {"min", "max", "ceil", "pow2ceil", "where", "switch", "isblank", "n0", "fail",
-             "lookup", "lookup_or"}
+             "lookup", "lookup_or", "blank"}
 POW2_EPS = 1e-9  # pow2ceil(n) = 2^ceil(log2(n) - eps): exact for whole n below 2^20, in numpy and Excel
 
 
@@ -127,6 +128,7 @@ class EvalContext(Protocol):
     def is_blank(self, name: str) -> np.ndarray: ...
     def lookup(self, table: str, column: str, key: Val, key_text: str, fallback: Val | None) -> Val: ...
     def reason(self, message: str) -> int: ...
+    def quiet(self, message: str) -> int: ...  # code of a blank that keeps its reason
 
 
 def _merge(*codes: np.ndarray) -> np.ndarray:
@@ -171,6 +173,8 @@ def _call(node: ast.Call, ctx: EvalContext) -> Val:
         return Val(ctx.is_blank(_name_of(args[0])), np.zeros(n, np.int32))
     if f == "fail":
         return Val(np.full(n, np.nan), np.full(n, ctx.reason(args[0].value), np.int32))
+    if f == "blank":
+        return Val(np.full(n, np.nan), np.full(n, ctx.quiet(args[0].value), np.int32))
     if f in ("lookup", "lookup_or"):
         key = evaluate(args[2], ctx)
         fallback = evaluate(args[3], ctx) if f == "lookup_or" else None
@@ -302,6 +306,8 @@ class _ExcelStyle:
             return f"N({r(a[0])})"
         if f == "fail":
             return "NA()"
+        if f == "blank":
+            return '""'
         look = self.ctx.lookup(a[0].id, a[1].value, r(a[2]))
         if f == "lookup":
             return f'IF({look}="",NA(),{look})'
@@ -339,6 +345,8 @@ class _TextStyle:
             return f"({r(a[0])} or 0)"
         if f == "fail":
             return f"error: {a[0].value}"
+        if f == "blank":
+            return f"blank ({a[0].value})"
         if f in ("lookup", "lookup_or"):
             if self.lookup_text:
                 text = self.lookup_text(a[0].id, a[1].value, ast.unparse(a[2]))

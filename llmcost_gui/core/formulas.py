@@ -17,6 +17,7 @@ import ast
 from dataclasses import dataclass, field
 
 from . import expr
+from .formulas_serving import serving_formulas
 from .schema import ASSUMPTION_KEYS, SCENARIOS
 
 KAPLAN = "Kaplan et al. 2020, Scaling Laws for Neural Language Models, Table 1"
@@ -26,6 +27,10 @@ MFU = "Chowdhery et al. 2022, PaLM, Appendix B (model FLOPs utilization)"
 POPE = "Pope et al. 2022, Efficiently Scaling Transformer Inference, §2 (memory-bound decoding, KV cache)"
 GQA = "Ainslie et al. 2023, GQA: grouped-query attention shrinks the KV cache by n_kv_heads ÷ n_heads"
 LORA = "Hu et al. 2021, LoRA: frozen weights need no weight gradients (forward 2·N + input gradients 2·N)"
+API_SOURCE = "the chosen ApiOffers row: the provider's published price per million tokens"
+BREAKEVEN = ("self-hosting costs c·max(1, ⌈u/U⌉) per day for u daily users (c: one replica per day, "
+             "U: its users), the API a·u; with x = c/(a·U) < 1, self-hosting never costs more from "
+             "u = (⌈1/(1 − x)⌉ − 1)·c/a on (derivation in core/formulas.py)")
 EPOCH = "Cottier et al. 2024 (Epoch AI), The rising costs of training frontier AI models: amortized hardware plus energy × PUE"
 
 
@@ -40,6 +45,7 @@ class Formula:
     stage: str = "identity"
     public: bool = True  # one of the result keys (results sheet, CLI); else a working value
     source: str = SPEC
+    guard: str = ""  # a scenario column: blank makes this formula blank, as an unused stage does
     tree: ast.expr = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -51,10 +57,6 @@ def _peak(hw: str, precision: str) -> str:
     cols = {"fp32": "fp32_tflops", "bf16": "bf16_tflops", "fp8": "fp8_tflops", "int8": "int8_tops"}
     branches = ", ".join(f'"{p}", lookup(Hardware, "{c}", {hw})' for p, c in cols.items())
     return f"1e12 * switch({precision}, {branches})"
-
-
-def _bytes(precision: str) -> str:
-    return f'switch({precision}, "fp32", 4, "bf16", 2, "fp8", 1, "int8", 1)'
 
 
 def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
@@ -81,6 +83,49 @@ def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
 
 
 F = Formula
+
+# --- API offers (issue #16): what the chosen API would charge for the same traffic.
+# Self-hosting costs S(u) = c · max(1, ⌈u / U⌉) per day for u daily users: c is the cost of one
+# replica per day, U the daily users one replica serves at peak (serve_gpus rounds the GPUs up to
+# whole replicas, and ⌈⌈y⌉ / r⌉ = ⌈y / r⌉ for whole r).  The API costs A(u) = a · u.  On the k-th
+# step, (k-1)·U < u ≤ k·U, self-hosting costs no more than the API from u = k·c / a on; that point
+# lies inside the step while k < 1 / (1 - x), x = c / (a·U).  So when x < 1 the last step where the
+# API is still cheaper somewhere is k* = ⌈1 / (1 - x)⌉ - 1, and from u* = k*·c / a on self-hosting
+# never costs more.  When x ≥ 1 (a replica costs more than the API charges for the users it
+# serves) that point never comes.
+_OFFER = "api_offer"
+_NEVER_IF = "replica_cost_per_day >= api_cost_per_replica"
+_NEVER = ('blank("self-hosting never costs less: one replica costs more per day than the API charges '
+          'for the users it serves at peak")')
+API_FORMULAS: tuple[Formula, ...] = (
+    F("api_usd_per_request", "USD",
+      f'(input_tokens * lookup(ApiOffers, "input_per_million", {_OFFER}) + output_tokens * '
+      f'lookup(ApiOffers, "output_per_million", {_OFFER})) / 1e6 / '
+      f'where(lookup_or(ApiOffers, "currency", {_OFFER}, "USD") == "CNY", usd_cny, 1)',
+      "API price of one request: prompt and output tokens at the offer's prices, in USD", "serve",
+      guard=_OFFER, public=False, source=API_SOURCE),
+    F("api_cost_per_day", "money/day", "requests_per_day * api_usd_per_request * fx",
+      "What the chosen API offer charges for the scenario's traffic per day", "serve", guard=_OFFER, source=API_SOURCE),
+    F("api_vs_self_host", "ratio", "api_cost_per_day / serve_cost_per_day",
+      "API cost ÷ self-hosted serving cost per day (above 1: self-hosting is cheaper)", "serve", guard=_OFFER),
+    F("replica_cost_per_day", "money/day", "serve_cost_per_day / serve_gpus * replica_gpus",
+      "Self-hosting cost of one replica per day: the height of one step", "serve", guard=_OFFER, public=False),
+    F("replica_daily_users", "users",
+      "replica_gpus * (1 - capacity_overhead) / gpu_seconds_per_request * daily_users / peak_requests_per_s",
+      "Daily users one replica serves at peak: the width of one step", "serve", guard=_OFFER, public=False),
+    F("api_cost_per_replica", "money/day", "api_cost_per_day / daily_users * replica_daily_users",
+      "What the API charges per day for the users one replica serves", "serve", guard=_OFFER, public=False),
+    F("breakeven_replicas", "",
+      f"where({_NEVER_IF}, {_NEVER}, ceil(1 / (1 - replica_cost_per_day / api_cost_per_replica) - 1e-9) - 1)",
+      "Replicas at the break-even: the last step on which the API is still cheaper somewhere", "serve",
+      guard=_OFFER, public=False, source=BREAKEVEN),
+    F("breakeven_daily_users", "users",
+      f"where({_NEVER_IF}, {_NEVER}, breakeven_replicas * replica_cost_per_day * daily_users / api_cost_per_day)",
+      "Daily users from which self-hosting (whole replicas) costs no more than the API", "serve",
+      guard=_OFFER, source=BREAKEVEN),
+)
+API_KEYS = ("api_cost_per_day", "api_vs_self_host", "breakeven_daily_users")
+# --- end API offers
 
 FORMULAS: tuple[Formula, ...] = (
     # --- the model and the display currency
@@ -144,40 +189,8 @@ FORMULAS: tuple[Formula, ...] = (
       "Tokens per day, prompt and output", "serve"),
     F("peak_requests_per_s", "requests/s", "requests_per_day / 86400 * peak_factor",
       "Requests per second at peak", "serve"),
-    # --- serving: work per request
-    F("flops_per_request", "FLOP",
-      "2 * active_params * (input_tokens + output_tokens) + 2 * n_layers * width * "
-      "(input_tokens ** 2 / 2 + input_tokens * output_tokens + output_tokens ** 2 / 2)",
-      "FLOPs of one request: weights plus attention over the growing context", "serve", source=KAPLAN),
-    F("serve_flops_rate", "FLOP/s", _peak("serve_hardware", "serve_precision") + " * serve_mfu",
-      "Useful FLOP/s of one serving card", "serve", public=False),
-    F("prefill_gpu_seconds", "GPU-s",
-      "(2 * active_params * input_tokens + n_layers * width * input_tokens ** 2) / serve_flops_rate",
-      "Prompt processing, compute-bound", "serve", public=False),
-    F("decode_compute_gpu_seconds", "GPU-s",
-      "(2 * active_params + 2 * n_layers * width * (input_tokens + output_tokens / 2)) / serve_flops_rate",
-      "One output token, if compute-bound", "serve", public=False),
-    F("bytes_per_value", "B", _bytes("serve_precision"), "Bytes per weight and KV value", "serve", public=False),
-    F("kv_bytes_per_token", "B", "2 * n_layers * width * kv_share * bytes_per_value",
-      "KV cache per token: keys and values of every layer", "serve", public=False, source=GQA),
-    F("weight_bytes", "B", "params * bytes_per_value", "Weights of the whole model", "serve", public=False),
-    F("replica_gpus", "GPUs",
-      "pow2ceil(ceil((weight_bytes + batch_size * kv_bytes_per_token * (input_tokens + output_tokens)) / "
-      '(lookup(Hardware, "memory_gb", serve_hardware) * 1e9 * (1 - memory_reserve))))',
-      "Cards holding one copy of the weights and a full batch's KV cache (power of two)", "serve", source=POPE),
-    F("decode_step_seconds", "s",
-      "(weight_bytes + batch_size * kv_bytes_per_token * (input_tokens + output_tokens / 2)) / "
-      '(replica_gpus * lookup(Hardware, "bandwidth_tbs", serve_hardware) * 1e12 * bandwidth_eff)',
-      "One decode step of a replica: stream weights and the batch's KV cache", "serve", public=False, source=POPE),
-    F("decode_memory_gpu_seconds", "GPU-s", "replica_gpus * decode_step_seconds / batch_size",
-      "One output token, if memory-bound", "serve", public=False, source=POPE),
-    F("gpu_seconds_per_request", "GPU-s",
-      "prefill_gpu_seconds + output_tokens * max(decode_compute_gpu_seconds, decode_memory_gpu_seconds)",
-      "GPU time of one request: prefill plus the slower of compute and memory per output token", "serve"),
-    F("serve_gpus", "GPUs",
-      "replica_gpus * max(1, ceil(ceil(peak_requests_per_s * gpu_seconds_per_request / "
-      "(1 - capacity_overhead)) / replica_gpus))",
-      "Serving cards for the peak, in whole replicas", "serve"),
+    # --- serving: work per request, batch, latency (core/formulas_serving.py)
+    *serving_formulas(Formula),
     *_stage_money("serve", "serve_hardware", "serve_price", "serving"),
     F("serve_capex", "money", "serve_gpus * serve_card_usd * (1 + server_overhead) * fx",
       "Purchase cost of the serving fleet, servers included", "serve"),
@@ -200,17 +213,21 @@ FORMULAS: tuple[Formula, ...] = (
     F("annual_total", "money", "daily_total * 365", "Daily total × 365 days", "money"),
     F("capex_total", "money", 'where(procurement == "buy", n0(train_capex) + n0(serve_capex), 0)',
       "Up-front purchase when buying (0 when renting)", "money"),
+    *API_FORMULAS,
 )
 
 RESULT_KEYS: tuple[str, ...] = (
     "train_flops", "train_pf_days", "train_gpu_hours", "train_gpus", "train_days", "train_cost",
     "train_capex", "train_energy_kwh", "train_energy_cost", "ft_flops", "ft_gpu_hours", "ft_cost",
     "flops_per_token", "flops_per_request", "requests_per_day", "tokens_per_day", "peak_requests_per_s",
-    "gpu_seconds_per_request", "replica_gpus", "serve_gpus", "serve_capex", "serve_energy_kwh_per_day",
+    "gpu_seconds_per_request", "replica_gpus", "serve_gpus",
+    "ttft_s", "tpot_s", "output_tokens_per_s_per_gpu", "serve_batch", "kv_cache_gb_per_replica",
+    "serve_capex", "serve_energy_kwh_per_day",
     "serve_cost_per_day", "cost_per_million_tokens", "cost_per_request", "cost_per_user_month",
     "daily_total", "monthly_total", "annual_total", "capex_total",
+    *API_KEYS,
 )
-SPEC_KEYS = RESULT_KEYS[:-1]  # the keys SPEC §2 lists; capex_total is ours
+SPEC_KEYS = RESULT_KEYS[:RESULT_KEYS.index("capex_total")]  # the keys SPEC §2 lists; capex_total is ours
 
 
 class RegistryError(ValueError):

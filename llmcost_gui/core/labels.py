@@ -20,6 +20,7 @@ _TABLES = {
     "Models": ("Models", "模型"),
     "Hardware": ("Hardware", "硬件"),
     "Prices": ("Prices", "租用价格"),
+    "ApiOffers": ("API offers", "API 报价"),  # issue #16
     "Assumptions": ("Assumptions", "全局假设"),
     "Scenarios": ("Scenarios", "场景"),
     "Results": ("Results", "计算结果"),
@@ -105,6 +106,12 @@ _COLUMNS = {
     # money
     "procurement": ("Procurement", "采购方式"),
     "amortization_days": ("Amortization", "摊销天数"),
+    # --- API offers (issue #16)
+    "input_per_million": ("Input price per 1M tokens", "每百万输入 Token 价格"),
+    "output_per_million": ("Output price per 1M tokens", "每百万输出 Token 价格"),
+    "cached_input_per_million": ("Cached input price per 1M tokens", "每百万缓存输入 Token 价格"),
+    "api_offer": ("API offer", "API 报价"),
+    # --- end API offers
 }
 
 # Global assumptions (rows of the Assumptions table).
@@ -154,15 +161,10 @@ _RESULTS = {
     "tokens_per_day": ("Tokens per day", "每日 Token 数"),
     "peak_requests_per_s": ("Peak requests per second", "峰值每秒请求数"),
     "flops_per_request": ("FLOPs per request", "每请求计算量 (FLOPs)"),
-    "serve_flops_rate": ("Useful FLOP/s per card", "单卡有效算力"),
     "prefill_gpu_seconds": ("Prefill GPU-seconds", "预填充 GPU 秒数"),
-    "decode_compute_gpu_seconds": ("Decode GPU-s (compute)", "解码 GPU 秒 (算力受限)"),
-    "bytes_per_value": ("Bytes per value", "每数值字节数"),
     "kv_bytes_per_token": ("KV cache per token", "每 Token KV 缓存"),
     "weight_bytes": ("Weight bytes", "权重字节数"),
     "replica_gpus": ("GPUs per replica", "单副本 GPU 数"),
-    "decode_step_seconds": ("Decode step time", "单步解码时间"),
-    "decode_memory_gpu_seconds": ("Decode GPU-s (memory)", "解码 GPU 秒 (带宽受限)"),
     "gpu_seconds_per_request": ("GPU-seconds per request", "每请求 GPU 秒数"),
     "serve_gpus": ("Serving GPUs", "推理 GPU 数"),
     "serve_card_usd": ("Serving card price (USD)", "推理卡单价 (美元)"),
@@ -179,6 +181,16 @@ _RESULTS = {
     "monthly_total": ("Monthly total", "每月总成本"),
     "annual_total": ("Annual total", "年度总成本"),
     "capex_total": ("Capital expenditure", "一次性购置成本"),
+    # --- API offers (issue #16)
+    "api_usd_per_request": ("API price per request (USD)", "API 每请求价格 (美元)"),
+    "api_cost_per_day": ("API cost per day", "API 每日成本"),
+    "api_vs_self_host": ("API ÷ self-hosting", "API 与自建成本比"),
+    "replica_cost_per_day": ("Cost of one replica per day", "单副本每日成本"),
+    "replica_daily_users": ("Daily users per replica", "单副本可服务日活用户"),
+    "api_cost_per_replica": ("API cost of one replica's users", "单副本用户量的 API 成本"),
+    "breakeven_replicas": ("Replicas at break-even", "盈亏平衡时的副本数"),
+    "breakeven_daily_users": ("Break-even daily users", "盈亏平衡日活用户数"),
+    # --- end API offers
 }
 
 # Units as written in the schema and the registry -> Chinese display.
@@ -205,6 +217,7 @@ _UNITS = {
     "money": "金额",
     "money/day": "金额/天",
     "money/GPU-h": "金额/GPU 小时",
+    "money/M tokens": "金额/百万 Token",  # issue #16
     "USD/GPU-h": "美元/GPU 小时",
     "USD/kWh": "美元/千瓦时",
     "CNY/USD": "人民币/美元",
@@ -213,6 +226,63 @@ _UNITS = {
     "params": "参数",
     "B": "字节",
 }
+
+# ---- serving latency and parallelism (#12) -------------------------------------------------
+_COLUMNS.update({
+    "ffn_dim": ("MLP width", "前馈层维度"),
+    "vocab_size": ("Vocabulary size", "词表大小"),
+    "n_experts": ("Routed experts", "路由专家数"),
+    "experts_per_token": ("Experts per token", "每 Token 激活专家数"),
+    "n_shared_experts": ("Shared experts", "共享专家数"),
+    "interconnect_gbs": ("Interconnect bandwidth", "卡间互联带宽"),
+    "serve_tp": ("Tensor-parallel cards", "张量并行卡数"),
+    "ttft_target_s": ("First-token target", "首 Token 时延目标"),
+    "tpot_target_s": ("Per-token target", "每 Token 时延目标"),
+    "kv_precision": ("KV cache precision", "KV 缓存精度"),
+    "prefill_mfu": ("Prefill MFU", "预填充算力利用率 (MFU)"),
+})
+_ASSUMPTIONS.update({
+    "tp_sync_us": ("All-reduce latency", "All-reduce 固定时延"),
+    "prefill_overhead_ms": ("Prefill fixed time", "预填充固定开销"),
+})
+_RESULTS.update({
+    "serve_peak": ("Serving card peak", "推理卡峰值算力"),
+    "weight_bytes_per_param": ("Bytes per weight", "每权重字节数"),
+    "kv_bytes_per_value": ("Bytes per KV value", "每 KV 数值字节数"),
+    "prefill_eff": ("Prefill efficiency", "预填充算力利用率"),
+    "routed_params": ("Routed expert parameters", "路由专家参数量"),
+    "expert_share": ("Share of experts per token", "每 Token 激活专家占比"),
+    "card_memory_bytes": ("Usable card memory", "单卡可用显存"),
+    "replica_bandwidth": ("Replica memory bandwidth", "副本有效显存带宽"),
+    "link_bytes_per_s": ("Interconnect, one direction", "单向互联带宽"),
+    "step_weights_s": ("Step: always-active weights", "单步: 常驻权重读取"),
+    "step_all_weights_s": ("Step: all weights", "单步: 全部权重读取"),
+    "step_experts_s_per_request": ("Step: experts per request", "单步: 每请求专家权重"),
+    "step_kv_s_per_request": ("Step: KV per request", "单步: 每请求 KV 读取"),
+    "step_compute_s_per_request": ("Step: compute per request", "单步: 每请求计算"),
+    "step_sync_s": ("Step: all-reduce latency", "单步: All-reduce 时延"),
+    "step_allreduce_s_per_request": ("Step: all-reduce per request", "单步: 每请求 All-reduce"),
+    "prefill_compute_s": ("Prefill compute time", "预填充计算时间"),
+    "prefill_s": ("Prefill time", "预填充时间"),
+    "serve_batch_memory": ("Batch that fits memory", "显存可容纳批大小"),
+    "serve_batch_tpot": ("Batch meeting per-token target", "满足每 Token 目标的批大小"),
+    "serve_batch_ttft": ("Batch meeting first-token target", "满足首 Token 目标的批大小"),
+    "serve_batch": ("Batch per replica", "单副本批大小"),
+    "tpot_s": ("Time per output token", "每输出 Token 时延 (TPOT)"),
+    "ttft_s": ("Time to first token", "首 Token 时延 (TTFT)"),
+    "kv_cache_gb_per_replica": ("KV cache per replica", "单副本 KV 缓存"),
+    "output_tokens_per_s_per_gpu": ("Output tokens/s per GPU", "单卡每秒输出 Token 数"),
+})
+_UNITS.update({
+    "ms": "毫秒",
+    "µs": "微秒",
+    "GB": "GB",
+    "GB/s": "GB/秒",
+    "B/s": "字节/秒",
+    "FLOP/s": "FLOP/秒",
+    "tokens/s": "Token/秒",
+})
+# ---- end serving ----------------------------------------------------------------------------
 
 _ALL: dict[str, tuple[str, str]] = {**_RESULTS, **_ASSUMPTIONS, **_COLUMNS, **_STAGES, **_TABLES}
 
@@ -253,7 +323,7 @@ def stage_title(stage: str, lang: str = "en") -> str:
     return pair[_index(lang)] if pair else stage
 
 
-_MONEY_REST_ZH = {"": "", "/day": "/天", "/GPU-h": "/GPU 小时"}
+_MONEY_REST_ZH = {"": "", "/day": "/天", "/GPU-h": "/GPU 小时", "/M tokens": "/百万 Token"}
 
 
 def unit_label(unit: str, lang: str = "en", currency: str = "") -> str:
@@ -426,6 +496,60 @@ RESULT_DOC_ZH: dict[str, str] = {
     "capex_total": "购买时的一次性投入（租用时为 0）",
 }
 
+# ---- serving planner (issue 12): descriptions of its columns and results
+COLUMN_HELP_ZH.update({
+    'Assumptions.tp_sync_us': '一次张量并行 All-reduce 的固定时延',
+    'Assumptions.prefill_overhead_ms': '一次预填充除计算外的固定时间：内核启动、调度',
+    'Scenarios.serve_precision': '权重和计算的数值格式（int4：4 位权重，16 位计算）',
+    'Scenarios.serve_mfu': '解码步的计算效率',
+    'Scenarios.batch_size': '一个副本最多同时解码的请求数（显存和时延目标可能使它更小）',
+    'Scenarios.serve_tp': '每个副本的卡数（张量并行）；留空则取放得下的最少卡数（2 的幂）',
+    'Scenarios.ttft_target_s': '首 Token 时延目标；留空则不设',
+    'Scenarios.tpot_target_s': '每输出 Token 时延目标（1 ÷ 每用户每秒 Token 数）；留空则不设',
+    'Scenarios.kv_precision': 'KV 缓存的数值格式；留空则同 serve_precision（int4 时为 bf16）',
+    'Scenarios.prefill_mfu': '预填充的计算效率；留空则 16 位计算取 0.7，8 位计算取 0.38（依据公开实测，见 docs/validation.md）',
+    'Models.ffn_dim': '前馈层（MLP）中间维度（MoE 模型为每个专家的维度）',
+    'Models.vocab_size': '词表大小',
+    'Models.n_experts': '每个 MoE 层的路由专家数；留空表示稠密模型',
+    'Models.experts_per_token': '每个 Token 使用的路由专家数（MoE）',
+    'Models.n_shared_experts': '除路由专家外每个 Token 都使用的共享专家数（DeepSeek）；留空为 0',
+    'Hardware.interconnect_gbs': '卡间互联带宽（NVLink、PCIe、HCCS 等），按数据手册给出的双向合计',
+})
+RESULT_DOC_ZH.update({
+    'gpu_seconds_per_request': '一个请求占用的卡秒：批量预填充，加上它分摊的解码步时间',
+    'replica_gpus': '每个副本的卡数（张量并行）：serve_tp，或放下权重和 batch_size 个请求 KV 缓存的最少卡数（2 的幂）',
+    'ttft_s': '首 Token 时延：预填充，加上平均半个正在运行的解码步',
+    'tpot_s': '每输出 Token 时延：副本在其批大小下的一个解码步（读权重和 KV、计算、张量并行 All-reduce）',
+    'output_tokens_per_s_per_gpu': '副本批大小下每张卡每秒输出的 Token 数（含预填充）',
+    'serve_batch': '副本实际运行的批大小：不超过 batch_size、放得进显存并满足时延目标的最大值',
+    'kv_cache_gb_per_replica': '整批请求在完整长度下的 KV 缓存',
+})
+
+# ---- API offers (issue #16): descriptions of its table, column and results
+COLUMN_HELP_ZH.update({
+    "ApiOffers.name": "API 报价名称（唯一）",
+    "ApiOffers.provider": "API 服务商",
+    "ApiOffers.model": "所提供的模型（Models 表中的名称；闭源模型留空）",
+    "ApiOffers.input_per_million": "每百万提示（输入）Token 的价格",
+    "ApiOffers.output_per_million": "每百万生成（输出）Token 的价格",
+    "ApiOffers.cached_input_per_million": "命中服务商缓存的每百万输入 Token 价格（对比中不使用）",
+    "ApiOffers.currency": "价格的币种",
+    "ApiOffers.as_of": "读取价格的日期（YYYY-MM-DD）",
+    "ApiOffers.source": "价格出处",
+    "Scenarios.api_offer": "与自建对比的 API 报价（留空：不对比）",
+})
+RESULT_DOC_ZH.update({
+    "api_usd_per_request": "一个请求的 API 价格：提示和输出 Token 按报价计，单位美元",
+    "api_cost_per_day": "所选 API 报价对本场景每日流量的收费",
+    "api_vs_self_host": "API 每日成本 ÷ 自建推理每日成本（大于 1：自建更便宜）",
+    "replica_cost_per_day": "自建时一个副本每天的成本：阶梯的一级高度",
+    "replica_daily_users": "一个副本在高峰时可服务的日活用户数：阶梯的一级宽度",
+    "api_cost_per_replica": "API 对一个副本所能服务的用户每天的收费",
+    "breakeven_replicas": "盈亏平衡时的副本数：API 仍在某处更便宜的最后一级",
+    "breakeven_daily_users": "从该日活用户数起，自建（整副本）成本不高于 API",
+})
+# ---- end API offers
+
 
 def description(key: str, lang: str = "en", table: str = "") -> str:
     """Description of a column of `table` (or of Scenarios, or an assumption) or of a result."""
@@ -530,6 +654,7 @@ UI_ZH: dict[str, str] = {
     "The user guide was not found in this installation. It is docs/user-guide.md in the source code.":
         "此安装中未找到用户指南。源代码中的位置是 docs/user-guide.md。",
     # ---- ui branch (#13): new interface texts
+    "Replace file?": "替换文件？", "%1 already exists. Replace it?": "%1 已存在。要替换它吗？",
     "&Keyboard shortcuts": "键盘快捷键(&K)", "Keyboard shortcuts": "键盘快捷键",
     "There is no file at %1. A new, untitled workbook is open instead.":
         "%1 处没有文件。已改为打开一个新的未命名工作簿。",
@@ -540,6 +665,18 @@ UI_ZH: dict[str, str] = {
         "{0} 个场景的当前值不在此范围内，未绘制。",
     "One-off cost": "一次性成本", "Days": "天数", "GPUs": "GPU 数", "GPU-hours": "GPU 小时",
     "Copy": "复制", "Clear cells": "清除单元格", "Edit the cell": "编辑单元格", "Confirm the edit": "确认编辑", "Cancel the edit": "取消编辑",
+    # ---- self-host or API (issue #16)
+    "(blank)": "（空）", "Self-host or API": "自建还是 API", "self-hosting": "自建",
+    "daily users": "日活用户", "cost per day ({0})": "每日成本（{0}）", "this scenario: {0}": "本场景：{0}",
+    "break-even: {0}": "盈亏平衡：{0}",
+    "Choose an API offer (api_offer) in the scenario to see the break-even.":
+        "在场景中选择一个 API 报价（api_offer）即可查看盈亏平衡点。",
+    "One replica costs {0}/day and serves up to {1} daily users at peak.":
+        "一个副本每日成本 {0}，高峰时最多服务 {1} 日活用户。",
+    "From {0} daily users on, self-hosting costs no more than {1}.": "日活用户达到 {0} 起，自建成本不高于 {1}。",
+    "{0}× self-hosting": "为自建的 {0} 倍", "self-hosting never cheaper": "自建始终不更便宜",
+    "break-even {0} users": "盈亏平衡 {0} 用户", "API {0}: {1}": "API {0}：{1}",
+    # ---- end self-host or API
 }
 
 
@@ -589,6 +726,11 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
      "give {col} or {name}", "请填写{col}或{name}"),
     (rf"^{_NAME} is an offer for another card than (?P<name>[a-z_]+)$",
      "{col} is an offer for another card than {name}", "{col}是另一种卡的报价，与{name}不符"),
+    # API offers (issue #16): the break-even is blank for this reason
+    (r"^self-hosting never costs less: one replica costs more per day than the API charges "
+     r"for the users it serves at peak$",
+     "self-hosting never costs less: one replica costs more per day than the API charges for the "
+     "users it serves at peak", "自建始终不会更便宜：一个副本每天的成本高于 API 对它在高峰时所能服务的用户的收费"),
 )
 
 # "Models row 1, params_b: …" / "Models row 1, params_b must …": where a refused edit happened.
@@ -738,3 +880,23 @@ def formula_words(formula_text: str, lang: str = "en") -> str:
     for pattern, zh in _FORMULA_WORDS_ZH:
         formula_text = re.sub(pattern, zh, formula_text)
     return formula_text
+
+
+# ---- begin: Hugging Face model import (issue #14) -------------------------------------------
+# key -> (English, Simplified Chinese); "%1" is replaced by a name, "%2" by a number.
+HF_IMPORT: dict[str, tuple[str, str]] = {
+    "menu_models": ("&Models", "模型(&M)"),
+    "act_import_hf": ("Import &Hugging Face config…", "导入 &Hugging Face 配置…"),
+    "dialog_title": ("Import Hugging Face config", "导入 Hugging Face 配置"),
+    "file_filter": ("Hugging Face config (config.json *.json)", "Hugging Face 配置 (config.json *.json)"),
+    "cannot_import": ("Cannot import %1", "无法导入 %1"),
+    "undo_text": ("Import model %1", "导入模型 %1"),
+    "imported": ("Imported model %1 (%2 B parameters) from its Hugging Face config",
+                 "已从 Hugging Face 配置导入模型 %1（%2 B 参数）"),
+}
+
+
+def hf_text(key: str, lang: str = "en") -> str:
+    """A word of the Hugging Face import, in `lang`."""
+    return HF_IMPORT[key][_index(lang)]
+# ---- end: Hugging Face model import (issue #14) ---------------------------------------------

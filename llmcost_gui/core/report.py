@@ -53,10 +53,11 @@ def text_report(wb: Workbook, keys: tuple[str, ...] = RESULT_KEYS) -> str:
     for row, rec in enumerate(scenario_records(wb, keys)):
         lines.append(f"== {rec['name']}  ({rec['currency']})")
         for key in keys:
-            if res.is_blank(row, key):
+            note = res.note(row, key)
+            if res.is_blank(row, key) and not note:
                 continue
-            text = format_result(wb, row, key)
-            reason = rec["errors"].get(key)
+            text = format_result(wb, row, key) or "—"
+            reason = rec["errors"].get(key) or note
             line = f"  {key:<26} {text:>14}"
             if reason:
                 line += f"   {reason}"

@@ -1,4 +1,4 @@
-"""The five input tables of a workbook: columns with type, unit, domain, default and help."""
+"""The input tables of a workbook: columns with type, unit, domain, default and help."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ STAGE_TITLE = {
     "money": "Money",
 }
 PRECISIONS = ("fp32", "bf16", "fp8", "int8")
+SERVE_PRECISIONS = (*PRECISIONS, "int4")  # int4: weight-only quantization (AWQ, GPTQ), 16-bit arithmetic
 CURRENCIES = ("USD", "CNY")
 
 
@@ -106,6 +107,14 @@ MODELS = Table(
         _c("n_heads", INT, "", "Attention heads", lo=1),
         _c("n_kv_heads", INT, "", "Key/value heads (grouped-query attention); blank = n_heads", lo=1),
         _c("context_len", INT, "tokens", "Training context length", lo=1),
+        # --- architecture (serving, #12; names shared with the Hugging Face import)
+        _c("ffn_dim", INT, "", "MLP intermediate size (per expert for MoE models)", lo=1),
+        _c("vocab_size", INT, "tokens", "Vocabulary size", lo=1),
+        _c("n_experts", INT, "", "Routed experts per MoE layer; blank = a dense model", lo=1),
+        _c("experts_per_token", INT, "", "Routed experts each token uses (MoE)", lo=1),
+        _c("n_shared_experts", INT, "", "Experts every token uses besides the routed ones (DeepSeek); blank = 0",
+           lo=0),
+        # --- end architecture
         _c("source", TEXT, help="Where these figures come from"),
     ),
     title="Models",
@@ -123,6 +132,9 @@ HARDWARE = Table(
         _c("memory_gb", NUMBER, "GB", "Device memory", **POS),
         _c("bandwidth_tbs", NUMBER, "TB/s", "Memory bandwidth", **POS),
         _c("tdp_w", NUMBER, "W", "Board power (TDP)", **POS),
+        _c("interconnect_gbs", NUMBER, "GB/s",
+           "Card-to-card bandwidth (NVLink, PCIe, HCCS…), both directions together, as datasheets give it",
+           **POS),
         _c("price", NUMBER, "money", "Purchase price per card", **NONNEG),
         _c("price_currency", CHOICE, "", "Currency of price", choices=CURRENCIES, default="USD"),
         _c("source", TEXT, help="Where these figures come from"),
@@ -144,6 +156,29 @@ PRICES = Table(
     ),
     title="Prices",
 )
+
+# --- API offers (issue #16): hosted models priced per token, to compare with self-hosting
+API_OFFERS = Table(
+    "ApiOffers",
+    (
+        _c("name", TEXT, help="Unique name of the API offer", required=True),
+        _c("provider", TEXT, help="Who sells the API"),
+        _c("model", REF, "", "The model served (a Models name; blank for a closed model)", ref="Models"),
+        _c("input_per_million", NUMBER, "money/M tokens", "Price of one million prompt tokens",
+           required=True, **NONNEG),
+        _c("output_per_million", NUMBER, "money/M tokens", "Price of one million generated tokens",
+           required=True, **NONNEG),
+        _c("cached_input_per_million", NUMBER, "money/M tokens",
+           "Price of one million prompt tokens read from the provider's cache (not used in the comparison)",
+           **NONNEG),
+        _c("currency", CHOICE, "", "Currency of the prices", choices=CURRENCIES, default="USD",
+           default_source="USD"),
+        _c("as_of", TEXT, help="Date the price was read (YYYY-MM-DD)"),
+        _c("source", TEXT, help="Where the price comes from"),
+    ),
+    title="API offers",
+)
+# --- end API offers
 
 ASSUMPTIONS = Table(
     "Assumptions",
@@ -172,6 +207,11 @@ ASSUMPTION_KEYS = {
         _c("memory_reserve", NUMBER, "fraction",
            "Share of card memory kept free for activations and the runtime", default=0.1,
            lo=0.0, hi=0.99),
+        # --- serving latency (#12)
+        _c("tp_sync_us", NUMBER, "µs", "Fixed latency of one tensor-parallel all-reduce", default=70.0,
+           **NONNEG),
+        _c("prefill_overhead_ms", NUMBER, "ms", "Fixed time of one prefill pass (kernel launches, scheduling)",
+           default=6.0, **NONNEG),
     )
 }
 
@@ -231,22 +271,40 @@ SCENARIOS = Table(
            default_source="llm-d planner's traffic profiles use a peak ratio of 1.5-2.5"),
         _c("serve_hardware", REF, "", "Accelerator for serving", ref="Hardware", required=True, stage=_S),
         _c("serve_price", REF, "", "Rental offer for serving (needed when renting)", ref="Prices", stage=_S),
-        _c("serve_precision", CHOICE, "", "Number format of weights, KV cache and arithmetic",
-           choices=PRECISIONS, default="bf16", stage=_S,
+        _c("serve_precision", CHOICE, "",
+           "Number format of weights and arithmetic (int4: 4-bit weights, 16-bit arithmetic)",
+           choices=SERVE_PRECISIONS, default="bf16", stage=_S,
            default_source="BF16 weights, as models are released"),
-        _c("serve_mfu", NUMBER, "fraction", "Compute efficiency of prefill and decode", default=0.4, stage=_S,
+        _c("serve_mfu", NUMBER, "fraction", "Compute efficiency of decode steps", default=0.4, stage=_S,
            **UTILIZATION,
-           default_source="inference-sim (BLIS) hardware_config: prefill MFU 0.38 (A100) to 0.45 (H100)"),
-        _c("bandwidth_eff", NUMBER, "fraction", "Share of peak memory bandwidth reached", default=0.8,
+           default_source="inference-sim (BLIS) hardware_config: MFU 0.38 (A100) to 0.45 (H100); "
+                          "the serving validation (docs/validation.md) agrees at 0.4"),
+        _c("bandwidth_eff", NUMBER, "fraction", "Share of peak memory bandwidth reached", default=0.75,
            stage=_S, **UTILIZATION,
-           default_source="aiconfigurator h200_sxm.yaml uses 0.8 of peak HBM bandwidth (llm-analysis: 0.9)"),
-        _c("batch_size", INT, "requests", "Requests decoded together on one replica", default=16, stage=_S,
+           default_source="fitted to published TensorRT-LLM measurements (docs/validation.md, serving); "
+                          "measured 0.69-0.75 at batch 1, aiconfigurator assumes 0.8"),
+        # --- latency and parallelism (#12)
+        _c("serve_tp", INT, "GPUs",
+           "Cards per replica, tensor parallel; blank = the fewest (a power of two) that fit", stage=_S, lo=1),
+        _c("ttft_target_s", NUMBER, "s", "Time-to-first-token target; blank = none", stage=_S, **POS),
+        _c("tpot_target_s", NUMBER, "s", "Time-per-output-token target (1 ÷ tokens/s per user); blank = none",
+           stage=_S, **POS),
+        _c("kv_precision", CHOICE, "", "Number format of the KV cache; blank = serve_precision (bf16 with int4)",
+           choices=PRECISIONS, stage=_S),
+        _c("prefill_mfu", NUMBER, "fraction",
+           "Compute efficiency of prefill; blank = 0.7 with 16-bit, 0.38 with 8-bit arithmetic "
+           "(fitted to published measurements, docs/validation.md)", stage=_S, **UTILIZATION),
+        # --- end latency and parallelism
+        _c("batch_size", INT, "requests", "Most requests a replica decodes together (memory and latency targets may lower it)", default=16, stage=_S,
            lo=1,
            default_source="a moderate continuous-batching size; larger batches lower the cost per token"),
         _c("capacity_overhead", NUMBER, "fraction",
            "Capacity lost to scheduling, redundancy and coordination", default=0.2, stage=_S,
            lo=0.0, hi=1.0,
            default_source="llm-d planner keeps 20 % capacity headroom"),
+        # API comparison (issue #16)
+        _c("api_offer", REF, "", "An API offer to compare with self-hosting (blank: no comparison)",
+           ref="ApiOffers", stage=_S),
         # money
         _c("procurement", CHOICE, "", "rent the cards or buy them", choices=("rent", "buy"), default="rent",
            stage=_M,
@@ -260,8 +318,8 @@ SCENARIOS = Table(
     title="Scenarios",
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (MODELS, HARDWARE, PRICES, ASSUMPTIONS, SCENARIOS)}
-TABLE_ORDER = ("Models", "Hardware", "Prices", "Assumptions", "Scenarios")
+TABLES: dict[str, Table] = {t.name: t for t in (MODELS, HARDWARE, PRICES, API_OFFERS, ASSUMPTIONS, SCENARIOS)}
+TABLE_ORDER = ("Models", "Hardware", "Prices", "ApiOffers", "Assumptions", "Scenarios")
 
 
 def scenario_columns_by_stage() -> dict[str, list[Column]]:

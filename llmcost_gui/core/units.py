@@ -51,7 +51,7 @@ def normalize(text: str) -> str:
 def parse_quantity(text: str, unit: str) -> float:
     """Parse user text into a float in `unit` (the column's unit)."""
     t = normalize(text)
-    if unit in ("money", "money/GPU-h", "USD/kWh", "CNY/USD"):
+    if unit.startswith("money") or unit in ("USD/kWh", "CNY/USD"):
         t = _PER_HOUR.sub("", t)
         t = _CURRENCY.sub("", t).strip()
     if unit == "fraction" and t.endswith("%"):

@@ -12,7 +12,7 @@ expression language onto this workbook's cells:
   once per scenario and reference column on the Workings sheet.
 
 A formula of the pre-training, fine-tuning or serving stage is ``""`` when the stage's trigger cell
-is blank, as in the app.  Only functions Excel 2016 and LibreOffice 7.4 both have are used.
+is blank, as in the app; so is a formula whose guard column (``api_offer``) is blank.  Only functions Excel 2016 and LibreOffice 7.4 both have are used.
 Each formula is rendered once, for a row placeholder, and copied down by text substitution.
 """
 
@@ -156,6 +156,8 @@ def formula_templates(layout: Layout) -> dict[tuple[str, str], str]:
             trigger = STAGE_TRIGGER.get(f.stage)
             if trigger:
                 text = f'IF(ISBLANK({layout.scenario_ref(trigger)}),"",{text})'
+            if f.guard:
+                text = f'IF(ISBLANK({layout.scenario_ref(f.guard)}),"",{text})'
             out[(sheet, key)] = "=" + text
     return out
 

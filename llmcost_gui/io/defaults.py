@@ -10,6 +10,7 @@ from ..paths import resource
 from .records import build_workbook
 
 FILES = {t: t.lower() + ".csv" for t in TABLE_ORDER}
+FILES["ApiOffers"] = "api_offers.csv"
 
 
 def read_csv_sheets() -> dict[str, tuple[list, list[list]]]:

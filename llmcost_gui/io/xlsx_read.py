@@ -1,4 +1,4 @@
-"""Read a workbook file (.xlsx) that follows the five-table layout into a Workbook.
+"""Read a workbook file (.xlsx) that follows the table layout into a Workbook.
 
 Any workbook following SPEC §1 is accepted: ours, an exported budget or one typed by hand.
 Sheets are found by name (case ignored; the interface's translated table names too); computed

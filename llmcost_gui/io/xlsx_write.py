@@ -67,7 +67,7 @@ def _bold():
 
 
 def write_tables(book, wb: Workbook) -> None:
-    """Add the five input sheets of `wb` to an openpyxl Workbook."""
+    """Add the input sheets of `wb` to an openpyxl Workbook."""
     bold = _bold()
     for table in TABLE_ORDER:
         t = wb.tables[table]
@@ -155,7 +155,7 @@ def _validations(wb: Workbook, table: str, ws) -> None:
 
 
 def append_input_sheets(book, wb: Workbook) -> None:
-    """The five input sheets, same layout as write_document, on a write-only openpyxl book:
+    """The input sheets, same layout as write_document, on a write-only openpyxl book:
     bold frozen header, fitted widths, drop-downs on reference and choice columns."""
     for table in TABLE_ORDER:
         t = wb.tables[table]

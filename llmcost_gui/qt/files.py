@@ -127,13 +127,29 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         start = self.path or str(Path.home() / "budget.xlsx")
+        # we ask ourselves: the dialog cannot know about the ".xlsx" added below
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save workbook"), start,
-                                              self.tr("Excel workbook (*.xlsx)"))
+                                              self.tr("Excel workbook (*.xlsx)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
         if not path:
             return False
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
+        if not self.confirm_replace(path):
+            return False
         return self.write(path)
+
+    def confirm_replace(self, path: str) -> bool:
+        """True when `path` is free, is the document's own file, or the user agrees to replace it."""
+        target = Path(path)
+        if not target.exists() or (self.path and target.resolve() == Path(self.path).resolve()):
+            return True
+        answer = QMessageBox.question(
+            self.window, self.tr("Replace file?"),
+            self.tr("%1 already exists. Replace it?").replace("%1", target.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def write(self, path: str) -> bool:
         """Save to `path` (atomically); the document becomes clean and takes that name."""

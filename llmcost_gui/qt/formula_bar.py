@@ -197,12 +197,15 @@ class FormulaBar(QFrame):
         lang = i18n.current()
         formula = REGISTRY[key]
         scenario = wb.tables["Scenarios"].get(row, "name") or ""
+        note = wb.results.note(row, key)
         value = labels.localize_value(format_result(wb, row, key), formula.unit, lang) \
-            or self.tr("(not part of this scenario)")
+            or (self.tr("(blank)") if note else self.tr("(not part of this scenario)"))
         reason = wb.results.error(row, key)
         title = (f"<b>{html.escape(labels.result_label(key, lang))}</b> "
                  f"<code>{key}</code> · {html.escape(scenario)} = <b>{html.escape(value)}</b>")
-        if reason and not wb.results.is_blank(row, key):
+        if note:
+            title += f' <span style="color:#636e72">— {html.escape(labels.reason(note, lang))}</span>'
+        elif reason and not wb.results.is_blank(row, key):
             title += f' <span style="color:#d63031">— {html.escape(labels.reason(reason, lang))}</span>'
         self.title.setText(title)
         with_names, with_numbers = render(wb, row, key)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core import labels
 from ..core.workbook import Change, Workbook
-from . import actions, editing, i18n, rows
+from . import actions, editing, hf_import, i18n, rows
 from .background import run_with_progress
 from .files import FileController
 from .formula_bar import FormulaBar
@@ -34,7 +34,7 @@ from .summary import SummaryStrip, headline_key
 from .table_model import TableModel
 from .views import SheetView
 
-INPUT_TABLES = ("Models", "Hardware", "Prices", "Assumptions")
+INPUT_TABLES = ("Models", "Hardware", "Prices", "ApiOffers", "Assumptions")
 
 
 GIL_SWITCH_S = 0.0005
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._build_models()
         self._build_widgets()
         actions.build(self)
+        hf_import.install(self)  # Models → Import Hugging Face config…, drops
         self._build_charts()
         self._connect()
         self._wire_context_menus()
@@ -512,6 +513,7 @@ class MainWindow(QMainWindow):
             return
         lang = i18n.current()
         actions.retranslate(self)
+        hf_import.retranslate(self)
         self.tabs.setTabText(0, labels.table_label("Scenarios", lang))
         for i, table in enumerate(INPUT_TABLES, start=1):
             self.tabs.setTabText(i, labels.table_label(table, lang))

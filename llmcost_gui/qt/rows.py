@@ -13,6 +13,7 @@ NEW_NAME = {
     "Models": "New model",
     "Hardware": "New card",
     "Prices": "New offer",
+    "ApiOffers": "New API offer",
     "Assumptions": "new_assumption",
     "Scenarios": "New scenario",
 }

@@ -196,6 +196,25 @@ class SummaryStrip(QScrollArea):
         lo_t, hi_t = (labels.localize_value(format_value(v, unit, cur), unit, lang) for v in (lo, hi))
         return f"P10–P90  {lo_t} – {hi_t}"
 
+    def api_line(self, wb: Workbook, row: int) -> str:
+        """'<br>API …: cost per day · ratio · break-even' when the scenario names an API offer."""
+        offer = wb.tables["Scenarios"].get(row, "api_offer")
+        res = wb.results
+        if not offer or res.is_blank(row, "api_cost_per_day"):
+            return ""
+        lang = i18n.current()
+        cost = labels.localize_value(format_result(wb, row, "api_cost_per_day"), "money/day", lang)
+        if res.error(row, "api_cost_per_day") is None and res.error(row, "api_vs_self_host") is None:
+            ratio = f'{res.value(row, "api_vs_self_host"):.2g}'
+            cost += " · " + labels.text("{0}× self-hosting", lang).format(ratio)
+        if res.note(row, "breakeven_daily_users"):
+            cost += " · " + labels.text("self-hosting never cheaper", lang)
+        elif res.error(row, "breakeven_daily_users") is None:
+            users = labels.localize_value(format_result(wb, row, "breakeven_daily_users"), "users", lang)
+            cost += " · " + labels.text("break-even {0} users", lang).format(users)
+        line = labels.text("API {0}: {1}", lang).format(offer, cost)
+        return f"<br><small>{html.escape(line)}</small>"
+
     def text(self, key: str) -> str:
         tile = self.tiles.get(key)
         return tile.value.text() if tile is not None else ""
@@ -249,7 +268,7 @@ class SummaryStrip(QScrollArea):
         if shown != self._shown:
             self._rebuild(shown)
         name = wb.tables["Scenarios"].get(row, "name") or ""
-        self.scenario.setText(f"<b>{html.escape(name)}</b>")
+        self.scenario.setText(f"<b>{html.escape(name)}</b>" + self.api_line(wb, row))
         lang = i18n.current()
         for key, tile in self.tiles.items():
             text = labels.localize_value(format_result(wb, row, key), REGISTRY[key].unit, lang)

@@ -53,6 +53,41 @@
     </message>
   </context>
   <context>
+    <name>ApiCompareChart</name>
+    <message>
+      <source>self-hosting</source>
+      <translation>自建</translation>
+    </message>
+    <message>
+      <source>daily users</source>
+      <translation>日活用户</translation>
+    </message>
+    <message>
+      <source>cost per day ({0})</source>
+      <translation>每日成本（{0}）</translation>
+    </message>
+    <message>
+      <source>this scenario: {0}</source>
+      <translation>本场景：{0}</translation>
+    </message>
+    <message>
+      <source>break-even: {0}</source>
+      <translation>盈亏平衡：{0}</translation>
+    </message>
+    <message>
+      <source>Choose an API offer (api_offer) in the scenario to see the break-even.</source>
+      <translation>在场景中选择一个 API 报价（api_offer）即可查看盈亏平衡点。</translation>
+    </message>
+    <message>
+      <source>One replica costs {0}/day and serves up to {1} daily users at peak.</source>
+      <translation>一个副本每日成本 {0}，高峰时最多服务 {1} 日活用户。</translation>
+    </message>
+    <message>
+      <source>From {0} daily users on, self-hosting costs no more than {1}.</source>
+      <translation>日活用户达到 {0} 起，自建成本不高于 {1}。</translation>
+    </message>
+  </context>
+  <context>
     <name>BreakEvenChart</name>
     <message>
       <source> months</source>
@@ -141,6 +176,10 @@
       <translation>购买与租用</translation>
     </message>
     <message>
+      <source>Self-host or API</source>
+      <translation>自建还是 API</translation>
+    </message>
+    <message>
       <source>(row {0})</source>
       <translation>（第 {0} 行）</translation>
     </message>
@@ -215,6 +254,14 @@
       <translation>保存工作簿</translation>
     </message>
     <message>
+      <source>Replace file?</source>
+      <translation>替换文件？</translation>
+    </message>
+    <message>
+      <source>%1 already exists. Replace it?</source>
+      <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
       <source>Saving %1…</source>
       <translation>正在保存 %1…</translation>
     </message>
@@ -252,6 +299,10 @@
     <message>
       <source>Select a result cell to see how it is calculated.</source>
       <translation>选择一个结果单元格以查看其计算方法。</translation>
+    </message>
+    <message>
+      <source>(blank)</source>
+      <translation>（空）</translation>
     </message>
     <message>
       <source>(not part of this scenario)</source>

@@ -29,7 +29,7 @@ def test_sweep_json(book, capsys):
                        "--to", "1M", "--points", "4", "--output", "serve_gpus", "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"input", "output", "x", "y"}
+    assert {"input", "output", "x", "y", "currency", "errors"} <= set(data)
     assert data["input"] == "daily_users" and data["output"] == "serve_gpus"
     assert data["x"] == [100_000, 400_000, 700_000, 1_000_000]
     assert data["y"] == sorted(data["y"]) and len(data["y"]) == 4
@@ -55,7 +55,7 @@ def test_tornado_json_sorted(book, capsys):
                        "--swing", "0.1", "--json")
     assert code == 0
     bars = json.loads(out)["bars"]
-    assert bars and all(set(b) == {"input", "low", "high"} for b in bars)
+    assert bars and all({"input", "low", "high", "input_low", "input_high"} <= set(b) for b in bars)
     impacts = [abs(b["high"] - b["low"]) for b in bars]
     assert impacts == sorted(impacts, reverse=True)
 
@@ -66,7 +66,7 @@ def test_montecarlo_json_reproducible(book, capsys):
     _, first, _ = run(capsys, *argv)
     _, second, _ = run(capsys, *argv)
     data = json.loads(first)
-    assert first == second and set(data) == {"p10", "p50", "p90", "mean"}
+    assert first == second and {"p10", "p50", "p90", "mean", "base", "currency"} <= set(data)
     assert data["p10"] <= data["p50"] <= data["p90"]
 
 

@@ -1,8 +1,8 @@
 """The `llmcost` CLI reproduces the reference cases of SPEC §3 and rejects bad input cleanly."""
 
+import contextlib
+import io
 import json
-import subprocess
-import sys
 
 import openpyxl
 import pytest
@@ -19,9 +19,10 @@ def default_file(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def computed(default_file):
-    out = subprocess.run([sys.executable, "-m", "llmcost_gui.cli", "compute", str(default_file), "--json"],
-                         capture_output=True, text=True, check=True)
-    return {s["name"]: s for s in json.loads(out.stdout)["scenarios"]}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["compute", str(default_file), "--json"]) == 0
+    return {s["name"]: s for s in json.loads(out.getvalue())["scenarios"]}
 
 
 def near(value, target, rel=0.02):
@@ -97,13 +98,12 @@ def test_bad_cell_names_sheet_row_and_column(default_file, tmp_path, capsys):
     assert "Traceback" not in err
 
 
-def test_not_a_workbook(tmp_path):
+def test_not_a_workbook(tmp_path, capsys):
     junk = tmp_path / "junk.xlsx"
     junk.write_text("hello")
-    out = subprocess.run([sys.executable, "-m", "llmcost_gui.cli", "compute", str(junk)],
-                         capture_output=True, text=True)
-    assert out.returncode == 2
-    assert "not an .xlsx workbook" in out.stderr and "Traceback" not in out.stderr
+    assert main(["compute", str(junk)]) == 2
+    err = capsys.readouterr().err
+    assert "not an .xlsx workbook" in err and "Traceback" not in err
 
 
 def test_usage_error_exit_2():

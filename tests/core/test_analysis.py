@@ -70,7 +70,8 @@ def test_one_evaluation_serves_every_scenario_curve(default_wb):
 def test_whole_number_inputs_sweep_whole_numbers(default_wb):
     x, y = an.sweep(default_wb, LLAMA, "batch_size", 1, 64, 200, False, "serve_gpus")
     assert np.array_equal(x, np.arange(1, 65))
-    assert np.all(np.isfinite(y))
+    # below 7 the replica is 2 cards (its size follows memory), too slow for the 30 tokens/s target
+    assert np.all(np.isnan(y[:6])) and np.all(np.isfinite(y[6:]))
 
 
 def test_values_outside_the_domain_have_no_result(default_wb):

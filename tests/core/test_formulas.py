@@ -94,18 +94,23 @@ def test_flops_per_request(mini):
 
 def test_gpu_seconds_per_request_memory_bound(mini):
     wb = mini(SERVE)
-    prefill = (2e12 + 1e8) / 5e13
-    compute_tok = (2e10 + 2 * 10 * 1000 * 150) / 5e13
-    # KV bytes/token = 2·10·1000·(5/10)·2 = 20,000; step = (2e10 + 10·20,000·150) / (1 TB/s · 0.5)
-    memory_tok = 1 * ((2e10 + 10 * 20000 * 150) / 5e11) / 10
-    assert memory_tok > compute_tok
-    assert res(wb, "gpu_seconds_per_request") == approx(prefill + 100 * memory_tok)
+    # KV bytes/token = 2·10·1000·(5/10)·2 = 20,000; one card (20 GB weights + 40 MB KV ≤ 36 GB)
+    # step = max(weights 2e10 + 10 requests · 20,000 · 150 KV, ÷ 0.5 TB/s; 10 · (2e10 + 3e6) ÷ 5e13) = 0.04006 s
+    memory_step = (2e10 + 10 * 20000 * 150) / 5e11
+    compute_step = 10 * (2e10 + 2 * 10 * 1000 * 150) / 5e13
+    assert memory_step > compute_step
+    assert res(wb, "tpot_s") == approx(memory_step)
+    # batched prefill at the 16-bit default prefill efficiency 0.7: (2e12 + 1e8) ÷ 7e13
+    prefill = (2e12 + 1e8) / 7e13
+    assert res(wb, "gpu_seconds_per_request") == approx(prefill + 100 * memory_step / 10)
+    assert res(wb, "output_tokens_per_s_per_gpu") == approx(100 / (prefill + 100 * memory_step / 10))
     assert res(wb, "replica_gpus") == 1
+    assert res(wb, "serve_batch") == 10
 
 
 def test_serve_gpus_and_daily_cost_rent(mini):
     wb = mini(SERVE)
-    # ⌈2 req/s · 0.440602 GPU-s ÷ 0.5⌉ = ⌈1.7624⌉ = 2
+    # ⌈2 req/s · 0.429173 GPU-s ÷ 0.5⌉ = ⌈1.7167⌉ = 2
     assert res(wb, "serve_gpus") == 2
     assert res(wb, "serve_cost_per_day") == approx(2 * 24 * 2 * 1.2)
     assert res(wb, "cost_per_million_tokens") == approx(115.2 / 17.28e6 * 1e6)

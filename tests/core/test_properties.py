@@ -36,7 +36,8 @@ def _column_value(col):
     if col.kind == CHOICE:
         return st.one_of(st.none(), st.sampled_from(col.choices))
     if col.kind == REF:
-        names = {"Models": ["M", "MoE", "ghost"], "Hardware": ["H", "C", "ghost"], "Prices": ["P", "PC", "ghost"]}
+        names = {"Models": ["M", "MoE", "ghost"], "Hardware": ["H", "C", "ghost"], "Prices": ["P", "PC", "ghost"],
+                 "ApiOffers": ["A", "AC", "ghost"]}
         return st.one_of(st.none(), st.sampled_from(names[col.ref]))
     if col.kind in (NUMBER, INT):
         lo = col.lo if col.lo is not None else -1e12

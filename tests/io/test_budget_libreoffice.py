@@ -35,9 +35,17 @@ SCENARIO_EDITS = [
     (7, "procurement", "rent"),  # renting without a rental offer: an error in both
     (8, "ft_precision", "fp32"),
     (9, "serve_price", "RunPod A100 SXM 80GB Secure Cloud on-demand"),  # offer for another card
+    # serving latency and parallelism
+    (7, "tpot_target_s", 0.001),  # no batch meets it: an error in both
+    (6, "serve_tp", 2),
+    (6, "prefill_mfu", 0.5),
+    (6, "ttft_target_s", 0.2),
+    (8, "serve_precision", "int4"),
+    (8, "kv_precision", "fp8"),
+    (8, "tpot_target_s", 0.03),
 ]
 ASSUMPTION_EDITS = {"pue": 1.35, "usd_cny": 7.25, "memory_reserve": None}  # None: back to default
-HARDWARE_EDITS = [("A100 SXM4 80GB", "memory_gb", 40)]
+HARDWARE_EDITS = [("A100 SXM4 80GB", "memory_gb", 40), ("A100 SXM4 80GB", "interconnect_gbs", 300)]
 
 
 def _column(ws, header: str) -> int:
@@ -106,5 +114,6 @@ def test_libreoffice_recalculation_matches_the_app(exported, recalc, agrees):
     assert "serve_gpus" in records[1]["errors"] and records[2]["train_cost"] is None
     assert "flops_per_token" in records[3]["errors"] and "train_gpu_hours" in records[4]["errors"]
     assert "serve_cost_per_day" in records[9]["errors"] and records[5]["serve_gpus"] > 0
+    assert "serve_batch" in records[7]["errors"] and records[8]["serve_batch"] > 0
     assert records[0]["train_gpu_hours"] != scenario_records(wb)[0]["train_gpu_hours"]
     assert _differences(edited_wb, changed, agrees) == []

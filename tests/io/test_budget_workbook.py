@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from llmcost_gui.core.formulas import REGISTRY, RESULT_KEYS
 from llmcost_gui.core.report import scenario_records
@@ -94,7 +95,8 @@ def test_summary_for_finance_in_each_scenarios_currency(budget):
     currencies = [r["currency"] for r in scenario_records(wb)]
     for i, cur in enumerate(currencies):
         row = ws[5 + i]
-        assert row[3].value == f"=Results!$AB{2 + i}"  # daily_total
+        daily = get_column_letter(RESULT_KEYS.index("daily_total") + 2)  # after the name column
+        assert row[3].value == f"=Results!${daily}{2 + i}"
         assert ("¥" if cur == "CNY" else "$") in row[3].number_format
     assert "CNY" in currencies and "USD" in currencies
     assert book.sheetnames[0] == "Summary"

@@ -43,7 +43,7 @@ def test_bad_input_exits_2_names_the_cell_and_writes_nothing(tmp_path, workbook,
     book.save(workbook)
     out = tmp_path / "budget.xlsx"
     out.write_bytes(b"the previous budget")
-    assert main(["export", str(workbook), "-o", str(out)]) == 2
+    assert main(["export", str(workbook), "-o", str(out), "--force"]) == 2  # even when forced
     err = capsys.readouterr().err
     assert "sheet Scenarios, row 3, column train_mfu" in err
     assert out.read_bytes() == b"the previous budget"

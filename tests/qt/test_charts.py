@@ -197,3 +197,32 @@ def test_live_language_switch_retranslates_the_charts(qtbot, panel, default_wb, 
         assert panel.uncertainty.plot.getAxis("left").labelText == "samples"
     finally:
         i18n.set_language("en", remember=False)
+ENTERPRISE = "Enterprise 6B: fine-tune + 1,000 staff on A100"
+
+
+def test_self_host_or_api_marks_the_break_even(qtbot, panel, default_wb):
+    row = default_wb.scenario_row(ENTERPRISE)
+    panel.set_current(row, "api_cost_per_day")
+    panel.tabs.setCurrentWidget(panel.api_compare)
+    settle(qtbot, panel)
+    r = panel.api_compare.result
+    assert r.breakeven == pytest.approx(default_wb.result(row, "breakeven_daily_users"))
+    assert r.chosen == "Qwen2.5 7B Turbo on Together AI"
+    assert "daily users on, self-hosting costs no more" in panel.api_compare.message.text()
+
+
+def test_self_host_or_api_says_why_there_is_no_break_even(qtbot, panel, default_wb):
+    panel.set_current(default_wb.scenario_row(LLAMA), "api_cost_per_day")
+    panel.tabs.setCurrentWidget(panel.api_compare)
+    settle(qtbot, panel)
+    r = panel.api_compare.result
+    assert r.breakeven is None and len(r.offers) >= 2  # Groq (chosen) and Bedrock for Llama 3 70B
+    assert "never costs less" in panel.api_compare.message.text()
+
+
+def test_self_host_or_api_without_serving_says_what_to_do(qtbot, panel, default_wb):
+    panel.set_current(default_wb.scenario_row("GPT-3 175B pre-training (paper)"), "daily_total")
+    panel.tabs.setCurrentWidget(panel.api_compare)
+    settle(qtbot, panel)
+    assert panel.api_compare.result is None
+    assert "daily_users" in panel.api_compare.message.text()

@@ -1,4 +1,5 @@
-"""The charts area: sensitivity, tornado, uncertainty and buy vs rent, following the selection.
+"""The charts area: sensitivity, tornado, uncertainty, buy vs rent and self-host or API, following
+the selection.
 
 The main window embeds ``ChartsPanel(workbook)`` and calls :meth:`ChartsPanel.set_current` when
 the selected scenario or result changes.  Every workbook Change restarts a short timer; when it
@@ -27,6 +28,7 @@ from ...core import labels
 from ...core.formulas import RESULT_KEYS
 from ...core.variants import Snapshot
 from .. import i18n
+from .api_compare import ApiCompareChart
 from .breakeven import BreakEvenChart
 from .sensitivity import SensitivityChart
 from .tornado import TornadoChart
@@ -36,7 +38,7 @@ DEBOUNCE_MS = 40
 
 
 class ChartsPanel(QWidget):
-    """Four analysis charts for the current scenario and result, updated live."""
+    """Five analysis charts for the current scenario and result, updated live."""
 
     currentChanged = Signal(int, str)  # the user picked another scenario or result in the panel
 
@@ -59,7 +61,7 @@ class ChartsPanel(QWidget):
         top.addWidget(self.png_button)
         top.addWidget(self.svg_button)
         # charts are built when their tab is first shown (start-up stays quick)
-        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart)
+        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart, ApiCompareChart)
         self._built: dict[int, QWidget] = {}
         self.tabs = QTabWidget()
         for _ in self._kinds:
@@ -96,7 +98,7 @@ class ChartsPanel(QWidget):
         self.scenario_caption.setText(self.tr("Scenario"))
         self.result_caption.setText(self.tr("Result"))
         for i, title in enumerate((self.tr("Sensitivity"), self.tr("Tornado"), self.tr("Uncertainty"),
-                                   self.tr("Buy vs rent"))):
+                                   self.tr("Buy vs rent"), self.tr("Self-host or API"))):
             self.tabs.setTabText(i, title)
         for i in range(self.result_box.count()):
             self.result_box.setItemText(i, labels.result_label(self.result_box.itemData(i), lang))
@@ -140,6 +142,10 @@ class ChartsPanel(QWidget):
     @property
     def breakeven(self) -> BreakEvenChart:
         return self.chart(3)
+
+    @property
+    def api_compare(self) -> ApiCompareChart:
+        return self.chart(4)
 
     def charts(self) -> list:
         """The charts built so far."""

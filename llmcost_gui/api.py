@@ -1,0 +1,172 @@
+"""The workbook from Python, for notebooks and scripts: Qt-free, with pandas tables.
+
+    import llmcost_gui as lc
+    book = lc.load("plan.xlsx")            # or lc.new() for the presets
+    book.set("Scenarios", "Llama 3 70B serving on rented H100", "daily_users", "2M")
+    book.results()["daily_total"]
+
+Every edit is a cell edit of the core (``Workbook.set_cell``): the same parsing ("70B", "45%"),
+the same checks, and a ``ValueError`` carrying the cell's message.  pandas is imported when a
+table is first asked for.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from .core.choose import NoMatchError, choose
+from .core.workbook import Workbook
+
+__all__ = ["Book", "new", "load"]
+
+
+def _pd():
+    import pandas
+
+    return pandas
+
+
+class Book:
+    """A workbook with live results: read tables as DataFrames, edit cells, analyse scenarios."""
+
+    def __init__(self, workbook: Workbook):
+        self.workbook = workbook
+
+    def __repr__(self) -> str:
+        return f"<Book: {len(self.scenarios)} scenarios>"
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def scenarios(self) -> list[str]:
+        return self.workbook.scenario_names()
+
+    def results(self, keys=None):
+        """DataFrame: index = scenario names, columns = result keys (NaN where blank or an error;
+        the reasons are in :meth:`errors`).  Money is in each scenario's `currency` column."""
+        from .core.formulas import RESULT_KEYS
+        from .core.report import scenario_records
+
+        keys = tuple(keys or RESULT_KEYS)
+        records = scenario_records(self.workbook, keys)
+        frame = _pd().DataFrame(
+            {k: [math.nan if r[k] is None else r[k] for r in records] for k in keys},
+            index=_pd().Index([r["name"] for r in records], name="scenario"), dtype=float)
+        frame.insert(0, "currency", [r["currency"] for r in records])
+        return frame
+
+    def errors(self):
+        """DataFrame of why a result has no value (index = scenario, columns = result keys)."""
+        from .core.report import scenario_records
+
+        records = scenario_records(self.workbook)
+        rows = {r["name"]: r["errors"] for r in records}
+        return _pd().DataFrame.from_dict(rows, orient="index").rename_axis("scenario")
+
+    def inputs(self, table: str = "Scenarios"):
+        """DataFrame of an input table as stored: index = its names (keys), one column per header."""
+        t = self.workbook.tables[self._table(table)]
+        key = t.schema.key
+        data = {c: list(t.data[c]) for c in t.columns if c != key}
+        return _pd().DataFrame(data, index=_pd().Index(list(t.data[key]), name=key))
+
+    # ------------------------------------------------------------------ editing
+    def set(self, table: str, row_name: str, column: str, value) -> None:
+        """Edit one cell exactly as typing it in the window would ("70B", "45%", "H100").
+
+        Raises ValueError with the cell's message when the value is refused (nothing changes).
+        For Assumptions, `row_name` is the key and `column` usually "value"."""
+        name = self._table(table)
+        t = self.workbook.tables[name]
+        row = self._row(name, row_name)
+        if column not in t.data:
+            raise ValueError(f"{name} has no column '{column}'; the columns are: {', '.join(t.columns)}")
+        self.workbook.set_cell(name, row, column, value)
+
+    def _table(self, table: str) -> str:
+        tables = list(self.workbook.tables)
+        try:
+            return tables[choose(tables, table, "table")]
+        except NoMatchError as exc:
+            raise ValueError(str(exc)) from None
+
+    def _row(self, table: str, row_name) -> int:
+        t = self.workbook.tables[table]
+        names = [str(n or "") for n in t.data[t.schema.key]]
+        try:
+            return choose(names, row_name, f"{table} row")
+        except NoMatchError as exc:
+            raise ValueError(str(exc)) from None
+
+    def _scenario(self, scenario) -> int:
+        return self._row("Scenarios", scenario)
+
+    # ------------------------------------------------------------------ analysis
+    def sweep(self, scenario, input: str, values, output: str = "daily_total"):  # noqa: A002
+        """Series: `output` of one scenario for each value of `input` (units allowed: "1M")."""
+        import numpy as np
+
+        from .core import analysis, variants
+        from .core.units import parse_quantity
+
+        spec = variants.input_spec(input)
+        x = np.array([parse_quantity(v, spec.unit) if isinstance(v, str) else float(v) for v in values])
+        curve = analysis.sweep_curves(self.workbook, [self._scenario(scenario)], input, x, output)[0]
+        return _pd().Series(curve.y, index=_pd().Index(x, name=input), name=output)
+
+    def tornado(self, scenario, output: str = "daily_total", swing: float = 0.2):
+        """DataFrame, biggest impact first: each input moved down and up by `swing` (relative)."""
+        from .core import analysis
+
+        _, bars = analysis.tornado(self.workbook, self._scenario(scenario), output, swing)
+        rows = [(b.input, b.base_input, b.input_low, b.input_high, b.low, b.high, b.impact) for b in bars]
+        cols = ["input", "value", "input_low", "input_high", "low", "high", "impact"]
+        return _pd().DataFrame(rows, columns=cols).set_index("input")
+
+    def montecarlo(self, scenario, output: str = "daily_total", samples: int = 100_000,
+                   seed: int | None = None):
+        """Series of P10, P50, P90, mean and the point estimate under the default input ranges."""
+        from .core import uncertainty
+
+        mc = uncertainty.montecarlo(self.workbook, self._scenario(scenario), output, samples, seed)
+        base = math.nan if mc.base is None else mc.base
+        return _pd().Series({"p10": mc.p10, "p50": mc.p50, "p90": mc.p90, "mean": mc.mean,
+                             "compute": base}, name=output)
+
+    def buy_vs_rent(self, scenario, months: int = 36):
+        """DataFrame: cumulative cost of renting and of buying at the end of each 30-day month."""
+        from .core import analysis
+
+        r = analysis.buy_vs_rent(self.workbook, self._scenario(scenario), months)
+        frame = _pd().DataFrame({"rent": r.rent, "buy": r.buy}, index=_pd().Index(r.months, name="month"))
+        frame.attrs.update(currency=r.currency, break_even_months=r.break_even)
+        return frame
+
+    # ------------------------------------------------------------------ files
+    def save(self, path: str | Path) -> Path:
+        """Write the workbook (.xlsx, the app's own format); replaces `path` like any save."""
+        from .io.xlsx_write import write_document
+
+        write_document(self.workbook, path)
+        return Path(path)
+
+    def export_budget(self, path: str | Path, lang: str = "en") -> Path:
+        """Write the budget for Excel (live formulas); lang "en" or "zh_CN"."""
+        from .io.budget import write_budget
+
+        write_budget(self.workbook, path, lang)
+        return Path(path)
+
+
+def new() -> Book:
+    """A book holding the default workbook with every preset scenario."""
+    from .io.defaults import default_workbook
+
+    return Book(default_workbook())
+
+
+def load(path: str | Path) -> Book:
+    """A book read from an .xlsx workbook; ValueError naming sheet, row and column if it is bad."""
+    from .io.xlsx_read import read_workbook
+
+    return Book(read_workbook(path))
