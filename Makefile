@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-slow lint bench package screenshots docs clean system-deps
+.PHONY: run test test-slow lint bench package constraints screenshots docs clean system-deps
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,22 +25,38 @@ test: $(STAMP)
 test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow || [ $$? -eq 5 ]
 
-lint: $(STAMP)
+# Linters come pinned in the `dev` extra: ruff, and import-linter for the layer contracts
+# (pyproject.toml [tool.importlinter]: core and io never import Qt, the core never imports io).
+DEV_STAMP := $(VENV)/.installed-dev
+$(DEV_STAMP): pyproject.toml | $(STAMP)
+	$(PY) -m pip install -e '.[dev]'
+	touch $(DEV_STAMP)
+
+lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check llmcost_gui tests scripts
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
 	$(VENV)/bin/llmcost bench --json
 
 # One-folder PyInstaller bundle: dist/llmcost-gui/llmcost-gui (see packaging/README.md).
+# The bundle is built from the versions pinned in constraints.txt, so it is reproducible;
+# `make constraints` rewrites that file from what is installed (after a deliberate upgrade).
 PKG_STAMP := $(VENV)/.installed-package
-$(PKG_STAMP): pyproject.toml | $(STAMP)
-	$(PY) -m pip install -e '.[package]'
+$(PKG_STAMP): pyproject.toml constraints.txt | $(STAMP)
+	$(PY) -m pip install -c constraints.txt -e '.[package]'
 	touch $(PKG_STAMP)
 
 package: $(PKG_STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 	  --distpath dist --workpath build/pyinstaller packaging/llmcost-gui.spec
 	@du -sh dist/llmcost-gui
+
+constraints: $(STAMP)
+	$(PY) -m pip install -e '.[test,dev,package]'
+	{ echo "# Pinned versions for reproducible bundles (make package); written by make constraints"; \
+	  echo "# with $$($(PY) --version) on $$(uname -s); platform-only packages are not listed."; \
+	  $(PY) -m pip freeze --exclude-editable --exclude pip | LC_ALL=C sort -f; } > constraints.txt
 
 docs: $(STAMP)
 	$(PY) scripts/make_formulas_doc.py

@@ -147,9 +147,9 @@ def run_all() -> dict:
 
 def _analysis(name: str):
     def run():
-        from .core import analysis
+        from . import bench_analysis
 
-        return getattr(analysis, name)()
+        return getattr(bench_analysis, name)()
     return run
 
 

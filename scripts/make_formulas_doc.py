@@ -40,6 +40,14 @@ def render() -> str:
             text = expr.to_text(f.tree).replace("|", "\\|")
             lines.append(f"| {key} | {f.unit} | {text} | {f.doc} | {f.source} |")
         lines.append("")
+    lines += ["## Functions of the expression language", "",
+              "The formulas use these functions (`llmcost_gui/core/expr.py`, table `FUNCTIONS`; "
+              "each also renders as an Excel formula and as the text above).", "",
+              "| function | arguments | meaning |", "|---|---|---|"]
+    for fn in expr.FUNCTIONS.values():
+        kinds = list(fn.kinds) + ([f"({', '.join(fn.repeat)})…"] if fn.repeat else [])
+        lines.append(f"| `{fn.name}` | {', '.join(kinds)} | {fn.doc} |")
+    lines.append("")
     lines += ["## Defaults of blank inputs", "",
               "Inside a stage that a scenario uses, a blank input takes its default; the window shows "
               "it greyed and the CLI lists it.", "",

@@ -15,6 +15,7 @@ import statistics
 import sys
 
 from docgen import write_or_check
+from validation_memory import estimate_memory, load_memory_runs, render_memory
 
 from llmcost_gui.core.schema import SCENARIOS
 from llmcost_gui.core.units import si
@@ -257,7 +258,8 @@ grouped-query models as optimistic by up to 2–3× on older serving stacks."""
 
 
 def main(argv: list[str] | None = None) -> int:
-    text = render(estimate(load_runs())) + "\n" + render_serving(estimate_serving(load_serving_runs()))
+    text = (render(estimate(load_runs())) + "\n" + render_serving(estimate_serving(load_serving_runs()))
+            + "\n" + "\n".join(render_memory(estimate_memory(load_memory_runs()))))
     return write_or_check("docs/validation.md", text, argv)
 
 

@@ -9,7 +9,6 @@ in :mod:`core.uncertainty`.  Pure numpy: no Qt.
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,10 +28,10 @@ from .variants import (
 )
 
 __all__ = ["AnalysisError", "Curve", "Bar", "BuyVsRent", "sweep", "sweep_curves", "sweep_points",
-           "tornado", "buy_vs_rent", "default_range", "bench_sweeps", "bench_montecarlo"]
+           "tornado", "buy_vs_rent", "default_range"]
 
 
-def _outputs(results, key: str) -> np.ndarray:
+def outputs(results, key: str) -> np.ndarray:
     """The result per variant row, NaN where it is blank or an error."""
     values = results.values[key].astype(float)
     return np.where(results.codes[key] == OK, values, np.nan)
@@ -78,7 +77,7 @@ def sweep_curves(wb, rows, name: str, x: np.ndarray, output: str) -> list[Curve]
         return []
     src = np.repeat(np.asarray(rows, dtype=np.int64), len(x))
     values = np.tile(x, len(rows))
-    y = _outputs(evaluate_variants(wb, src, {name: values}), output)
+    y = outputs(evaluate_variants(wb, src, {name: values}), output)
     y = np.where(in_domain(spec, values), y, np.nan)
     now_x = current_values(wb, name, rows)
     sc = wb.tables["Scenarios"]
@@ -166,7 +165,7 @@ def tornado(wb, scenario, output: str, swing: float = 0.2, inputs=None) -> tuple
         if values is None:
             values = overrides[name] = stored_values(wb, name, np.full(n, row))
         values[2 * i], values[2 * i + 1] = lo, hi
-    y = _outputs(evaluate_variants(wb, np.full(n, row), overrides), output)
+    y = outputs(evaluate_variants(wb, np.full(n, row), overrides), output)
     bars = []
     for i, (name, now, lo, hi) in enumerate(candidates):
         low, high = y[2 * i], y[2 * i + 1]
@@ -257,51 +256,3 @@ def buy_vs_rent(wb, scenario, months: int = 36) -> BuyVsRent:
         month = int(math.ceil(exact - 1e-9))
     currency = wb.tables["Scenarios"].get(row, "currency") or "USD"
     return BuyVsRent(m, rent, buy, exact, month, currency, rent_upfront, rent_day, buy_upfront, buy_day)
-
-
-# ------------------------------------------------------------------ benchmarks
-
-
-def bench_sweeps(wb=None, sweeps: int = 5, points: int = 200, repeat: int = 5) -> float:
-    """Best wall time in ms of `sweeps` sweeps of `points` points (one evaluation, as the chart
-    does it) over the first scenario with serving."""
-    wb = wb or _bench_workbook()
-    row = _first_row_with(wb, "serve")
-    names = ["daily_users", "serve_mfu", "output_tokens", "usd_cny", "serve_hardware.price"][:sweeps]
-    best = math.inf
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        src = np.full(points * len(names), row)
-        overrides = {}
-        for i, name in enumerate(names):
-            lo, hi = default_range(wb, row, name)
-            values = overrides.setdefault(name, stored_values(wb, name, src))
-            values[i * points:(i + 1) * points] = np.linspace(lo, hi, points)
-        _outputs(evaluate_variants(wb, src, overrides), "daily_total")
-        best = min(best, (time.perf_counter() - t0) * 1000)
-    return best
-
-
-def bench_montecarlo(wb=None, samples: int = 100_000, repeat: int = 3) -> float:
-    """Best wall time in ms of a Monte Carlo of `samples` samples with the default ranges."""
-    from .uncertainty import montecarlo
-
-    wb = wb or _bench_workbook()
-    row = _first_row_with(wb, "serve")
-    best = math.inf
-    for seed in range(repeat):
-        t0 = time.perf_counter()
-        montecarlo(wb, row, "daily_total", samples=samples, seed=seed)
-        best = min(best, (time.perf_counter() - t0) * 1000)
-    return best
-
-
-def _bench_workbook():
-    from ..io.defaults import default_workbook
-
-    return default_workbook()
-
-
-def _first_row_with(wb, stage: str) -> int:
-    active = np.flatnonzero(wb.results.active[stage])
-    return int(active[0]) if len(active) else 0

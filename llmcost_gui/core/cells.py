@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
+from . import messages
 from .schema import ASSUMPTION_KEYS, CHOICE, INT, NUMBER, REF, TEXT, Column
 from .units import UnitError, parse_quantity
 
@@ -11,59 +14,97 @@ MAX_TEXT = 32_767  # Excel's limit for the text of one cell
 
 
 class InputError(ValueError):
-    """A value that a cell refuses; the message names the column and the reason."""
+    """Input the document refuses; `problems` lists each refused cell (core.rules.Problem)."""
+
+    def __init__(self, message: str = "", problems: tuple = ()):
+        self.problems = tuple(problems)
+        super().__init__(message or "\n".join(p.core_text() for p in self.problems))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in words of the interface language (table › row › column: why, example)."""
+        return "\n".join(p.text(lang) for p in self.problems) if self.problems else str(self)
+
+
+class CellError(InputError):
+    """A value a column refuses, before it is placed: a reason key of core.messages and its
+    arguments."""
+
+    def __init__(self, reason: str, **args):
+        self.reason, self.reason_args = reason, args
+        super().__init__(messages.reason_text(reason, args))
+
+
+def within(col: Column, v):
+    """True where `v` (a float, or an array of floats) is finite, inside the column's bounds and,
+    for a whole-number column, whole.  The one range check: typing, import, evaluation and the
+    analyses' variants all use it."""
+    ok = v - v == 0  # finite: inf - inf and nan - nan are nan
+    if col.lo is not None:
+        ok = ok & ((v > col.lo) if col.lo_open else (v >= col.lo))
+    if col.hi is not None:
+        ok = ok & (v <= col.hi)
+    if col.kind == INT:
+        ok = ok & (v % 1 == 0)
+    return ok
+
+
+def domain_mask(col: Column, values: np.ndarray) -> np.ndarray:
+    """True where a value is allowed in the column, for a whole array."""
+    if col.kind == CHOICE:
+        return np.isin(np.asarray(values).astype(object), np.array(col.choices, dtype=object))
+    if not col.numeric:
+        return np.ones(len(values), bool)
+    with np.errstate(invalid="ignore"):
+        return np.asarray(within(col, np.asarray(values).astype(float)), dtype=bool)
 
 
 def in_domain(col: Column, x: float) -> bool:
-    if not math.isfinite(x):
-        return False
-    if col.lo is not None and (x <= col.lo if col.lo_open else x < col.lo):
-        return False
-    if col.hi is not None and x > col.hi:
-        return False
-    return not (col.kind == INT and not float(x).is_integer())
+    return bool(within(col, float(x)))
 
 
-def parse_cell(col: Column, raw: object, label: str | None = None) -> object:
-    """Turn user text or a file value into the stored value; raise InputError when invalid.
+def parse_cell(col: Column, raw: object) -> object:
+    """Turn user text or a file value into the stored value; raise CellError when invalid.
 
     Blank gives None.  Numbers accept units ("175B", "45%", "3.35 TB/s") and are stored as float
     in the column's unit; choices are matched case-insensitively.
     """
-    label = label or col.name
     if raw is None or (isinstance(raw, float) and math.isnan(raw)):
         text = ""
     elif isinstance(raw, bool):
-        raise InputError(f"{label}: expected {col.domain_text()}, got {raw}")
+        raise CellError("domain", domain=col.domain_text(), got=raw)
     elif isinstance(raw, (int, float)):
         text = None
     else:
         text = str(raw).strip()
     if text == "":
         if col.required and col.kind == TEXT:  # the name of a row
-            raise InputError(f"{label} must not be blank")
+            raise CellError("blank_name")
         return None
     if col.kind in (NUMBER, INT):
-        if text is not None and len(text) > 100:
-            raise InputError(f"{label}: expected {col.domain_text()}, got {len(text):,} characters of text")
-        try:
-            value = float(raw) if text is None else parse_quantity(text, col.unit)
-        except (UnitError, OverflowError) as exc:
-            raise InputError(f"{label}: {exc}; expected {col.domain_text()}") from None
-        if not in_domain(col, value):
-            raise InputError(f"{label} must be {col.domain_text()}, got {text or raw}")
-        return float(value)
+        return _number(col, raw, text)
     text = str(raw).strip() if text is None else text
     if len(text) > MAX_TEXT:
-        raise InputError(f"{label}: text of {len(text):,} characters is longer than Excel's limit of {MAX_TEXT:,}")
+        raise CellError("long_text", n=len(text), limit=MAX_TEXT)
     if col.kind == CHOICE:
         for choice in col.choices:
             if text.lower() == choice.lower():
                 return choice
-        raise InputError(f"{label} must be {col.domain_text()}, got '{text}'")
+        raise CellError("choice", domain=col.domain_text(), got=text)
     if col.kind in (REF, TEXT):
         return text
-    raise InputError(f"{label}: unknown column kind {col.kind}")  # pragma: no cover
+    raise CellError("domain", domain=col.domain_text(), got=text)  # pragma: no cover
+
+
+def _number(col: Column, raw: object, text: str | None) -> float:
+    if text is not None and len(text) > 100:
+        raise CellError("long_number", domain=col.domain_text(), n=len(text))
+    try:
+        value = float(raw) if text is None else parse_quantity(text, col.unit)
+    except (UnitError, OverflowError) as exc:
+        raise CellError("not_quantity", detail=str(exc), domain=col.domain_text()) from None
+    if not in_domain(col, value):
+        raise CellError("domain", domain=col.domain_text(), got=text or raw)
+    return float(value)
 
 
 def assumption_column(key: object) -> Column:
@@ -74,4 +115,4 @@ def assumption_column(key: object) -> Column:
     return Column("value", NUMBER, help="A value of your own")
 
 
-__all__ = ["InputError", "parse_cell", "in_domain", "assumption_column", "TEXT"]
+__all__ = ["InputError", "CellError", "parse_cell", "in_domain", "assumption_column", "TEXT"]

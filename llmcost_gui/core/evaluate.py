@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import expr
+from .cells import domain_mask
 from .expr import BLANK, OK, Val
 from .formulas import REGISTRY, Formula
-from .schema import ASSUMPTION_KEYS, CHOICE, SCENARIOS, STAGE_TITLE, STAGE_TRIGGER, STAGES
+from .schema import ASSUMPTION_KEYS, CURRENCIES, SCENARIOS, STAGE_TITLE, STAGE_TRIGGER, STAGES
+from .units import format_value
 
 NOT_USED = "not part of this scenario"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """One input as the evaluation uses it: what every display of an input reads."""
+
+    value: object  # the value used; None when blank without a default
+    given: bool  # typed into its cell (False: its default, or blank)
+    unit: str
+    currency: str = ""  # the currency of an amount of money ("" when not money)
+
+    @property
+    def default_used(self) -> bool:
+        return not self.given and self.value is not None
+
+    def text(self) -> str:
+        """The value for display: a number with its unit and currency, "text", or blank."""
+        if self.value is None:
+            return "blank"
+        if isinstance(self.value, str):
+            return f'"{self.value}"'
+        return format_value(float(self.value), self.unit, self.currency or "USD")
+
+
+def _plain(value) -> object:
+    """None for blank (NaN or None), a float for numbers, else the value itself."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return float(value) if isinstance(value, (int, float, np.floating)) else value
 
 
 @dataclass
@@ -25,6 +56,9 @@ class Results:
     defaults: dict[str, np.ndarray]  # scenario column -> bool: its default was used
     assumption_defaults: tuple[str, ...]  # assumption keys that took their default
     quiet: frozenset[int] = frozenset()  # codes of blanks that keep a reason (expr blank())
+    inputs: dict[str, np.ndarray] = field(default_factory=dict)  # column -> value used, per scenario
+    given: dict[str, np.ndarray] = field(default_factory=dict)  # column -> typed in its cell
+    assumptions: dict[str, float] = field(default_factory=dict)  # key -> value used
 
     @property
     def size(self) -> int:
@@ -50,6 +84,16 @@ class Results:
 
     def reason_array(self, key: str) -> np.ndarray:
         return np.asarray(self.reasons, dtype=object)[self.codes[key]]
+
+    def input(self, row: int, name: str) -> Resolved:
+        """A scenario column or global assumption as scenario `row` uses it."""
+        if name in self.assumptions:
+            col = ASSUMPTION_KEYS[name]
+            return Resolved(self.assumptions[name], name not in self.assumption_defaults, col.unit)
+        col = SCENARIOS.by_name[name]
+        given = bool(self.given[name][row])
+        value = _plain(self.inputs[name][row]) if given or col.default is not None else None
+        return Resolved(value, given, col.unit)
 
 
 class _Context:
@@ -143,7 +187,7 @@ class _Context:
                 codes[blank] = self.reason(f"{col.name} is blank; {STAGE_TITLE[col.stage].lower()} needs it")
             else:
                 codes[blank] = BLANK
-            bad = ~blank & ~_valid(col, values)
+            bad = ~blank & ~domain_mask(col, values)
             if bad.any():
                 codes[bad] = self.reason(f"{col.name} must be {col.domain_text()}")
             self.inputs[col.name] = Val(values, codes)
@@ -151,15 +195,17 @@ class _Context:
 
     def _prepare_assumptions(self):
         given = self.tables["Assumptions"].assumptions()
+        self.assumption_values: dict[str, object] = {}
         for key, col in ASSUMPTION_KEYS.items():
             value = given.get(key)
             if value is None:
                 value = col.default
                 self.assumption_defaults.append(key)
+            self.assumption_values[key] = value
             # a value is a number, or (core.analysis) an array with one value per scenario
             values = np.full(self.size, value, dtype=float)
             codes = np.zeros(self.size, np.int32)
-            bad = ~_valid(col, values)
+            bad = ~domain_mask(col, values)
             if bad.any():
                 codes[bad] = self.reason(f"assumption {key} must be {col.domain_text()}")
             self.inputs[key] = Val(values, codes)
@@ -185,23 +231,6 @@ def key_rows(index: dict[str, int], names: np.ndarray) -> np.ndarray:
     return rows
 
 
-def _valid(col, values: np.ndarray) -> np.ndarray:
-    if col.kind == CHOICE:
-        return np.isin(values.astype(object), np.array(col.choices, dtype=object))
-    if not col.numeric:
-        return np.ones(len(values), bool)
-    v = values.astype(float)
-    with np.errstate(invalid="ignore"):
-        ok = np.isfinite(v)
-        if col.lo is not None:
-            ok &= (v > col.lo) if col.lo_open else (v >= col.lo)
-        if col.hi is not None:
-            ok &= v <= col.hi
-        if col.kind == "int":
-            ok &= v == np.round(v)
-    return ok
-
-
 def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY) -> Results:
     """Evaluate every formula for every scenario of `tables` (a mapping of TableData)."""
     ctx = _Context(tables)
@@ -222,5 +251,31 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY) -> Results:
             vals = np.where(c == OK, vals, np.nan)
         ctx.computed[key] = Val(vals, c)
         values[key], codes[key] = vals, c
+    scenario_inputs = {c.name: ctx.inputs[c.name].values for c in SCENARIOS.columns}
+    given = {c.name: ~ctx.blank[c.name] for c in SCENARIOS.columns}
     return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults),
-                   frozenset(ctx.quiet_codes))
+                   frozenset(ctx.quiet_codes), scenario_inputs, given, ctx.assumption_values)
+
+
+def resolve_lookup(tables, table: str, column: str, key: object) -> Resolved:
+    """The cell `column` of the `table` row named `key`, with its unit and, for money, the
+    currency of that row (its currency column, or that column's default)."""
+    t = tables[table]
+    row = t.key_index().get(key) if isinstance(key, str) else None
+    col = t.column(column)
+    value = _plain(t.get(row, column)) if row is not None and column in t.data else None
+    if value is None and col.default is not None and row is not None:
+        return Resolved(col.default, False, col.unit)
+    currency = ""
+    if col.unit.startswith("money"):
+        currency = _row_currency(t, row)
+    return Resolved(value, value is not None, col.unit, currency)
+
+
+def _row_currency(t, row: int | None) -> str:
+    """The currency of a row's amounts: its choice column of currencies, or that column's default."""
+    for c in t.schema.columns:
+        if c.choices == CURRENCIES:
+            value = t.get(row, c.name) if row is not None else None
+            return value or c.default or "USD"
+    return "USD"

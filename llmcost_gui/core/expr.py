@@ -52,8 +52,6 @@ COMPARES = {
 }
 UNARY_PREC = 3
 ATOM_PREC = 5
-FUNCTIONS = {"min", "max", "ceil", "pow2ceil", "where", "switch", "isblank", "n0", "fail",
-             "lookup", "lookup_or", "blank"}
 POW2_EPS = 1e-9  # pow2ceil(n) = 2^ceil(log2(n) - eps): exact for whole n below 2^20, in numpy and Excel
 
 
@@ -65,6 +63,8 @@ def parse(source: str) -> ast.expr:
         raise ExprError(f"syntax error in {source!r}: {exc.msg}") from None
     for node in ast.walk(tree):
         _check_node(node, source)
+        if isinstance(node, ast.Call):
+            _check_call(node, source)
     return tree
 
 
@@ -74,7 +74,8 @@ def _check_node(node: ast.AST, source: str) -> None:
     if not isinstance(node, allowed):
         raise ExprError(f"{type(node).__name__} is not allowed in {source!r}")
     if isinstance(node, ast.Call):
-        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS or node.keywords:
+        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS or node.keywords \
+                or any(isinstance(a, ast.Starred) for a in node.args):
             raise ExprError(f"unknown function in {source!r}: {ast.unparse(node.func)}")
     if isinstance(node, ast.Compare) and len(node.ops) != 1:
         raise ExprError(f"chained comparison in {source!r}")
@@ -96,9 +97,9 @@ def names(tree: ast.expr) -> set[str]:
         elif isinstance(node, ast.Name):
             out.add(node.id)
         elif isinstance(node, ast.Call):
-            args = node.args[2:] if node.func.id in ("lookup", "lookup_or") else node.args
-            for a in args:
-                visit(a)
+            for a, kind in zip(node.args, FUNCTIONS[node.func.id].kinds_of(len(node.args))):
+                if kind in (VALUE, NAME):
+                    visit(a)
         else:
             for child in ast.iter_child_nodes(node):
                 visit(child)
@@ -112,7 +113,7 @@ def lookups(tree: ast.expr) -> list[tuple[str, str, ast.expr]]:
     return [
         (n.args[0].id, n.args[1].value, n.args[2])
         for n in ast.walk(tree)
-        if isinstance(n, ast.Call) and n.func.id in ("lookup", "lookup_or")
+        if isinstance(n, ast.Call) and FUNCTIONS[n.func.id].kinds[:2] == (TABLE, COLUMN)
     ]
 
 
@@ -143,6 +144,11 @@ def _merge(*codes: np.ndarray) -> np.ndarray:
 
 def evaluate(node: ast.expr, ctx: EvalContext) -> Val:
     """Evaluate a parsed expression for every scenario at once."""
+    with np.errstate(all="ignore"):  # once per formula: entering it costs more than a small ufunc
+        return _evaluate(node, ctx)
+
+
+def _evaluate(node: ast.expr, ctx: EvalContext) -> Val:
     n = ctx.size
     if isinstance(node, ast.Constant):
         values = np.empty(n, object if isinstance(node.value, str) else float)
@@ -153,68 +159,20 @@ def evaluate(node: ast.expr, ctx: EvalContext) -> Val:
     if isinstance(node, ast.Attribute):
         return ctx.name(f"scenario.{node.attr}")
     if isinstance(node, ast.UnaryOp):
-        v = evaluate(node.operand, ctx)
+        v = _evaluate(node.operand, ctx)
         return Val(-v.values if isinstance(node.op, ast.USub) else v.values, v.codes)
     if isinstance(node, ast.BinOp):
-        a, b = evaluate(node.left, ctx), evaluate(node.right, ctx)
-        with np.errstate(all="ignore"):
-            return Val(BINOPS[type(node.op)][0](a.values, b.values), _merge(a.codes, b.codes))
+        a, b = _evaluate(node.left, ctx), _evaluate(node.right, ctx)
+        return Val(BINOPS[type(node.op)][0](a.values, b.values), _merge(a.codes, b.codes))
     if isinstance(node, ast.Compare):
-        a, b = evaluate(node.left, ctx), evaluate(node.comparators[0], ctx)
+        a, b = _evaluate(node.left, ctx), _evaluate(node.comparators[0], ctx)
         fn = COMPARES[type(node.ops[0])][0]
         return Val(np.asarray(fn(a.values, b.values), dtype=bool), _merge(a.codes, b.codes))
     return _call(node, ctx)
 
 
 def _call(node: ast.Call, ctx: EvalContext) -> Val:
-    f, args = node.func.id, node.args
-    n = ctx.size
-    if f == "isblank":
-        return Val(ctx.is_blank(_name_of(args[0])), np.zeros(n, np.int32))
-    if f == "fail":
-        return Val(np.full(n, np.nan), np.full(n, ctx.reason(args[0].value), np.int32))
-    if f == "blank":
-        return Val(np.full(n, np.nan), np.full(n, ctx.quiet(args[0].value), np.int32))
-    if f in ("lookup", "lookup_or"):
-        key = evaluate(args[2], ctx)
-        fallback = evaluate(args[3], ctx) if f == "lookup_or" else None
-        return ctx.lookup(args[0].id, args[1].value, key, ast.unparse(args[2]), fallback)
-    if f == "where":
-        c, a, b = (evaluate(x, ctx) for x in args)
-        cond = c.values.astype(bool)
-        return Val(np.where(cond, a.values, b.values), _merge(c.codes, np.where(cond, a.codes, b.codes)))
-    if f == "switch":
-        return _switch(args, ctx)
-    if f == "n0":
-        v = evaluate(args[0], ctx)
-        blank = v.codes == BLANK
-        return Val(np.where(blank, 0.0, v.values), np.where(blank, OK, v.codes).astype(np.int32))
-    vals = [evaluate(x, ctx) for x in args]
-    codes = _merge(*(v.codes for v in vals))
-    with np.errstate(all="ignore"):
-        if f == "min":
-            return Val(np.minimum.reduce([v.values for v in vals]), codes)
-        if f == "max":
-            return Val(np.maximum.reduce([v.values for v in vals]), codes)
-        if f == "ceil":
-            return Val(np.ceil(vals[0].values), codes)
-        if f == "pow2ceil":
-            return Val(np.power(2.0, np.ceil(np.log2(vals[0].values) - POW2_EPS)), codes)
-    raise ExprError(f"unknown function {f}")  # pragma: no cover - rejected by parse()
-
-
-def _switch(args: list[ast.expr], ctx: EvalContext) -> Val:
-    key = evaluate(args[0], ctx)
-    n = ctx.size
-    values = np.full(n, np.nan)
-    codes = np.full(n, ctx.reason(f"{to_text(args[0])} has no allowed value"), np.int32)
-    for label, branch in zip(args[1::2], args[2::2]):
-        hit = key.values == label.value
-        if hit.any():
-            v = evaluate(branch, ctx)
-            values = np.where(hit, v.values, values)
-            codes = np.where(hit, v.codes, codes)
-    return Val(values, _merge(key.codes, codes).astype(np.int32))
+    return FUNCTIONS[node.func.id].numpy(node.args, ctx)
 
 
 def _name_of(node: ast.expr) -> str:
@@ -285,33 +243,7 @@ class _ExcelStyle:
         return entry[1]
 
     def call(self, f, node, r):
-        a = node.args
-        if f in ("min", "max"):
-            return f"{f.upper()}({','.join(r(x) for x in a)})"
-        if f == "ceil":
-            return f"-INT(-({r(a[0])}))"
-        if f == "pow2ceil":
-            return f"2^(-INT(-(LOG({r(a[0])},2)-{excel_number(POW2_EPS)})))"
-        if f == "where":
-            return f"IF({r(a[0])},{r(a[1])},{r(a[2])})"
-        if f == "switch":
-            key = r(a[0])
-            out = "NA()"
-            for label, branch in reversed(list(zip(a[1::2], a[2::2]))):
-                out = f"IF({key}={_excel_str(label.value)},{r(branch)},{out})"
-            return out
-        if f == "isblank":
-            return self.ctx.is_blank(_name_of(a[0]))
-        if f == "n0":
-            return f"N({r(a[0])})"
-        if f == "fail":
-            return "NA()"
-        if f == "blank":
-            return '""'
-        look = self.ctx.lookup(a[0].id, a[1].value, r(a[2]))
-        if f == "lookup":
-            return f'IF({look}="",NA(),{look})'
-        return f'IF({look}="",{r(a[3])},{look})'
+        return FUNCTIONS[f].excel(node.args, r, self.ctx)
 
 
 class _TextStyle:
@@ -331,29 +263,7 @@ class _TextStyle:
         return entry[2]
 
     def call(self, f, node, r):
-        a = node.args
-        if f == "ceil":
-            return f"⌈{r(a[0])}⌉"
-        if f == "where":
-            return f"(if {r(a[0])} then {r(a[1])} else {r(a[2])})"
-        if f == "switch":
-            pairs = ", ".join(f"{lab.value} → {r(b)}" for lab, b in zip(a[1::2], a[2::2]))
-            return f"by {r(a[0])}: ({pairs})"
-        if f == "isblank":
-            return f"{r(a[0])} is blank"
-        if f == "n0":
-            return f"({r(a[0])} or 0)"
-        if f == "fail":
-            return f"error: {a[0].value}"
-        if f == "blank":
-            return f"blank ({a[0].value})"
-        if f in ("lookup", "lookup_or"):
-            if self.lookup_text:
-                text = self.lookup_text(a[0].id, a[1].value, ast.unparse(a[2]))
-            else:
-                text = f"{a[0].id}[{r(a[2])}].{a[1].value}"
-            return text if f == "lookup" else f"({text} or {r(a[3])})"
-        return f"{f}({', '.join(r(x) for x in a)})"
+        return FUNCTIONS[f].text(node.args, r, self)
 
 
 def _text_number(v: float) -> str:
@@ -399,3 +309,201 @@ def _render(node: ast.expr, style) -> tuple[str, int]:
 
 def _wrap(text: str, yes: bool) -> str:
     return f"({text})" if yes else text
+
+
+
+# ------------------------------------------------------------------ functions: one table
+# Kinds of argument: any expression; a scenario column or assumption (isblank); an input table
+# (lookups); a column of that table, as a string; a string constant (messages, switch labels).
+VALUE, NAME, TABLE, COLUMN, STRING = "value", "name", "table", "column", "string"
+
+
+@dataclass(frozen=True)
+class Function:
+    """One function of the language: its arguments and its three renderings.
+
+    `kinds` are the leading arguments; `repeat` (if any) is a group that follows `min_repeat` or
+    more times.  numpy(args, ctx) -> Val; excel(args, r, ctx) and text(args, r, style) -> str,
+    where r(node) renders an argument in the same style."""
+
+    name: str
+    kinds: tuple[str, ...]
+    numpy: Callable
+    excel: Callable
+    text: Callable
+    doc: str
+    repeat: tuple[str, ...] = ()
+    min_repeat: int = 0
+
+    def arity_text(self) -> str:
+        n = len(self.kinds) + self.min_repeat * len(self.repeat)
+        return f"{n} or more" if self.repeat else str(n)
+
+    def kinds_of(self, count: int) -> tuple[str, ...]:
+        """The kind of each of `count` arguments (None when the count is wrong)."""
+        extra = count - len(self.kinds)
+        if extra == 0 and self.min_repeat == 0:
+            return self.kinds
+        if not self.repeat or extra < self.min_repeat * len(self.repeat) or extra % len(self.repeat):
+            return None
+        return self.kinds + self.repeat * (extra // len(self.repeat))
+
+
+def _check_call(node: ast.Call, source: str) -> None:
+    """Arity and argument kinds of a call (parse() has checked that the function exists)."""
+    fn = FUNCTIONS[node.func.id]
+    kinds = fn.kinds_of(len(node.args))
+    if kinds is None:
+        raise ExprError(f"{fn.name}() takes {fn.arity_text()} arguments, got {len(node.args)} "
+                        f"in {source!r}")
+    for i, (arg, kind) in enumerate(zip(node.args, kinds), start=1):
+        ok = {
+            VALUE: True,
+            NAME: isinstance(arg, (ast.Name, ast.Attribute)),
+            TABLE: isinstance(arg, ast.Name),
+            COLUMN: isinstance(arg, ast.Constant) and isinstance(arg.value, str),
+            STRING: isinstance(arg, ast.Constant) and isinstance(arg.value, str),
+        }[kind]
+        if not ok:
+            raise ExprError(f"argument {i} of {fn.name}() must be a {kind} in {source!r}")
+
+
+def _values(args, ctx) -> tuple[list[Val], np.ndarray]:
+    vals = [_evaluate(x, ctx) for x in args]
+    return vals, _merge(*(v.codes for v in vals))
+
+
+def _elementwise(fn):
+    """numpy of a function applied to its evaluated arguments' values."""
+    def run(args, ctx):
+        vals, codes = _values(args, ctx)
+        return Val(fn(*(v.values for v in vals)), codes)
+    return run
+
+
+def _np_fail(args, ctx):
+    """An error whose reason may name numbers: fail("needs {0} cards", n) formats n per scenario."""
+    n = ctx.size
+    template = args[0].value
+    if len(args) == 1:
+        return Val(np.full(n, np.nan), np.full(n, ctx.reason(template), np.int32))
+    vals, codes = _values(args[1:], ctx)
+    codes = codes.astype(np.int32)
+    ok = codes == OK
+    if ok.any():
+        # one message per distinct combination of numbers (1-D uniques: quick for many scenarios)
+        columns = [np.unique(np.asarray(v.values[ok], dtype=float), return_inverse=True) for v in vals]
+        key = np.zeros(int(ok.sum()), np.int64)
+        for uniq, inverse in columns:
+            key = key * len(uniq) + np.ravel(inverse)
+        _combos, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        reasons = np.array([ctx.reason(template.format(*(_reason_number(u[np.ravel(i)[f]])
+                                                        for u, i in columns))) for f in first], np.int32)
+        codes[ok] = reasons[np.ravel(inverse)]
+    return Val(np.full(n, np.nan), codes)
+
+
+def _reason_number(v: float) -> str:
+    """A number inside an error message: whole above 100 (1,024), else three digits (72.5)."""
+    return f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.3g}"
+
+
+def _np_where(args, ctx):
+    c, a, b = (_evaluate(x, ctx) for x in args)
+    cond = c.values.astype(bool)
+    return Val(np.where(cond, a.values, b.values), _merge(c.codes, np.where(cond, a.codes, b.codes)))
+
+
+def _np_switch(args, ctx):
+    key = _evaluate(args[0], ctx)
+    values = np.full(ctx.size, np.nan)
+    codes = np.full(ctx.size, ctx.reason(f"{to_text(args[0])} has no allowed value"), np.int32)
+    for label, branch in zip(args[1::2], args[2::2]):
+        hit = key.values == label.value
+        if hit.any():
+            v = _evaluate(branch, ctx)
+            values = np.where(hit, v.values, values)
+            codes = np.where(hit, v.codes, codes)
+    return Val(values, _merge(key.codes, codes).astype(np.int32))
+
+
+def _np_n0(args, ctx):
+    v = _evaluate(args[0], ctx)
+    blank = v.codes == BLANK
+    return Val(np.where(blank, 0.0, v.values), np.where(blank, OK, v.codes).astype(np.int32))
+
+
+def _np_lookup(args, ctx):
+    fallback = _evaluate(args[3], ctx) if len(args) == 4 else None
+    return ctx.lookup(args[0].id, args[1].value, _evaluate(args[2], ctx), ast.unparse(args[2]), fallback)
+
+
+def _xl_switch(a, r, _ctx):
+    key, out = r(a[0]), "NA()"
+    for label, branch in reversed(list(zip(a[1::2], a[2::2]))):
+        out = f"IF({key}={_excel_str(label.value)},{r(branch)},{out})"
+    return out
+
+
+def _xl_lookup(a, r, ctx):
+    look = ctx.lookup(a[0].id, a[1].value, r(a[2]))
+    return f'IF({look}="",{r(a[3]) if len(a) == 4 else "NA()"},{look})'
+
+
+def _tx_lookup(a, r, style):
+    if style.lookup_text:
+        text = style.lookup_text(a[0].id, a[1].value, ast.unparse(a[2]))
+    else:
+        text = f"{a[0].id}[{r(a[2])}].{a[1].value}"
+    return text if len(a) == 3 else f"({text} or {r(a[3])})"
+
+
+def _tx_call(a, r, style, name):
+    return f"{name}({', '.join(r(x) for x in a)})"
+
+
+def _pow2ceil(x):
+    return np.power(2.0, np.ceil(np.log2(x) - POW2_EPS))
+
+
+_F = Function
+FUNCTIONS: dict[str, Function] = {f.name: f for f in (
+    _F("min", (), _elementwise(lambda *v: np.minimum.reduce(v)),
+       lambda a, r, _c: f"MIN({','.join(r(x) for x in a)})", lambda a, r, s: _tx_call(a, r, s, "min"),
+       "the smallest argument", repeat=(VALUE,), min_repeat=1),
+    _F("max", (), _elementwise(lambda *v: np.maximum.reduce(v)),
+       lambda a, r, _c: f"MAX({','.join(r(x) for x in a)})", lambda a, r, s: _tx_call(a, r, s, "max"),
+       "the largest argument", repeat=(VALUE,), min_repeat=1),
+    _F("ceil", (VALUE,), _elementwise(np.ceil),
+       lambda a, r, _c: f"-INT(-({r(a[0])}))", lambda a, r, _s: f"⌈{r(a[0])}⌉",
+       "rounded up to a whole number"),
+    _F("pow2ceil", (VALUE,), _elementwise(_pow2ceil),
+       lambda a, r, _c: f"2^(-INT(-(LOG({r(a[0])},2)-{excel_number(POW2_EPS)})))",
+       lambda a, r, s: _tx_call(a, r, s, "pow2ceil"), "the next power of two"),
+    _F("where", (VALUE, VALUE, VALUE), _np_where,
+       lambda a, r, _c: f"IF({r(a[0])},{r(a[1])},{r(a[2])})",
+       lambda a, r, _s: f"(if {r(a[0])} then {r(a[1])} else {r(a[2])})",
+       "where(condition, then, else)"),
+    _F("switch", (VALUE,), _np_switch, _xl_switch,
+       lambda a, r, _s: "by {}: ({})".format(
+           r(a[0]), ", ".join(f"{lab.value} → {r(b)}" for lab, b in zip(a[1::2], a[2::2]))),
+       'switch(key, "label", value, …): the value of the label equal to key',
+       repeat=(STRING, VALUE), min_repeat=1),
+    _F("isblank", (NAME,), lambda a, ctx: Val(ctx.is_blank(_name_of(a[0])), np.zeros(ctx.size, np.int32)),
+       lambda a, _r, ctx: ctx.is_blank(_name_of(a[0])), lambda a, r, _s: f"{r(a[0])} is blank",
+       "true when the input cell is blank"),
+    _F("n0", (VALUE,), _np_n0, lambda a, r, _c: f"N({r(a[0])})", lambda a, r, _s: f"({r(a[0])} or 0)",
+       "0 where the value is blank (its stage is not part of the scenario)"),
+    _F("fail", (STRING,), _np_fail, lambda _a, _r, _c: "NA()",
+       lambda a, r, _s: "error: " + a[0].value.format(*(r(x) for x in a[1:])),
+       'an error with this reason; fail("needs {0} cards", n) puts the numbers in it',
+       repeat=(VALUE,)),
+    _F("blank", (STRING,),
+       lambda a, ctx: Val(np.full(ctx.size, np.nan), np.full(ctx.size, ctx.quiet(a[0].value), np.int32)),
+       lambda _a, _r, _c: '""', lambda a, _r, _s: f"blank ({a[0].value})",
+       "a blank that keeps its reason (shown, not counted as an error)"),
+    _F("lookup", (TABLE, COLUMN, VALUE), _np_lookup, _xl_lookup, _tx_lookup,
+       "lookup(Table, \"column\", name): the column of the table's row of that name"),
+    _F("lookup_or", (TABLE, COLUMN, VALUE, VALUE), _np_lookup, _xl_lookup, _tx_lookup,
+       "lookup_or(Table, \"column\", name, fallback): the fallback where the cell is blank"),
+)}

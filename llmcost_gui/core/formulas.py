@@ -17,8 +17,9 @@ import ast
 from dataclasses import dataclass, field
 
 from . import expr
+from .formulas_memory import memory_formulas
 from .formulas_serving import serving_formulas
-from .schema import ASSUMPTION_KEYS, SCENARIOS
+from .schema import ASSUMPTION_KEYS, SCENARIOS, TABLES
 
 KAPLAN = "Kaplan et al. 2020, Scaling Laws for Neural Language Models, Table 1"
 SPEC = "LLM Cost Workbench specification §2"
@@ -158,31 +159,34 @@ FORMULAS: tuple[Formula, ...] = (
       'fail("give train_gpus or train_deadline_days"), '
       "ceil(train_gpu_hours / (24 * train_deadline_days))), scenario.train_gpus)",
       "Training cards: as given, or the fewest that meet the deadline", "train"),
-    F("train_days", "days", "train_gpu_hours / train_gpus / 24", "Wall-clock training days", "train"),
+    F("train_days", "days", "train_gpu_hours / train_gpus / 24 * train_fits",
+      "Wall-clock training days (an error when the cards cannot hold the run)", "train"),
     *_stage_money("train", "train_hardware", "train_price", "training"),
     F("train_usd_per_gpu_hour", "USD/GPU-h",
       'where(procurement == "buy", train_own_usd_per_gpu_hour, '
       "train_rent_usd_per_gpu_hour * (1 - train_discount))",
       "Price of a training GPU-hour: owned rate, or rent less discount", "train", public=False),
-    F("train_cost", "money", "train_gpu_hours * train_usd_per_gpu_hour * fx",
+    F("train_cost", "money", "train_gpu_hours * train_usd_per_gpu_hour * fx * train_fits",
       "Pre-training cost (rented GPU-hours already include power)", "train"),
-    F("train_capex", "money", "train_gpus * train_card_usd * (1 + server_overhead) * fx",
+    F("train_capex", "money", "train_gpus * train_card_usd * (1 + server_overhead) * fx * train_fits",
       "Purchase cost of the training cluster, servers included", "train"),
     F("train_energy_kwh", "kWh", "train_gpu_hours * train_card_kw * pue", "Training energy incl. PUE", "train", source=EPOCH),
     F("train_energy_cost", "money", "train_energy_kwh * electricity_per_kwh * fx",
       "Training electricity cost", "train"),
     # --- fine-tuning
     F("ft_flops", "FLOP",
-      'switch(ft_method, "full", 6, "lora", 4, "top_layers", 2 + 4 * ft_trainable_fraction)'
+      'switch(ft_method, "full", 6, "lora", 4, "qlora", 4, "top_layers", 2 + 4 * ft_trainable_fraction)'
       " * active_params * ft_tokens_b * 1e9 * ft_epochs",
-      "Fine-tuning FLOPs: full 6·Nₐ, LoRA 4·Nₐ, top layers (2 + 4f)·Nₐ per token", "ft", source=LORA),
+      "Fine-tuning FLOPs: full 6·Nₐ, LoRA and QLoRA 4·Nₐ, top layers (2 + 4f)·Nₐ per token", "ft",
+      source=LORA),
     F("ft_peak", "FLOP/s", _peak("ft_hardware", "ft_precision"),
       "Dense peak of a fine-tuning card", "ft", public=False),
     F("ft_gpu_hours", "GPU-h", "ft_flops / (ft_peak * ft_mfu) / 3600", "Fine-tuning GPU-hours", "ft", source=MFU),
     *_stage_money("ft", "ft_hardware", "ft_price", "fine-tuning"),
     F("ft_cost", "money",
-      'ft_gpu_hours * where(procurement == "buy", ft_own_usd_per_gpu_hour, ft_rent_usd_per_gpu_hour) * fx',
-      "Fine-tuning cost", "ft"),
+      'ft_gpu_hours * where(procurement == "buy", ft_own_usd_per_gpu_hour, ft_rent_usd_per_gpu_hour) * fx'
+      " * where(ft_min_gpus >= 1, 1, 0)",
+      "Fine-tuning cost (an error when no number of cards holds the run)", "ft"),
     # --- serving: traffic
     F("requests_per_day", "requests", "daily_users * requests_per_user", "Requests per day", "serve"),
     F("tokens_per_day", "tokens", "requests_per_day * (input_tokens + output_tokens)",
@@ -214,24 +218,29 @@ FORMULAS: tuple[Formula, ...] = (
     F("capex_total", "money", 'where(procurement == "buy", n0(train_capex) + n0(serve_capex), 0)',
       "Up-front purchase when buying (0 when renting)", "money"),
     *API_FORMULAS,
+    # --- training and fine-tuning memory (core/formulas_memory.py)
+    *memory_formulas(F),
 )
 
-RESULT_KEYS: tuple[str, ...] = (
-    "train_flops", "train_pf_days", "train_gpu_hours", "train_gpus", "train_days", "train_cost",
-    "train_capex", "train_energy_kwh", "train_energy_cost", "ft_flops", "ft_gpu_hours", "ft_cost",
-    "flops_per_token", "flops_per_request", "requests_per_day", "tokens_per_day", "peak_requests_per_s",
-    "gpu_seconds_per_request", "replica_gpus", "serve_gpus",
-    "ttft_s", "tpot_s", "output_tokens_per_s_per_gpu", "serve_batch", "kv_cache_gb_per_replica",
-    "serve_capex", "serve_energy_kwh_per_day",
-    "serve_cost_per_day", "cost_per_million_tokens", "cost_per_request", "cost_per_user_month",
-    "daily_total", "monthly_total", "annual_total", "capex_total",
-    *API_KEYS,
-)
-SPEC_KEYS = RESULT_KEYS[:RESULT_KEYS.index("capex_total")]  # the keys SPEC §2 lists; capex_total is ours
+# the public results (results grid, CLI, budget), in the order they are declared
+RESULT_KEYS: tuple[str, ...] = tuple(f.key for f in FORMULAS if f.public)
+# the results the summary strip and the budget's Summary sheet show
+SUMMARY_KEYS: tuple[str, ...] = ("capex_total", "daily_total", "monthly_total", "annual_total",
+                                 "cost_per_million_tokens")
 
 
 class RegistryError(ValueError):
     """The registry refers to an unknown name or has a cycle."""
+
+
+def _check_lookups(f: Formula) -> None:
+    """Every lookup names an input table and one of its columns (arity and argument kinds are
+    checked when the expression is parsed)."""
+    for table, column, _key in expr.lookups(f.tree):
+        if table not in TABLES or table == "Scenarios":
+            raise RegistryError(f"{f.key}: unknown table {table!r} in a lookup")
+        if column not in TABLES[table].by_name:
+            raise RegistryError(f"{f.key}: {table} has no column {column!r}")
 
 
 def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
@@ -247,6 +256,7 @@ def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
             base = name.removeprefix("scenario.")
             if name not in by_key and base not in inputs:
                 raise RegistryError(f"{f.key}: unknown name {name!r}")
+        _check_lookups(f)
         deps[f.key] = {n for n in used if n in by_key}
     ordered: list[str] = []
     state: dict[str, int] = {}
@@ -264,17 +274,13 @@ def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
 
     for f in formulas:
         visit(f.key, [])
-    missing = [k for k in RESULT_KEYS if k not in by_key]
+    missing = [k for k in SUMMARY_KEYS if k not in by_key or not by_key[k].public]
     if missing:
-        raise RegistryError(f"result keys without a formula: {missing}")
+        raise RegistryError(f"summary keys that are not public results: {missing}")
     return {k: by_key[k] for k in ordered}
 
 
 REGISTRY: dict[str, Formula] = build()
-
-
-def unit_of(key: str) -> str:
-    return REGISTRY[key].unit
 
 
 def inputs_of(key: str) -> set[str]:

@@ -112,6 +112,16 @@ _COLUMNS = {
     "cached_input_per_million": ("Cached input price per 1M tokens", "每百万缓存输入 Token 价格"),
     "api_offer": ("API offer", "API 报价"),
     # --- end API offers
+    # --- training and fine-tuning memory (issue 17)
+    "train_sharding": ("Training sharding", "预训练显存切分 (ZeRO)"),
+    "train_micro_batch": ("Training micro-batch", "预训练单卡微批大小"),
+    "train_checkpointing": ("Training activation checkpointing", "预训练激活重计算"),
+    "ft_sharding": ("Fine-tuning sharding", "微调显存切分 (ZeRO)"),
+    "ft_micro_batch": ("Fine-tuning micro-batch", "微调单卡微批大小"),
+    "ft_checkpointing": ("Fine-tuning activation checkpointing", "微调激活重计算"),
+    "ft_context": ("Fine-tuning sequence length", "微调序列长度"),
+    "ft_lora_rank": ("LoRA rank", "LoRA 秩"),
+    # --- end of issue 17 block
 }
 
 # Global assumptions (rows of the Assumptions table).
@@ -191,6 +201,54 @@ _RESULTS = {
     "breakeven_replicas": ("Replicas at break-even", "盈亏平衡时的副本数"),
     "breakeven_daily_users": ("Break-even daily users", "盈亏平衡日活用户数"),
     # --- end API offers
+    # --- training and fine-tuning memory (issue 17)
+    "train_memory_gb": ("Training memory (unsharded)", "预训练所需显存（未切分）"),
+    "train_min_gpus": ("Training: fewest cards that fit", "预训练最少卡数（显存）"),
+    "train_memory_per_gpu_gb": ("Training memory per card", "预训练单卡显存占用"),
+    "train_card_memory_gb": ("Training card memory", "预训练卡显存容量"),
+    "train_usable_gb": ("Training usable memory per card", "预训练单卡可用显存"),
+    "train_bytes_per_param": ("Training bytes per weight", "预训练每参数字节数"),
+    "train_weight_gb": ("Training weights", "预训练权重显存"),
+    "train_grad_gb": ("Training gradients", "预训练梯度显存"),
+    "train_optimizer_gb": ("Training optimizer states", "预训练优化器状态显存"),
+    "train_activation_gb": ("Training activations", "预训练激活显存"),
+    "train_gpus_none": ("Training cards, no sharding", "预训练卡数（不切分）"),
+    "train_gpus_zero1": ("Training cards, ZeRO-1", "预训练卡数（ZeRO-1）"),
+    "train_gpus_zero2": ("Training cards, ZeRO-2", "预训练卡数（ZeRO-2）"),
+    "train_gpus_zero3": ("Training cards, ZeRO-3", "预训练卡数（ZeRO-3）"),
+    "train_gpus_fit": ("Training cards with its sharding", "预训练所选切分方式的卡数"),
+    "train_shard_level": ("Training ZeRO stage in use", "预训练实际 ZeRO 阶段"),
+    "train_weight_gb_per_gpu": ("Training weights per card", "预训练单卡权重显存"),
+    "train_grad_gb_per_gpu": ("Training gradients per card", "预训练单卡梯度显存"),
+    "train_optimizer_gb_per_gpu": ("Training optimizer states per card", "预训练单卡优化器状态显存"),
+    "train_reserve_gb": ("Training runtime reserve per card", "预训练单卡运行时预留显存"),
+    "ft_memory_gb": ("Fine-tuning memory (unsharded)", "微调所需显存（未切分）"),
+    "ft_min_gpus": ("Fine-tuning: fewest cards that fit", "微调最少卡数（显存）"),
+    "ft_memory_per_gpu_gb": ("Fine-tuning memory per card", "微调单卡显存占用"),
+    "ft_card_memory_gb": ("Fine-tuning card memory", "微调卡显存容量"),
+    "ft_usable_gb": ("Fine-tuning usable memory per card", "微调单卡可用显存"),
+    "ft_bytes_per_param": ("Fine-tuning bytes per weight", "微调每参数字节数"),
+    "ft_weight_gb": ("Fine-tuning weights", "微调权重显存"),
+    "ft_grad_gb": ("Fine-tuning gradients", "微调梯度显存"),
+    "ft_optimizer_gb": ("Fine-tuning optimizer states", "微调优化器状态显存"),
+    "ft_activation_gb": ("Fine-tuning activations", "微调激活显存"),
+    "ft_gpus_none": ("Fine-tuning cards, no sharding", "微调卡数（不切分）"),
+    "ft_gpus_zero1": ("Fine-tuning cards, ZeRO-1", "微调卡数（ZeRO-1）"),
+    "ft_gpus_zero2": ("Fine-tuning cards, ZeRO-2", "微调卡数（ZeRO-2）"),
+    "ft_gpus_zero3": ("Fine-tuning cards, ZeRO-3", "微调卡数（ZeRO-3）"),
+    "ft_gpus_fit": ("Fine-tuning cards with its sharding", "微调所选切分方式的卡数"),
+    "ft_shard_level": ("Fine-tuning ZeRO stage in use", "微调实际 ZeRO 阶段"),
+    "ft_weight_gb_per_gpu": ("Fine-tuning weights per card", "微调单卡权重显存"),
+    "ft_grad_gb_per_gpu": ("Fine-tuning gradients per card", "微调单卡梯度显存"),
+    "ft_optimizer_gb_per_gpu": ("Fine-tuning optimizer states per card", "微调单卡优化器状态显存"),
+    "ft_reserve_gb": ("Fine-tuning runtime reserve per card", "微调单卡运行时预留显存"),
+    "train_fits": ("Training cards hold the run", "训练卡数足以容纳"),
+    "train_gpus_checked": ("Training cards checked", "核对显存的训练卡数"),
+    "attn_heads": ("Attention heads", "注意力头数"),
+    "ft_lora_params": ("LoRA adapter parameters", "LoRA 适配器参数量"),
+    "ft_trainable_params": ("Trained parameters", "可训练参数量"),
+    "ft_gpus_used": ("Fine-tuning cards (memory)", "微调所用卡数（显存）"),
+    # --- end of issue 17 block
 }
 
 # Units as written in the schema and the registry -> Chinese display.
@@ -225,7 +283,32 @@ _UNITS = {
     "CNY": "人民币",
     "params": "参数",
     "B": "字节",
+    "GB": "GB",  # issue 17
+    "sequences": "序列",  # issue 17
 }
+
+# --- memory breakdown chart (issue 17)
+_MEMORY_CHART = {
+    "weights": ("Weights", "权重"),
+    "gradients": ("Gradients", "梯度"),
+    "optimizer": ("Optimizer states", "优化器状态"),
+    "activations": ("Activations", "激活"),
+    "reserve": ("Runtime reserve", "运行时预留"),
+    "card": ("Card memory", "卡显存容量"),
+    "axis": ("Memory per card (GB)", "单卡显存 (GB)"),
+    "stage_line": ("{stage}: {used} of {card} GB per card on {cards} cards; fewest cards that hold it: "
+                   "{fewest}.", "{stage}：每卡占用 {used} / {card} GB，共 {cards} 张卡；最少需要 {fewest} 张卡。"),
+    "never": ("none", "无"),
+    "nothing": ("This scenario has no pre-training or fine-tuning.", "此场景没有预训练或微调。"),
+}
+
+
+def memory_chart_text(key: str, lang: str = "en") -> str:
+    """Words of the memory breakdown chart (parts, axis, summary line)."""
+    return _MEMORY_CHART[key][_index(lang)]
+
+
+# --- end of issue 17 block
 
 # ---- serving latency and parallelism (#12) -------------------------------------------------
 _COLUMNS.update({
@@ -339,7 +422,7 @@ def unit_label(unit: str, lang: str = "en", currency: str = "") -> str:
 
 # Units a header leaves out: the label already says it, or the cell shows it ("45%").
 PLAIN_UNITS = frozenset({"", "tokens", "users", "requests", "GPUs", "epochs", "fraction", "ratio",
-                         "FLOP", "params"})
+                         "FLOP", "params", "sequences"})
 
 
 def header(name: str, unit: str = "", lang: str = "en", currency: str = "") -> str:
@@ -549,6 +632,28 @@ RESULT_DOC_ZH.update({
     "breakeven_daily_users": "从该日活用户数起，自建（整副本）成本不高于 API",
 })
 # ---- end API offers
+# ---- training and fine-tuning memory (issue 17): descriptions of its columns and results
+COLUMN_HELP_ZH.update({
+    "Scenarios.ft_method": "full：全部权重；lora：低秩适配器；qlora：4 位量化模型上的低秩适配器；top_layers：只训练最后几层",
+    "Scenarios.train_sharding": "预训练显存切分方式：none（普通数据并行）、zero1（切分优化器状态）、zero2（再切分梯度）、zero3（再切分权重，即 FSDP）；留空则取所需卡数最少的一种",
+    "Scenarios.train_micro_batch": "预训练时每张卡一次处理的序列数",
+    "Scenarios.train_checkpointing": "激活重计算：none 保留全部激活，selective 不保存注意力分数，full 只保存每层输入",
+    "Scenarios.ft_sharding": "微调显存切分方式：none（普通数据并行）、zero1（切分优化器状态）、zero2（再切分梯度）、zero3（再切分权重，即 FSDP）；留空则取所需卡数最少的一种",
+    "Scenarios.ft_micro_batch": "微调时每张卡一次处理的序列数",
+    "Scenarios.ft_checkpointing": "微调的激活重计算：none、selective 或 full",
+    "Scenarios.ft_context": "一条微调样本的序列长度",
+    "Scenarios.ft_lora_rank": "LoRA/QLoRA 适配器的秩 r",
+})
+RESULT_DOC_ZH.update({
+    "ft_flops": "微调浮点运算量：全量 6·Nₐ、LoRA 与 QLoRA 4·Nₐ、只训最后几层 (2 + 4f)·Nₐ（每 Token）",
+    "train_memory_gb": "预训练在一张卡上（不切分）所需显存：权重、梯度、优化器状态和一个微批的激活",
+    "train_min_gpus": "按所选切分方式放得下预训练的最少卡数",
+    "train_memory_per_gpu_gb": "预训练时每张卡实际占用的显存（另加运行时预留）",
+    "ft_memory_gb": "微调在一张卡上（不切分）所需显存",
+    "ft_min_gpus": "按所选切分方式放得下微调的最少卡数",
+    "ft_memory_per_gpu_gb": "微调时每张卡实际占用的显存（另加运行时预留）",
+})
+# ---- end of issue 17 block
 
 
 def description(key: str, lang: str = "en", table: str = "") -> str:
@@ -614,7 +719,7 @@ UI_ZH: dict[str, str] = {
     # charts panel
     " ({0:,} without a value left out)": "（{0:,} 个无值样本未计入）", " months": " 个月",
     "(row {0})": "（第 {0} 行）", "Add a scenario to see its charts.": "添加一个场景即可查看其图表。",
-    "All scenarios": "全部场景", "Bars": "条数", "Buy vs rent": "购买与租用",
+    "All scenarios": "全部场景", "Bars": "条数", "Buy vs rent": "购买与租用", "Memory": "显存",
     "Buying never pays off.": "购买始终不如租用划算。",
     "Buying pays off after {0:.0f} months, beyond this horizon.": "购买在 {0:.0f} 个月后回本，超出此时间范围。",
     "Buying pays off after {0:.1f} months.": "购买在 {0:.1f} 个月后回本。",
@@ -654,7 +759,6 @@ UI_ZH: dict[str, str] = {
     "The user guide was not found in this installation. It is docs/user-guide.md in the source code.":
         "此安装中未找到用户指南。源代码中的位置是 docs/user-guide.md。",
     # ---- ui branch (#13): new interface texts
-    "Replace file?": "替换文件？", "%1 already exists. Replace it?": "%1 已存在。要替换它吗？",
     "&Keyboard shortcuts": "键盘快捷键(&K)", "Keyboard shortcuts": "键盘快捷键",
     "There is no file at %1. A new, untitled workbook is open instead.":
         "%1 处没有文件。已改为打开一个新的未命名工作簿。",
@@ -665,6 +769,19 @@ UI_ZH: dict[str, str] = {
         "{0} 个场景的当前值不在此范围内，未绘制。",
     "One-off cost": "一次性成本", "Days": "天数", "GPUs": "GPU 数", "GPU-hours": "GPU 小时",
     "Copy": "复制", "Clear cells": "清除单元格", "Edit the cell": "编辑单元格", "Confirm the edit": "确认编辑", "Cancel the edit": "取消编辑",
+    # ---- serving planner (issue #12): the throughput chart
+    "Throughput vs latency": "吞吐与时延",
+    "output tokens/s per user (1 ÷ time per output token)": "每用户每秒输出 Token 数（1 ÷ 每输出 Token 时延）",
+    "output tokens/s per GPU": "每卡每秒输出 Token 数",
+    "target {0:.0f} tok/s per user": "目标：每用户每秒 {0:.0f} 个 Token",
+    "This scenario does not serve: give it daily users to see its throughput against latency.":
+        "此场景不含推理服务：填写日活用户数即可查看吞吐与时延。",
+    "{0}: no operating point ({1}).": "{0}：没有工作点（{1}）。",
+    "{0}: batch {1:.0f} gives {2:.1f} tokens/s per user and {3:,.0f} tokens/s per GPU.":
+        "{0}：批大小 {1:.0f} 时每用户每秒 {2:.1f} 个 Token，每卡每秒 {3:,.0f} 个 Token。",
+    "Crossed points miss the first-token target ({0:g} s).": "叉号处达不到首 Token 时延目标（{0:g} 秒）。",
+    "The curve ends where the KV cache fills memory (batch {0:.0f}).": "曲线在 KV 缓存占满显存处结束（批大小 {0:.0f}）。",
+    # ---- end serving planner
     # ---- self-host or API (issue #16)
     "(blank)": "（空）", "Self-host or API": "自建还是 API", "self-hosting": "自建",
     "daily users": "日活用户", "cost per day ({0})": "每日成本（{0}）", "this scenario: {0}": "本场景：{0}",
@@ -676,6 +793,8 @@ UI_ZH: dict[str, str] = {
     "From {0} daily users on, self-hosting costs no more than {1}.": "日活用户达到 {0} 起，自建成本不高于 {1}。",
     "{0}× self-hosting": "为自建的 {0} 倍", "self-hosting never cheaper": "自建始终不更便宜",
     "break-even {0} users": "盈亏平衡 {0} 用户", "API {0}: {1}": "API {0}：{1}",
+    "Default API prices: as of {date} (the newest as_of date in the API offers table).":
+        "默认 API 价格：截至 {date}（API 报价表中最新的 as_of 日期）。",
     # ---- end self-host or API
 }
 
@@ -726,6 +845,19 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
      "give {col} or {name}", "请填写{col}或{name}"),
     (rf"^{_NAME} is an offer for another card than (?P<name>[a-z_]+)$",
      "{col} is an offer for another card than {name}", "{col}是另一种卡的报价，与{name}不符"),
+    # serving planner (issue #12): no batch fits memory or meets a latency target
+    (r"^the weights and one request's KV cache do not fit on the replica: .*$",
+     "the weights and one request's KV cache do not fit on the replica: raise serve_tp (or leave it "
+     "blank), choose a card with more memory or a lower precision",
+     "副本放不下权重和一个请求的 KV 缓存：提高 serve_tp（或留空），换显存更大的卡或更低的精度"),
+    (r"^no batch meets tpot_target_s: .*$",
+     "no batch meets tpot_target_s: use more cards per replica (serve_tp), a faster card, a lower "
+     "precision or a smaller model",
+     "没有任何批大小能满足 tpot_target_s：增加每副本卡数（serve_tp）、换更快的卡、降低精度或换更小的模型"),
+    (r"^prefill alone takes longer than ttft_target_s: .*$",
+     "prefill alone takes longer than ttft_target_s: use more cards per replica (serve_tp), a faster "
+     "card, a shorter prompt or a smaller model",
+     "仅预填充就超过 ttft_target_s：增加每副本卡数（serve_tp）、换更快的卡、缩短提示或换更小的模型"),
     # API offers (issue #16): the break-even is blank for this reason
     (r"^self-hosting never costs less: one replica costs more per day than the API charges "
      r"for the users it serves at peak$",

@@ -216,6 +216,29 @@ ASSUMPTION_KEYS = {
 }
 
 _T, _F, _S, _M = "train", "ft", "serve", "money"
+SHARDINGS = ("none", "zero1", "zero2", "zero3")
+CHECKPOINTING = ("none", "selective", "full")
+
+
+def _memory_columns(stage: str, label: str) -> tuple[Column, ...]:
+    """Sharding, micro-batch and activation checkpointing of a training stage (train_, ft_)."""
+    p = stage
+    return (
+        _c(f"{p}_sharding", CHOICE, "", f"How {label} spreads its memory: none (plain data parallel), "
+           "zero1 (optimizer states), zero2 (+ gradients), zero3 (+ weights, FSDP); blank = the one "
+           "needing the fewest cards", choices=SHARDINGS, stage=stage),
+        _c(f"{p}_micro_batch", INT, "sequences", f"Sequences one card processes at once in {label}",
+           default=1, stage=stage, lo=1,
+           default_source="micro-batch 1, the memory floor, as in Korthikanti et al. 2022 (GPT-3 175B "
+                          "to 1T) and QLoRA's Guanaco 65B recipe; gradient accumulation makes the "
+                          "global batch"),
+        _c(f"{p}_checkpointing", CHOICE, "", "Activation recomputation: none keeps every activation, "
+           "selective drops the attention scores, full keeps only each layer's input",
+           choices=CHECKPOINTING, default="full", stage=stage,
+           default_source="full recomputation (Korthikanti et al. 2022), as Hugging Face "
+                          "gradient_checkpointing and QLoRA use: the fewest cards, at about a third "
+                          "more compute than MFU counts"),
+    )
 
 SCENARIOS = Table(
     "Scenarios",
@@ -245,8 +268,8 @@ SCENARIOS = Table(
            stage=_F, **POS),
         _c("ft_epochs", NUMBER, "epochs", "Passes over the fine-tuning data", default=3.0, stage=_F, **POS,
            default_source="common instruction-tuning recipes run 2-3 epochs (e.g. Stanford Alpaca: 3)"),
-        _c("ft_method", CHOICE, "", "full: all weights; lora: adapters; top_layers: last layers only",
-           choices=("full", "lora", "top_layers"), default="lora", stage=_F,
+        _c("ft_method", CHOICE, "", "full: all weights; lora: adapters; qlora: adapters on a 4-bit model; top_layers: last layers only",
+           choices=("full", "lora", "qlora", "top_layers"), default="lora", stage=_F,
            default_source="LoRA (Hu et al. 2021) is the usual way to adapt a model on company data"),
         _c("ft_trainable_fraction", NUMBER, "fraction", "Share of layers trained with top_layers",
            default=0.1, stage=_F, **UTILIZATION,
@@ -314,6 +337,16 @@ SCENARIOS = Table(
            default_source="one year"),
         _c("currency", CHOICE, "", "Currency of this scenario's budget", choices=CURRENCIES, default="USD",
            stage=_M),
+        # --- training and fine-tuning memory (issue 17); last, so that file columns keep their places
+        *_memory_columns(_T, "training"),
+        # --- fine-tuning memory (issue 17)
+        *_memory_columns(_F, "fine-tuning"),
+        _c("ft_context", INT, "tokens", "Sequence length of a fine-tuning example", default=2048, stage=_F,
+           lo=1,
+           default_source="a planning assumption: instructions and document chunks up to 2,048 tokens "
+                          "(QLoRA's Guanaco runs use at most 528, Llama 2-Chat 4,096)"),
+        _c("ft_lora_rank", INT, "", "Rank r of the LoRA/QLoRA adapters", default=64, stage=_F, lo=1,
+           default_source="QLoRA (Dettmers et al. 2023) uses r = 64 on every linear layer"),
     ),
     title="Scenarios",
 )

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .evaluate import Results, _valid, evaluate_tables, key_rows
+from .cells import domain_mask
+from .evaluate import Results, evaluate_tables, key_rows, resolve_lookup
 from .schema import ASSUMPTION_KEYS, REF, SCENARIOS, STAGE_TRIGGER, TABLES, Column
 
 
@@ -80,7 +81,7 @@ def input_spec(name: str) -> InputSpec:
 
 def in_domain(spec: InputSpec, values: np.ndarray) -> np.ndarray:
     """True where a value is allowed for the input (range and whole numbers)."""
-    return _valid(spec.column, np.asarray(values, dtype=float))
+    return domain_mask(spec.column, np.asarray(values, dtype=float))
 
 
 def clip_to_domain(spec: InputSpec, values: np.ndarray) -> np.ndarray:
@@ -115,9 +116,8 @@ def stored_values(wb, name: str, src: np.ndarray) -> np.ndarray:
     src = np.asarray(src, dtype=np.int64)
     if spec.kind == "scenario":
         return wb.tables["Scenarios"].array(name)[src].astype(float)
-    if spec.kind == "assumption":
-        value = wb.tables["Assumptions"].assumptions().get(name, spec.column.default)
-        return np.full(len(src), float(value))
+    if spec.kind == "assumption":  # the value evaluation used: given or default
+        return np.full(len(src), float(wb.results.assumptions[name]))
     rows = _record_rows(wb, spec, src)
     table = wb.tables[spec.table]
     if table.nrows == 0:
@@ -132,9 +132,10 @@ def current_values(wb, name: str, rows=None) -> np.ndarray:
     spec = input_spec(name)
     n = wb.tables["Scenarios"].nrows
     rows = np.arange(n) if rows is None else np.atleast_1d(np.asarray(rows, dtype=np.int64))
-    values = stored_values(wb, name, rows)
-    if spec.kind == "scenario" and isinstance(spec.column.default, (int, float)):
-        values = np.where(np.isnan(values), float(spec.column.default), values)
+    if spec.kind == "scenario":  # as evaluation resolved it: given, else the default
+        values = wb.results.inputs[name][rows].astype(float)
+    else:
+        values = stored_values(wb, name, rows)
     if spec.stage in STAGE_TRIGGER and len(rows):
         active = wb.results.active[spec.stage][rows]
         values = np.where(active, values, np.nan)
@@ -324,7 +325,5 @@ def input_currency(wb, row: int, name: str) -> str:
     spec = input_spec(name)
     if spec.kind != "property" or not spec.unit.startswith("money"):
         return "USD"
-    table = wb.tables[spec.table]
-    rec = table.key_index().get(wb.tables["Scenarios"].get(row, spec.ref))
-    column = "price_currency" if spec.table == "Hardware" else "currency"
-    return (table.get(rec, column) if rec is not None else None) or "USD"
+    key = wb.tables["Scenarios"].get(row, spec.ref)
+    return resolve_lookup(wb.tables, spec.table, spec.column.name, key).currency or "USD"

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .cells import InputError, assumption_column, parse_cell
-from .evaluate import Results, evaluate_tables
+from . import rules
+from .cells import InputError, assumption_column
+from .evaluate import Resolved, Results, evaluate_tables, resolve_lookup
 from .formulas import REGISTRY
-from .schema import REF, TABLE_ORDER, TABLES, Column, Table
+from .schema import REF, SCENARIOS, TABLE_ORDER, TABLES, Column, Table
 
 Cell = tuple[str, int, str]  # (table, row, column)
 
@@ -35,6 +36,7 @@ class TableData:
         self.data: dict[str, list] = {c: [] for c in self.columns}
         self._arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._index: dict[str, int] | None = None
+        self._folded: dict[str, int] | None = None
 
     @property
     def nrows(self) -> int:
@@ -63,7 +65,7 @@ class TableData:
         else:
             self._arrays.pop(col, None)
         if col is None or col == self.schema.key:
-            self._index = None
+            self._index = self._folded = None
 
     def _arrays_for(self, col: str):
         if col not in self._arrays:
@@ -90,6 +92,15 @@ class TableData:
                 if isinstance(n, str):
                     self._index.setdefault(n, i)
         return self._index
+
+    def folded_index(self) -> dict[str, int]:
+        """Name with letter case folded -> first row holding it (names are unique this way)."""
+        if self._folded is None:
+            self._folded = {}
+            for i, n in enumerate(self.data[self.schema.key]):
+                if isinstance(n, str):
+                    self._folded.setdefault(n.casefold(), i)
+        return self._folded
 
     def names(self) -> list[str]:
         return [n for n in self.data[self.schema.key] if isinstance(n, str) and n]
@@ -183,6 +194,16 @@ class Workbook:
     def result(self, row: int, key: str) -> float:
         return self.results.value(row, key)
 
+    def resolved(self, row: int, name: str) -> Resolved:
+        """An input of scenario `row` as evaluation uses it (value, given or default, unit,
+        currency): a scenario column, an assumption key, or ``<reference column>.<column>``
+        for a looked-up property such as ``serve_hardware.price``."""
+        ref, _, column = name.partition(".")
+        if column:
+            table = SCENARIOS.by_name[ref].ref
+            return resolve_lookup(self.tables, table, column, self.tables["Scenarios"].get(row, ref))
+        return self.results.input(row, name)
+
     # -- listeners
     def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
         """Call `listener(change)` after every edit; returns an unsubscribe function."""
@@ -209,7 +230,13 @@ class Workbook:
         """Apply a command; returns the command that undoes it. Invalid input raises InputError
         and leaves the document as it was."""
         with self.batch():
-            return self._apply(command)
+            mark = len(self._pending.inputs), set(self._pending.structure)
+            try:
+                return self._apply(command)
+            except InputError:  # nothing changed: nothing to report
+                del self._pending.inputs[mark[0]:]
+                self._pending.structure = mark[1]
+                raise
 
     def _apply(self, cmd):
         if isinstance(cmd, Batch):
@@ -232,25 +259,7 @@ class Workbook:
 
     def validate(self, table: str, row: int, column: str, value: object) -> object:
         """The stored value for `value` in this cell, or InputError with the reason."""
-        t = self.tables[table]
-        if column not in t.data:
-            raise InputError(f"{table} has no column '{column}'")
-        if not 0 <= row < t.nrows:
-            raise InputError(f"{table} has no row {row + 1}")
-        col = t.cell_column(row, column)
-        label = f"{table} row {row + 1}, {column}"
-        parsed = parse_cell(col, value, label)
-        if col.kind == REF and parsed is not None and parsed not in self.tables[col.ref].key_index():
-            raise InputError(f"{label}: no {col.ref} row named '{parsed}'")
-        if column == t.schema.key and parsed is not None:
-            owner = t.key_index().get(parsed)
-            if owner is not None and owner != row:
-                raise InputError(f"{label}: the name '{parsed}' is already used in row {owner + 1}")
-        if table == "Assumptions" and column == "key":
-            v = t.data["value"][row]
-            if v is not None:
-                parse_cell(assumption_column(parsed), v, f"{label} (value {v})")
-        return parsed
+        return rules.check_cell(self.tables, table, row, column, value)
 
     def _set_cells(self, cmd: SetCells):
         t = self.tables[cmd.table]
@@ -283,7 +292,10 @@ class Workbook:
     def _insert(self, cmd: InsertRows):
         t = self.tables[cmd.table]
         index = max(0, min(cmd.index, t.nrows))
-        for offset, row in enumerate(cmd.rows):
+        parsed, problems = rules.check_rows(self.tables, cmd.table, cmd.rows, index)
+        if problems:
+            raise InputError(problems=problems)
+        for offset, row in enumerate(parsed):
             for c in t.columns:
                 t.data[c].insert(index + offset, None)
             for c, v in row.items():
@@ -308,14 +320,8 @@ class Workbook:
         return Batch(inverses)
 
     def unique_name(self, table: str, base: str) -> str:
-        """`base`, or `base (2)`, `base (3)`… whichever is free in the table."""
-        used = set(self.tables[table].names())
-        if base not in used:
-            return base
-        n = 2
-        while f"{base} ({n})" in used:
-            n += 1
-        return f"{base} ({n})"
+        """`base`, or `base (2)`, `base (3)`… whichever is free in the table (case ignored)."""
+        return rules.unique_name(self.tables[table], base)
 
     # -- recalculation
     def recalculate(self) -> Change:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core import expr
-from ..core.formulas import REGISTRY, RESULT_KEYS
+from ..core.formulas import REGISTRY, RESULT_KEYS, SUMMARY_KEYS
 from ..core.schema import ASSUMPTION_KEYS, REF, SCENARIOS, STAGE_TRIGGER, TABLES
 from ..core.workbook import Workbook
 from . import progress
@@ -178,7 +178,6 @@ def _computed_sheet(book, layout: Layout, sheet: str, keys: tuple[str, ...], tem
         ws.append([formula_cell(ws, t.replace(ROW, number), f) for t, f in zip(rows, fmt)])
 
 
-SUMMARY_KEYS = ("capex_total", "daily_total", "monthly_total", "annual_total", "cost_per_million_tokens")
 _WORDS = {  # Summary wording: (English, Simplified Chinese)
     "title": ("Budget summary", "预算汇总"),
     "note": ("Amounts in each scenario's currency. Every figure is a live formula over the input "

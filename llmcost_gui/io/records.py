@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.cells import InputError, assumption_column, parse_cell
+from ..core.cells import InputError
+from ..core.messages import reason_text
 from ..core.schema import ASSUMPTION_KEYS, TABLE_ORDER, TABLES
-from ..core.workbook import TableData, Workbook
+from ..core.workbook import InsertRows, Workbook
 from . import progress
 
 MAX_ERRORS = 50
@@ -74,83 +75,72 @@ def match_header(header: list, table: str, aliases: dict[str, str] | None = None
 
 def build_workbook(sheets: dict[str, tuple[list, list[list]]], aliases: dict[str, str] | None = None,
                    require: tuple[str, ...] = REQUIRED_SHEETS) -> Workbook:
-    """`sheets`: table name -> (header cells, rows of cells).  Raises ImportProblems."""
+    """`sheets`: table name -> (header cells, rows of cells).  Raises ImportProblems.
+
+    The rows enter through the workbook's own command (InsertRows), so an import obeys the
+    same rules as an edit; one recalculation at the end."""
     problems: list[CellProblem] = []
     wb = Workbook()
-    for table in TABLE_ORDER:
-        if table not in sheets:
-            if table in require:
-                problems.append(CellProblem(table, 0, "", "sheet is missing"))
-            continue
-        header, rows = sheets[table]
-        wb.tables[table] = _table(table, header, rows, aliases, problems)
-    if problems:
-        raise ImportProblems(problems)
-    _add_missing_assumptions(wb)
-    wb.recalculate()
+    with wb.batch():
+        for table in TABLE_ORDER:
+            if table not in sheets:
+                if table in require:
+                    problems.append(CellProblem(table, 0, "", reason_text("sheet_missing", {})))
+                continue
+            header, rows = sheets[table]
+            records, lines = _records(table, header, rows, aliases, problems)
+            if len(problems) <= MAX_ERRORS:
+                _insert(wb, table, records, lines, problems)
+        if problems:
+            raise ImportProblems(problems)
+        _add_missing_assumptions(wb)
     return wb
 
 
-def _table(table, header, rows, aliases, problems) -> TableData:
+def _records(table, header, rows, aliases, problems) -> tuple[list[dict], list[int]]:
+    """The non-blank rows as column -> cell dicts, and the spreadsheet line of each."""
     schema = TABLES[table]
     names = match_header(list(header), table, aliases)
     missing = [c.name for c in schema.columns if c.required and c.stage == "identity" and c.name not in names]
     for m in missing:
-        problems.append(CellProblem(table, 1, m, "required column is missing from the header row"))
+        problems.append(CellProblem(table, 1, m, reason_text("column_missing", {})))
     seen: dict[str, int] = {}
     for i, n in enumerate(names):
         if n is None:
             continue
         if n in seen:
-            problems.append(CellProblem(table, 1, str(header[i]), f"column appears twice (also column {seen[n] + 1})"))
+            problems.append(CellProblem(table, 1, str(header[i]),
+                                        reason_text("column_twice", {"other": seen[n] + 1})))
         seen.setdefault(n, i)
-    data = TableData(schema, [n for n in names if n])
-    keys: dict[str, int] = {}
+    columns = [(n, i) for n, i in seen.items()]
+    records, lines = [], []
     for r, cells in enumerate(rows):
-        line = r + 2
         if r % progress.EVERY_ROWS == 0:
             progress.tick()
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             continue
-        record = {}
-        for i, n in enumerate(names):
-            if n is None or seen.get(n) != i:
-                continue
-            raw = cells[i] if i < len(cells) else None
-            record[n] = _cell(table, data, n, raw, cells, names, line, problems)
-        key = record.get(schema.key)
-        if isinstance(key, str):
-            if key in keys:
-                problems.append(CellProblem(table, line, schema.key, f"'{key}' is already used in row {keys[key]}"))
-            keys.setdefault(key, line)
-        for c in data.columns:
-            data.data[c].append(record.get(c))
-        if len(problems) > MAX_ERRORS:
-            break
-    return data
+        records.append({n: (cells[i] if i < len(cells) else None) for n, i in columns})
+        lines.append(r + 2)
+    return records, lines
 
 
-def _cell(table, data, name, raw, cells, names, line, problems):
-    col = data.column(name)
-    if table == "Assumptions" and name == "value":
-        key_at = names.index("key") if "key" in names else None
-        col = assumption_column(cells[key_at] if key_at is not None and key_at < len(cells) else None)
+def _insert(wb: Workbook, table: str, records: list[dict], lines: list[int], problems) -> None:
+    """Insert the rows with the workbook's command; its refusals become addressed problems."""
     try:
-        if col.kind == "text" and name not in data.schema.by_name:
-            return None if raw is None else raw
-        return parse_cell(col, raw, name)
+        wb.apply(InsertRows(table, 0, tuple(records)))
     except InputError as exc:
-        msg = str(exc)
-        problems.append(CellProblem(table, line, name, msg.split(": ", 1)[-1] if msg.startswith(name) else msg))
-        return None
+        def line(index: int) -> int:
+            return lines[index] if 0 <= index < len(lines) else index + 2
+
+        for p in exc.problems:
+            problems.append(CellProblem(table, line(p.row), p.column,
+                                        p.text(located=False, row_number=line)))
 
 
 def _add_missing_assumptions(wb: Workbook) -> None:
     t = wb.tables["Assumptions"]
     have = set(t.data["key"])
-    for key, col in ASSUMPTION_KEYS.items():
-        if key not in have:
-            for c in t.columns:
-                t.data[c].append({"key": key, "value": col.default, "unit": col.unit,
-                                  "note": f"default ({col.help})"}.get(c))
-    t._touch()
+    rows = tuple({"key": key, "value": col.default, "unit": col.unit, "note": f"default ({col.help})"}
+                 for key, col in ASSUMPTION_KEYS.items() if key not in have)
+    if rows:
+        wb.apply(InsertRows("Assumptions", t.nrows, rows))

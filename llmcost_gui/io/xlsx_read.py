@@ -14,6 +14,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from ..core import labels
+from ..core.messages import reason_text
 from ..core.schema import TABLE_ORDER
 from ..core.workbook import Workbook
 from . import progress
@@ -67,14 +69,9 @@ def _check_xml(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
 def _sheet_lookup(sheetnames: list[str]) -> dict[str, str]:
     """Table name -> the workbook's sheet, by name or translated label, case ignored."""
     by_lower = {s.strip().lower(): s for s in sheetnames}
-    try:
-        from ..core import labels
-    except ImportError:  # pragma: no cover - labels ship with the translations
-        labels = None
-    langs = labels.LANGS if labels is not None else ()
     out = {}
     for table in TABLE_ORDER:
-        candidates = [table] + [labels.table_label(table, lang) for lang in langs]
+        candidates = [table] + [labels.table_label(table, lang) for lang in labels.LANGS]
         for c in candidates:
             if c.strip().lower() in by_lower:
                 out[table] = by_lower[c.strip().lower()]
@@ -116,14 +113,14 @@ def _rows(ws, table: str) -> tuple[list, list[list]]:
     rows = []
     for i, row in enumerate(ws.iter_rows(values_only=True)):
         if i > MAX_ROWS:
-            raise ImportProblems([CellProblem(table, i + 1, "", f"more than {MAX_ROWS:,} rows")])
+            raise ImportProblems([CellProblem(table, i + 1, "", reason_text("too_many_rows", {"limit": MAX_ROWS}))])
         rows.append([_plain(v) for v in row])
         if i % progress.EVERY_ROWS == 0:
             progress.tick()
     while rows and all(c is None for c in rows[-1]):
         rows.pop()
     if not rows:
-        raise ImportProblems([CellProblem(table, 1, "", "the header row is missing")])
+        raise ImportProblems([CellProblem(table, 1, "", reason_text("header_missing", {}))])
     return rows[0], rows[1:]
 
 
@@ -138,11 +135,7 @@ def _plain(value):
 
 def default_aliases() -> dict[str, str]:
     """Translated column labels the importer accepts as headers."""
-    try:
-        from ..core.labels import aliases
-    except ImportError:  # pragma: no cover - labels ship with the translations
-        return {}
-    return aliases()
+    return labels.aliases()
 
 
 def read_workbook(path: str | Path, aliases: dict[str, str] | None = None) -> Workbook:

@@ -2,35 +2,87 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from . import i18n
 
 K = QKeySequence.StandardKey
 
-# attribute, shortcut, slot name on the window
+# field name, shortcut, slot name on the window ("" = no slot, connected by its owner)
 SPECS = (
-    ("act_new", K.New, "file_new"),
-    ("act_open", K.Open, "file_open"),
-    ("act_save", K.Save, "file_save"),
-    ("act_save_as", K.SaveAs, "file_save_as"),
-    ("act_export", "Ctrl+E", "export_budget"),
-    ("act_quit", K.Quit, "close"),
-    ("act_copy", K.Copy, "edit_copy"),
-    ("act_paste", K.Paste, "edit_paste"),
-    ("act_clear", None, "edit_clear"),
-    ("act_row_add", "Ctrl+I", "row_add"),
-    ("act_row_dup", "Ctrl+D", "row_duplicate"),
-    ("act_row_del", "Ctrl+-", "row_delete"),
-    ("act_sc_add", "Ctrl+Shift+N", "scenario_add"),
-    ("act_sc_dup", "Ctrl+Shift+D", "scenario_duplicate"),
-    ("act_sc_del", "Ctrl+Shift+Del", "scenario_delete"),
-    ("act_charts", None, None),
-    ("act_guide", K.HelpContents, "help_guide"),
-    ("act_keys", None, "help_shortcuts"),
-    ("act_about", None, "help_about"),
+    ("new", K.New, "file_new"),
+    ("open", K.Open, "file_open"),
+    ("save", K.Save, "file_save"),
+    ("save_as", K.SaveAs, "file_save_as"),
+    ("export", "Ctrl+E", "export_budget"),
+    ("quit", K.Quit, "close"),
+    ("copy", None, "edit_copy"),
+    ("paste", None, "edit_paste"),
+    ("clear", None, "edit_clear"),
+    ("row_add", "Ctrl+I", "row_add"),
+    ("row_dup", "Ctrl+D", "row_duplicate"),
+    ("row_del", "Ctrl+-", "row_delete"),
+    ("sc_add", "Ctrl+Shift+N", "scenario_add"),
+    ("sc_dup", "Ctrl+Shift+D", "scenario_duplicate"),
+    ("sc_del", "Ctrl+Shift+Del", "scenario_delete"),
+    ("charts", None, ""),
+    ("guide", K.HelpContents, "help_guide"),
+    ("keys", None, "help_shortcuts"),
+    ("about", None, "help_about"),
 )
+
+
+@dataclass
+class Menus:
+    """The menu bar's menus."""
+
+    file: QMenu
+    recent: QMenu
+    edit: QMenu
+    scenario: QMenu
+    view: QMenu
+    language: QMenu
+    help: QMenu
+    models: QMenu | None = None  # added by qt.hf_import
+
+
+@dataclass
+class Actions:
+    """Every action of the window, one field each (the grids copy/paste with their own keys:
+    the copy/paste/clear entries carry no shortcut and are for the mouse)."""
+
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    export: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    copy: QAction
+    paste: QAction
+    clear: QAction
+    row_add: QAction
+    row_dup: QAction
+    row_del: QAction
+    sc_add: QAction
+    sc_dup: QAction
+    sc_del: QAction
+    charts: QAction
+    guide: QAction
+    keys: QAction
+    about: QAction
+    import_hf: QAction | None = None  # added by qt.hf_import
+    menus: Menus | None = None
+    languages: dict[str, QAction] = field(default_factory=dict)
+
+    def all(self) -> list[QAction]:
+        """Every action of the window (language choices aside)."""
+        return [a for f in fields(self) if isinstance(a := getattr(self, f.name), QAction)]
 
 
 class _Texts(QObject):
@@ -38,37 +90,42 @@ class _Texts(QObject):
 
     def texts(self) -> dict[str, str]:
         return {
-            "act_new": self.tr("&New"),
-            "act_open": self.tr("&Open…"),
-            "act_save": self.tr("&Save"),
-            "act_save_as": self.tr("Save &As…"),
-            "act_export": self.tr("&Export budget…"),
-            "act_quit": self.tr("&Quit"),
-            "act_undo": self.tr("&Undo"),
-            "act_redo": self.tr("&Redo"),
-            "act_copy": self.tr("&Copy"),
-            "act_paste": self.tr("&Paste"),
-            "act_clear": self.tr("C&lear cells"),
-            "act_row_add": self.tr("&Insert row"),
-            "act_row_dup": self.tr("D&uplicate row"),
-            "act_row_del": self.tr("De&lete row"),
-            "act_sc_add": self.tr("&Add scenario"),
-            "act_sc_dup": self.tr("&Duplicate scenario"),
-            "act_sc_del": self.tr("D&elete scenario"),
-            "act_charts": self.tr("&Charts"),
-            "act_guide": self.tr("&User guide"),
-            "act_keys": self.tr("&Keyboard shortcuts"),
-            "act_about": self.tr("&About LLM Cost Workbench"),
-            "menu_file": self.tr("&File"),
-            "menu_recent": self.tr("Open &Recent"),
-            "menu_edit": self.tr("&Edit"),
-            "menu_scenario": self.tr("&Scenario"),
-            "menu_view": self.tr("&View"),
-            "menu_language": self.tr("&Language"),
-            "menu_help": self.tr("&Help"),
-            "recent_clear": self.tr("Clear list"),
-            "recent_none": self.tr("(no recent files)"),
+            "new": self.tr("&New"),
+            "open": self.tr("&Open…"),
+            "save": self.tr("&Save"),
+            "save_as": self.tr("Save &As…"),
+            "export": self.tr("&Export budget…"),
+            "quit": self.tr("&Quit"),
+            "undo": self.tr("&Undo"),
+            "redo": self.tr("&Redo"),
+            "copy": self.tr("&Copy"),
+            "paste": self.tr("&Paste"),
+            "clear": self.tr("C&lear cells"),
+            "row_add": self.tr("&Insert row"),
+            "row_dup": self.tr("D&uplicate row"),
+            "row_del": self.tr("De&lete row"),
+            "sc_add": self.tr("&Add scenario"),
+            "sc_dup": self.tr("&Duplicate scenario"),
+            "sc_del": self.tr("D&elete scenario"),
+            "charts": self.tr("&Charts"),
+            "guide": self.tr("&User guide"),
+            "keys": self.tr("&Keyboard shortcuts"),
+            "about": self.tr("&About LLM Cost Workbench"),
         }
+
+    def menu_texts(self) -> dict[str, str]:
+        return {
+            "file": self.tr("&File"),
+            "recent": self.tr("Open &Recent"),
+            "edit": self.tr("&Edit"),
+            "scenario": self.tr("&Scenario"),
+            "view": self.tr("&View"),
+            "language": self.tr("&Language"),
+            "help": self.tr("&Help"),
+        }
+
+    def recent_texts(self) -> dict[str, str]:
+        return {"clear": self.tr("Clear list"), "none": self.tr("(no recent files)")}
 
 
 def redo_shortcuts() -> list[QKeySequence]:
@@ -81,88 +138,76 @@ def redo_shortcuts() -> list[QKeySequence]:
     return out
 
 
-def build(win) -> None:
-    """Create the actions (as attributes of `win`) and the menu bar."""
-    for attr, shortcut, slot in SPECS:
-        act = QAction(win)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        if slot and slot != "close":
-            act.triggered.connect(getattr(win, slot))
-        elif slot == "close":
-            act.triggered.connect(win.close)
-        setattr(win, attr, act)
-    win.act_undo = win.stack.createUndoAction(win)
-    win.act_undo.setShortcut(QKeySequence(K.Undo))
-    win.act_redo = win.stack.createRedoAction(win)
+def _action(win, shortcut, slot: str) -> QAction:
+    act = QAction(win)
+    if shortcut is not None:
+        act.setShortcut(QKeySequence(shortcut))
+    if slot:
+        act.triggered.connect(getattr(win, slot))
+    return act
+
+
+def build(win) -> Actions:
+    """Create the window's actions and its menu bar; the window keeps the returned object."""
+    made = {name: _action(win, shortcut, slot) for name, shortcut, slot in SPECS}
+    made["undo"] = win.stack.createUndoAction(win)
+    made["undo"].setShortcut(QKeySequence(K.Undo))
+    made["redo"] = win.stack.createRedoAction(win)
     # Ctrl+Y (Excel, Calc, Windows) and Ctrl+Shift+Z (macOS, GNOME) redo on every platform
-    win.act_redo.setShortcuts(redo_shortcuts())
-    # The grids handle copy/paste/delete keys themselves; the menu entries are for the mouse.
-    for act in (win.act_copy, win.act_paste):
-        act.setShortcut(QKeySequence())
-    win.act_clear.setShortcut(QKeySequence())
+    made["redo"].setShortcuts(redo_shortcuts())
+    acts = Actions(**made)
+    acts.menus = _build_menus(win, acts)
+    retranslate(acts)
+    return acts
 
+
+def _fill(menu: QMenu, items) -> None:
+    for act in items:
+        menu.addSeparator() if act is None else menu.addAction(act)
+
+
+def _build_menus(win, a: Actions) -> Menus:
     bar = win.menuBar()
-    win.menu_file = bar.addMenu("")
-    for act in (win.act_new, win.act_open):
-        win.menu_file.addAction(act)
-    win.menu_recent = win.menu_file.addMenu("")
-    win.menu_recent.aboutToShow.connect(lambda: fill_recent(win))
-    win.menu_file.addSeparator()
-    for act in (win.act_save, win.act_save_as):
-        win.menu_file.addAction(act)
-    win.menu_file.addSeparator()
-    win.menu_file.addAction(win.act_export)
-    win.menu_file.addSeparator()
-    win.menu_file.addAction(win.act_quit)
-
-    win.menu_edit = bar.addMenu("")
-    for act in (win.act_undo, win.act_redo, None, win.act_copy, win.act_paste, win.act_clear, None,
-                win.act_row_add, win.act_row_dup, win.act_row_del):
-        win.menu_edit.addSeparator() if act is None else win.menu_edit.addAction(act)
-
-    win.menu_scenario = bar.addMenu("")
-    for act in (win.act_sc_add, win.act_sc_dup, win.act_sc_del):
-        win.menu_scenario.addAction(act)
-
-    win.menu_view = bar.addMenu("")
-    win.menu_language = win.menu_view.addMenu("")
+    file = bar.addMenu("")
+    _fill(file, (a.new, a.open))
+    recent = file.addMenu("")
+    recent.aboutToShow.connect(lambda: fill_recent(win, recent))
+    _fill(file, (None, a.save, a.save_as, None, a.export, None, a.quit))
+    edit = bar.addMenu("")
+    _fill(edit, (a.undo, a.redo, None, a.copy, a.paste, a.clear, None,
+                 a.row_add, a.row_dup, a.row_del))
+    scenario = bar.addMenu("")
+    _fill(scenario, (a.sc_add, a.sc_dup, a.sc_del))
+    view = bar.addMenu("")
+    language = view.addMenu("")
     group = QActionGroup(win)
-    win.language_actions = {}
     for lang, name in i18n.LANGUAGES.items():
         act = QAction(name, win, checkable=True)
-        act.setChecked(lang == i18n.current())
         act.triggered.connect(lambda _checked=False, lang=lang: win.set_language(lang))
         group.addAction(act)
-        win.menu_language.addAction(act)
-        win.language_actions[lang] = act
-    win.menu_view.addAction(win.act_charts)
-
-    win.menu_help = bar.addMenu("")
-    win.menu_help.addAction(win.act_guide)
-    win.menu_help.addAction(win.act_keys)
-    win.menu_help.addAction(win.act_about)
-    retranslate(win)
+        language.addAction(act)
+        a.languages[lang] = act
+    view.addAction(a.charts)
+    help_menu = bar.addMenu("")
+    _fill(help_menu, (a.guide, a.keys, a.about))
+    return Menus(file, recent, edit, scenario, view, language, help_menu)
 
 
-def retranslate(win) -> None:
-    texts = _Texts().texts()
-    for attr, text in texts.items():
-        target = getattr(win, attr, None)
-        if target is None:
-            continue
-        if hasattr(target, "setTitle"):
-            target.setTitle(text)
-        else:
-            target.setText(text)
-    for lang, act in win.language_actions.items():
+def retranslate(acts: Actions) -> None:
+    """Set every action and menu text in the current language."""
+    texts = _Texts()
+    for name, text in texts.texts().items():
+        getattr(acts, name).setText(text)
+    if acts.menus is not None:
+        for name, text in texts.menu_texts().items():
+            getattr(acts.menus, name).setTitle(text)
+    for lang, act in acts.languages.items():
         act.setChecked(lang == i18n.current())
 
 
-def fill_recent(win) -> None:
+def fill_recent(win, menu: QMenu) -> None:
     """Rebuild File → Open Recent from the saved list."""
-    texts = _Texts().texts()
-    menu = win.menu_recent
+    texts = _Texts().recent_texts()
     menu.clear()
     recent = win.files.recent()
     for path in recent:
@@ -170,6 +215,6 @@ def fill_recent(win) -> None:
         act.triggered.connect(lambda _checked=False, p=path: win.file_open(p))
     if recent:
         menu.addSeparator()
-        menu.addAction(texts["recent_clear"]).triggered.connect(win.clear_recent)
+        menu.addAction(texts["clear"]).triggered.connect(win.clear_recent)
     else:
-        menu.addAction(texts["recent_none"]).setEnabled(False)
+        menu.addAction(texts["none"]).setEnabled(False)

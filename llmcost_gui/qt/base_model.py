@@ -61,26 +61,6 @@ def display_value(value, col: Column, currency: str = "USD") -> str:
     return str(value)
 
 
-def example_entry(wb: Workbook, table: str, row: int, column: str) -> str:
-    """A valid entry for a cell, as a user would type it: another row's value, or the default."""
-    t = wb.tables[table]
-    col = t.cell_column(row, column)
-    if col.kind == CHOICE:
-        return col.choices[0] if col.choices else ""
-    if col.kind == REF:
-        names = wb.tables[col.ref].names()
-        return names[0] if names else ""
-    values = [t.get(r, column) for r in range(t.nrows) if r != row]
-    values = [v for v in values if v is not None and v == v] + [col.default]
-    value = next((v for v in values if v is not None), None)
-    if value is None:
-        return ""
-    if isinstance(value, float) and col.unit in ("B params", "B tokens", "fraction", "TFLOPS", "TOPS",
-                                                 "GB", "TB/s", "W"):
-        return format_value(value, col.unit)
-    return edit_text(value)
-
-
 def row_name(wb: Workbook, table: str, row: int) -> str:
     """The name of a row as people know it ('Llama 3 70B'), or 'row 3'."""
     t = wb.tables[table]
@@ -99,13 +79,13 @@ class WorkbookModel(QAbstractTableModel):
         self.stack = stack
         self.workbook = workbook
         self._unsubscribe = workbook.subscribe(self._on_change)
-        # grid cell -> (table, row name, column, core reason, example) of its last refused edit
-        self._refused: dict[tuple[int, int], tuple[str, str, str, str, str]] = {}
+        # grid cell -> the refusal of its last edit (core.cells.InputError)
+        self._refused: dict[tuple[int, int], InputError] = {}
 
     def refused_text(self, index: QModelIndex) -> str | None:
         """Why the last edit of this cell was refused, in words and the interface language."""
-        facts = self._refused.get((index.row(), index.column()))
-        return labels.refused(*facts, lang=i18n.current()) if facts else None
+        refusal = self._refused.get((index.row(), index.column()))
+        return refusal.text(i18n.current()) if refusal is not None else None
 
     # -- workbook
     def set_workbook(self, workbook: Workbook) -> None:
@@ -116,9 +96,6 @@ class WorkbookModel(QAbstractTableModel):
         self._refused.clear()
         self._reset_state()
         self.endResetModel()
-
-    def detach(self) -> None:
-        self._unsubscribe()
 
     def _reset_if_rows_moved(self, change: Change, table: str = "Scenarios") -> bool:
         """Reset the model when `table` gained or lost rows (True: nothing more to do)."""
@@ -211,8 +188,7 @@ class WorkbookModel(QAbstractTableModel):
         try:
             push_edit(self.stack, self.workbook, SetCells(table, ((row, col, text),)), undo_text)
         except InputError as exc:
-            example = example_entry(self.workbook, table, row, col)
-            self._refused[key] = (table, name, col, str(exc), example)
+            self._refused[key] = exc  # shown in the interface language when asked
             message = self.refused_text(index)
             self.message.emit(message)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])

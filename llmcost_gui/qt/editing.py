@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from ..core.cells import InputError
 from ..core.workbook import Batch, InsertRows, SetCells
+from . import i18n
 from .commands import push_edit
 
 
@@ -77,22 +78,8 @@ def _apply(view, command: Batch, text: str) -> bool:
     try:
         return push_edit(model.stack, model.workbook, command, text)
     except InputError as exc:
-        model.message.emit(refusal_text(model.workbook, str(exc)))
+        model.message.emit(exc.text(i18n.current()))
         return False
-
-
-def refusal_text(wb, reason: str) -> str:
-    """A core refusal ('Models row 2, params_b: …') in words, in the interface language."""
-    from ..core import labels
-    from . import i18n
-    from .base_model import example_entry, row_name
-
-    table, row, column, _rest = labels.split_where(reason)
-    lang = i18n.current()
-    if not table or table not in wb.tables or not 0 < row <= wb.tables[table].nrows:
-        return labels.reason(reason, lang)
-    example = example_entry(wb, table, row - 1, column)
-    return labels.refused(table, row_name(wb, table, row - 1), column, reason, example, lang)
 
 
 def paste_text(view: QTableView, text: str) -> bool:

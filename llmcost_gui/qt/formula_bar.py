@@ -9,7 +9,6 @@ formula.
 from __future__ import annotations
 
 import html
-import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel
@@ -66,23 +65,18 @@ class _Renderer:
             if res.error(self.row, name) is not None:
                 return "#ERROR"
             return self.shown(res.value(self.row, name), REGISTRY[name].unit, self.currency)
-        if base in SCENARIOS.by_name:
-            col = SCENARIOS.by_name[base]
-            value = self.wb.tables["Scenarios"].get(self.row, base)
-            if value is None:
-                value = col.default
-            if value is None:
-                return self.blank()
-            if col.numeric:
-                return self.shown(float(value), col.unit)
-            return f'"{value}"'
-        known = ASSUMPTION_KEYS.get(base)
-        value = self.wb.tables["Assumptions"].assumptions().get(base)
-        if value is None and known is not None:
-            value = known.default
-        if value is None:
-            return base
-        return self.shown(float(value), known.unit if known else "")
+        if base in SCENARIOS.by_name or base in ASSUMPTION_KEYS:
+            return self.resolved_text(self.wb.resolved(self.row, base))
+        value = self.wb.tables["Assumptions"].assumptions().get(base)  # a key of the user's own
+        return base if value is None else self.shown(value, "")
+
+    def resolved_text(self, resolved) -> str:
+        """An input as evaluation used it, in its own unit and currency."""
+        if resolved.value is None:
+            return self.blank()
+        if isinstance(resolved.value, str):
+            return f'"{resolved.value}"'
+        return self.shown(float(resolved.value), resolved.unit, resolved.currency or "USD")
 
     def blank(self) -> str:
         return labels.text("blank", self.lang)
@@ -102,17 +96,10 @@ class _Renderer:
         return self._token(href, f"{table}[{key_src}].{column}")
 
     def lookup_value(self, table: str, column: str, key_src: str) -> str:
-        href, key = self.lookup_target(table, column, key_src)
-        t = self.wb.tables[table]
-        row = t.key_index().get(key) if isinstance(key, str) else None
-        value = t.get(row, column) if row is not None and column in t.data else None
-        if value is None:
-            text = self.blank()
-        elif isinstance(value, float) and t.column(column).numeric:
-            text = "nan" if math.isnan(value) else self.shown(value, t.column(column).unit)
-        else:
-            text = f'"{value}"'
-        return self._token(href, text)
+        """The looked-up value as evaluation resolves it, in its own row's currency."""
+        href, _key = self.lookup_target(table, column, key_src)
+        base = key_src.removeprefix("scenario.")
+        return self._token(href, self.resolved_text(self.wb.resolved(self.row, f"{base}.{column}")))
 
 
 def render(wb: Workbook, row: int, key: str) -> tuple[str, str]:

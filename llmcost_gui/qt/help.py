@@ -55,12 +55,16 @@ def about_html() -> str:
     prices = (tr("Default rental prices: as of {date} (the newest as_of date in the Prices table; "
                  "each offer carries its own date).").format(date=as_of) if as_of
               else tr("Default rental prices: no as-of date found."))
+    api_as_of = latest_price_date(resource("data", "api_offers.csv"))  # issue #16
+    if api_as_of:
+        prices += "\n" + tr("Default API prices: as of {date} (the newest as_of date in the API "
+                             "offers table).").format(date=api_as_of)
     parts = [
         f"<h3>{html.escape(tr('LLM Cost Workbench'))} {html.escape(__version__)}</h3>",
         "<p>" + html.escape(tr("GPUs, days and money for training, fine-tuning and serving "
                                "large language models.")) + "</p>",
         "<p>" + html.escape(tr("Version {version}").format(version=__version__)) + "<br>"
-        + html.escape(prices) + "<br>"
+        + html.escape(prices).replace("\n", "<br>") + "<br>"
         + html.escape(tr("Hardware and model figures: as of their sources (see the source "
                          "column of each row).")) + "</p>",
         "<p>" + html.escape(tr("Prices change often: check the provider before relying on one."))

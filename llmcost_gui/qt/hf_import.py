@@ -85,11 +85,12 @@ class _DropFilter(QObject):
 
 def install(win) -> None:
     """Add Models → Import Hugging Face config… before the View menu and accept drops."""
-    win.act_import_hf = QAction(win)
-    win.act_import_hf.triggered.connect(lambda _checked=False: import_config(win))
-    win.menu_models = win.menuBar().addMenu("")
-    win.menuBar().insertMenu(win.menu_view.menuAction(), win.menu_models)
-    win.menu_models.addAction(win.act_import_hf)
+    acts = win.acts
+    acts.import_hf = QAction(win)
+    acts.import_hf.triggered.connect(lambda _checked=False: import_config(win))
+    acts.menus.models = win.menuBar().addMenu("")
+    win.menuBar().insertMenu(acts.menus.view.menuAction(), acts.menus.models)
+    acts.menus.models.addAction(acts.import_hf)
     win.setAcceptDrops(True)
     win._hf_drop_filter = _DropFilter(win)
     win.installEventFilter(win._hf_drop_filter)
@@ -97,6 +98,7 @@ def install(win) -> None:
 
 
 def retranslate(win) -> None:
-    if hasattr(win, "menu_models"):
-        win.menu_models.setTitle(_t("menu_models"))
-        win.act_import_hf.setText(_t("act_import_hf"))
+    acts = getattr(win, "acts", None)
+    if acts is not None and acts.import_hf is not None:
+        acts.menus.models.setTitle(_t("menu_models"))
+        acts.import_hf.setText(_t("act_import_hf"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
@@ -20,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..core import labels
 from ..core.workbook import Change, Workbook
+from ..io.budget import write_budget
 from . import actions, editing, hf_import, i18n, rows
 from .background import run_with_progress
+from .charts.panel import ChartsPanel
 from .files import FileController
 from .formula_bar import FormulaBar
+from .help import show_about, show_shortcuts, show_user_guide
 from .results_model import ResultsModel
 from .scenario_model import ScenarioModel
 from .selection import Selection
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.selection.changed.connect(self._follow_selection)
         self._build_models()
         self._build_widgets()
-        actions.build(self)
+        self.acts = actions.build(self)
         hf_import.install(self)  # Models → Import Hugging Face config…, drops
         self._build_charts()
         self._connect()
@@ -121,23 +122,15 @@ class MainWindow(QMainWindow):
                 view.setColumnWidth(c, 165)
 
     def _build_charts(self) -> None:
-        """The charts panel is optional: the window works without it."""
-        self.charts = None
-        self.charts_dock = None
-        try:
-            from .charts.panel import ChartsPanel
-        except ImportError:
-            self.act_charts.setEnabled(False)
-            return
         self.charts = ChartsPanel(self.workbook, self)
         self.charts_dock = QDockWidget(self)
         self.charts_dock.setObjectName("charts")
         self.charts_dock.setWidget(self.charts)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts_dock)
-        self.act_charts.setCheckable(True)
-        self.act_charts.setChecked(True)
-        self.act_charts.toggled.connect(self.charts_dock.setVisible)
-        self.charts_dock.visibilityChanged.connect(self.act_charts.setChecked)
+        self.acts.charts.setCheckable(True)
+        self.acts.charts.setChecked(True)
+        self.acts.charts.toggled.connect(self.charts_dock.setVisible)
+        self.charts_dock.visibilityChanged.connect(self.acts.charts.setChecked)
 
     def _connect(self) -> None:
         for model in (self.scenario_model, *self.table_models.values()):
@@ -146,18 +139,14 @@ class MainWindow(QMainWindow):
         self.results_view.selectionModel().currentChanged.connect(self._result_selected)
         self.scenario_view.selectionModel().currentChanged.connect(self._input_selected)
         self.formula_bar.linkActivated.connect(self.follow_link)
-        if self.charts is not None:
-            self.charts.currentChanged.connect(self.selection.set)
-        self.act_export.setEnabled(importlib.util.find_spec("llmcost_gui.io.budget") is not None)
+        self.charts.currentChanged.connect(self.selection.set)
 
     def _wire_context_menus(self) -> None:
+        a = self.acts
         for view in self.table_views.values():
-            view.addActions([self.act_copy, self.act_paste, self.act_clear, self.act_row_add,
-                             self.act_row_dup, self.act_row_del])
-        self.scenario_view.addActions([self.act_copy, self.act_paste, self.act_clear,
-                                       self.act_sc_add, self.act_sc_dup, self.act_sc_del])
-        self.results_view.addActions([self.act_copy, self.act_sc_add, self.act_sc_dup,
-                                      self.act_sc_del])
+            view.addActions([a.copy, a.paste, a.clear, a.row_add, a.row_dup, a.row_del])
+        self.scenario_view.addActions([a.copy, a.paste, a.clear, a.sc_add, a.sc_dup, a.sc_del])
+        self.results_view.addActions([a.copy, a.sc_add, a.sc_dup, a.sc_del])
 
     # ------------------------------------------------------------------ document
     def set_workbook(self, workbook: Workbook, path: str = "") -> None:
@@ -167,8 +156,7 @@ class MainWindow(QMainWindow):
         self._unsubscribe = workbook.subscribe(self._on_change)
         for model in (self.scenario_model, self.results_model, *self.table_models.values()):
             model.set_workbook(workbook)
-        if self.charts is not None:
-            self.charts.set_workbook(workbook)
+        self.charts.set_workbook(workbook)
         self.select_result(0)
 
     def _on_change(self, change: Change) -> None:
@@ -251,8 +239,7 @@ class MainWindow(QMainWindow):
             return
         self.formula_bar.show_result(wb, row, key)
         self.summary.show_scenario(wb, row)
-        if self.charts is not None:
-            self.charts.set_current(row, key)
+        self.charts.set_current(row, key)
         grid_row = self.results_model._row_of.get(key)
         index = self.results_model.index(grid_row, row) if grid_row is not None else QModelIndex()
         if index.isValid() and self.results_view.currentIndex() != index:
@@ -405,11 +392,6 @@ class MainWindow(QMainWindow):
         QSettings().setValue("recent_files", [])
 
     def export_budget(self) -> None:
-        try:
-            from ..io.budget import write_budget
-        except ImportError:
-            self.act_export.setEnabled(False)
-            return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export budget"), "budget.xlsx",
                                               self.tr("Excel workbook (*.xlsx)"))
         if not path:
@@ -435,7 +417,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.charts_dock is not None and not getattr(self, "_docks_sized", False):
+        if not getattr(self, "_docks_sized", False):
             self._docks_sized = True  # the grids get most of the height at first
             self.resizeDocks([self.charts_dock], [max(220, int(self.height() * 0.40))],
                              Qt.Orientation.Vertical)
@@ -479,24 +461,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help and language
     def help_guide(self) -> None:
-        try:
-            from .help import show_user_guide
-        except ImportError:
-            return self.help_about()
         show_user_guide(self)
 
     def help_shortcuts(self) -> None:
-        from .help import show_shortcuts
-
         show_shortcuts(self)
 
     def help_about(self) -> None:
-        try:
-            from .help import show_about
-        except ImportError:
-            QMessageBox.about(self, self.tr("About LLM Cost Workbench"),
-                              self.tr("LLM Cost Workbench %1").replace("%1", __version__))
-            return
         show_about(self)
 
     def set_language(self, lang: str) -> None:
@@ -509,10 +479,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        if not hasattr(self, "act_new"):
-            return
+        if getattr(self, "acts", None) is None:
+            return  # Qt sends LanguageChange while the window is being built
         lang = i18n.current()
-        actions.retranslate(self)
+        actions.retranslate(self.acts)
         hf_import.retranslate(self)
         self.tabs.setTabText(0, labels.table_label("Scenarios", lang))
         for i, table in enumerate(INPUT_TABLES, start=1):

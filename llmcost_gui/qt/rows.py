@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..core.cells import InputError
+from ..core.rules import unique_name
 from ..core.workbook import DeleteRows, InsertRows, Workbook
 from .commands import push_edit
 
@@ -63,15 +64,12 @@ def duplicate_rows(stack, wb: Workbook, table: str, indices: list[int]) -> list[
     indices = sorted(i for i in set(indices) if 0 <= i < t.nrows)
     if not indices:
         return []
-    used = set(t.names())
+    used = dict(t.folded_index())
     rows = []
     for i in indices:
         row = t.row(i)
-        base = str(row.get(t.schema.key) or NEW_NAME[table])
-        name, n = base, 2
-        while name in used:
-            name, n = f"{base} ({n})", n + 1
-        used.add(name)
+        name = unique_name(t, str(row.get(t.schema.key) or NEW_NAME[table]), used)
+        used[name.casefold()] = -1
         row[t.schema.key] = name
         rows.append(row)
     at = indices[-1] + 1

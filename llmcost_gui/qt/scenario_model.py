@@ -84,9 +84,6 @@ class ScenarioModel(WorkbookModel):
         """Grid row of a scenario column."""
         return self._param_row[column]
 
-    def is_stage_row(self, row: int) -> bool:
-        return self.rows[row][0] == STAGE_ROW
-
     def cell_at(self, index: QModelIndex):
         if not index.isValid() or index.row() >= len(self.rows) or index.column() >= self.columnCount():
             return None
@@ -120,15 +117,15 @@ class ScenarioModel(WorkbookModel):
         value = self.scenarios.get(scenario, name)
         default = value is None and self._default_used(name, scenario)
         if role == Qt.ItemDataRole.DisplayRole:
-            if default:
-                d = column.default
-                return display_value(float(d), column) if column.numeric else str(d)
+            if default:  # the default, as evaluation resolved it
+                d = self.workbook.resolved(scenario, name).value
+                return display_value(d, column) if column.numeric else str(d)
             return display_value(value, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             head = labels.description(name, i18n.current(), "Scenarios") or name
             if default:
-                shown = display_value(float(column.default), column) if column.numeric \
-                    else str(column.default)
+                d = self.workbook.resolved(scenario, name).value
+                shown = display_value(d, column) if column.numeric else str(d)
                 return head + "\n" + self.tr("Default used: %1").replace("%1", shown)
             return head
         if default and role == Qt.ItemDataRole.ForegroundRole:

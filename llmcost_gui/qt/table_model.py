@@ -60,8 +60,11 @@ class TableModel(WorkbookModel):
         t = self.data_table
         if self.table != "Assumptions" or t.get(row, "value") is not None:
             return None
-        known = ASSUMPTION_KEYS.get(str(t.get(row, "key")))
-        return (known.default, known) if known is not None and known.default is not None else None
+        key = t.get(row, "key")
+        if key not in self.workbook.results.assumptions:
+            return None
+        resolved = self.workbook.results.input(0, key)  # as evaluation resolved it
+        return (resolved.value, ASSUMPTION_KEYS[key]) if resolved.default_used else None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         cell = self.cell_at(index)

@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=.venv/bin/python
-[ -x "$PY" ] || python3 -m venv .venv
+[ -x "$PY" ] || "${PYTHON:-python3}" -m venv .venv  # $PYTHON: the interpreter (CI sets it)
 "$PY" -m pip install --upgrade pip
-"$PY" -m pip install -e '.[package]'
+"$PY" -m pip install -c constraints.txt -e '.[package]'  # pinned versions: a reproducible bundle
 
 # Icon: an .iconset from the committed PNGs, turned into .icns (the spec picks it up).
 ICONSET=build/llmcost-gui.iconset

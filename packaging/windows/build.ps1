@@ -4,15 +4,20 @@
 $ErrorActionPreference = "Stop"
 Set-Location (Join-Path $PSScriptRoot "..\..")
 
+# $env:PYTHON picks the interpreter (CI sets it); else the py launcher's newest Python 3.
 if (-not (Test-Path ".venv\Scripts\python.exe")) {
-    py -3 -m venv .venv
+    if ($env:PYTHON) { & $env:PYTHON -m venv .venv } else { py -3 -m venv .venv }
+    if ($LASTEXITCODE -ne 0) { throw "could not create .venv" }
 }
 .\.venv\Scripts\python.exe -m pip install --upgrade pip
-.\.venv\Scripts\python.exe -m pip install -e ".[package]"
+# constraints.txt pins every version, so that the bundle is reproducible
+.\.venv\Scripts\python.exe -m pip install -c constraints.txt -e ".[package]"
+if ($LASTEXITCODE -ne 0) { throw "pip install failed" }
 
 # resources\icons\llmcost-gui.ico is committed; re-create it after editing the SVG:
 #   .\.venv\Scripts\python.exe packaging\render_icons.py
 .\.venv\Scripts\pyinstaller.exe --noconfirm --clean packaging\llmcost-gui.spec
+if ($LASTEXITCODE -ne 0) { throw "PyInstaller failed" }
 
 # The bundle is windowed (no console), so --smoke reports through its exit status only.
 $env:QT_QPA_PLATFORM = "offscreen"

@@ -12,6 +12,10 @@
       <translation>默认租用价格：未找到日期。</translation>
     </message>
     <message>
+      <source>Default API prices: as of {date} (the newest as_of date in the API offers table).</source>
+      <translation>默认 API 价格：截至 {date}（API 报价表中最新的 as_of 日期）。</translation>
+    </message>
+    <message>
       <source>GPUs, days and money for training, fine-tuning and serving large language models.</source>
       <translation>估算训练、微调和部署大语言模型所需的 GPU、时间和费用。</translation>
     </message>
@@ -180,6 +184,14 @@
       <translation>自建还是 API</translation>
     </message>
     <message>
+      <source>Throughput vs latency</source>
+      <translation>吞吐与时延</translation>
+    </message>
+    <message>
+      <source>Memory</source>
+      <translation>显存</translation>
+    </message>
+    <message>
       <source>(row {0})</source>
       <translation>（第 {0} 行）</translation>
     </message>
@@ -255,11 +267,11 @@
     </message>
     <message>
       <source>Replace file?</source>
-      <translation>替换文件？</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>%1 already exists. Replace it?</source>
-      <translation>%1 已存在。要替换它吗？</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Saving %1…</source>
@@ -342,14 +354,6 @@
     <message>
       <source>Budget written to %1</source>
       <translation>预算已写入 %1</translation>
-    </message>
-    <message>
-      <source>About LLM Cost Workbench</source>
-      <translation>关于 LLM 成本工作台</translation>
-    </message>
-    <message>
-      <source>LLM Cost Workbench %1</source>
-      <translation>LLM 成本工作台 %1</translation>
     </message>
     <message>
       <source>Charts</source>
@@ -445,6 +449,41 @@
     <message>
       <source>Default used: %1</source>
       <translation>使用默认值：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThroughputChart</name>
+    <message>
+      <source>output tokens/s per user (1 ÷ time per output token)</source>
+      <translation>每用户每秒输出 Token 数（1 ÷ 每输出 Token 时延）</translation>
+    </message>
+    <message>
+      <source>output tokens/s per GPU</source>
+      <translation>每卡每秒输出 Token 数</translation>
+    </message>
+    <message>
+      <source>This scenario does not serve: give it daily users to see its throughput against latency.</source>
+      <translation>此场景不含推理服务：填写日活用户数即可查看吞吐与时延。</translation>
+    </message>
+    <message>
+      <source>target {0:.0f} tok/s per user</source>
+      <translation>目标：每用户每秒 {0:.0f} 个 Token</translation>
+    </message>
+    <message>
+      <source>{0}: no operating point ({1}).</source>
+      <translation>{0}：没有工作点（{1}）。</translation>
+    </message>
+    <message>
+      <source>{0}: batch {1:.0f} gives {2:.1f} tokens/s per user and {3:,.0f} tokens/s per GPU.</source>
+      <translation>{0}：批大小 {1:.0f} 时每用户每秒 {2:.1f} 个 Token，每卡每秒 {3:,.0f} 个 Token。</translation>
+    </message>
+    <message>
+      <source>Crossed points miss the first-token target ({0:g} s).</source>
+      <translation>叉号处达不到首 Token 时延目标（{0:g} 秒）。</translation>
+    </message>
+    <message>
+      <source>The curve ends where the KV cache fills memory (batch {0:.0f}).</source>
+      <translation>曲线在 KV 缓存占满显存处结束（批大小 {0:.0f}）。</translation>
     </message>
   </context>
   <context>

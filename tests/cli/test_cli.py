@@ -66,11 +66,23 @@ def test_chatgpt_scale_serving(computed):
 
 def test_enterprise_scenarios_in_cny(computed):
     names = [n for n in computed if n.startswith("Enterprise 6B")]
-    assert len(names) == 3
+    assert len(names) == 9
     for n in names:
         s = computed[n]
         assert s["currency"] == "CNY" and not s["errors"], s["errors"]
-        assert s["serve_gpus"] >= 1 and s["ft_cost"] > 0
+        assert s["ft_cost"] > 0 and s["ft_min_gpus"] >= 1
+        assert "memory" in n or s["serve_gpus"] >= 1
+
+
+def test_enterprise_presets_show_which_methods_fit_each_card(computed):
+    """6.2B parameters: LoRA and QLoRA fit one card of each kind; full fine-tuning (16 bytes per
+    parameter, about 99 GB before activations) needs ZeRO-3 over ⌈99.2 / usable⌉ cards."""
+    fewest = {n: computed[n]["ft_min_gpus"] for n in computed if n.startswith("Enterprise 6B")}
+    assert fewest["Enterprise 6B: QLoRA fine-tune on RTX 4090 (memory)"] == 1
+    assert fewest["Enterprise 6B: fine-tune + 1,000 staff on RTX 4090"] == 1  # LoRA
+    assert fewest["Enterprise 6B: full fine-tune on A100 (memory)"] == 2  # 72 GB usable
+    assert fewest["Enterprise 6B: full fine-tune on MLU370-X8 (memory)"] == 3  # 43.2 GB usable
+    assert fewest["Enterprise 6B: full fine-tune on RTX 4090 (memory)"] == 5  # 21.6 GB usable
 
 
 def test_every_preset_computes_without_errors(computed):

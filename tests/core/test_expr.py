@@ -1,5 +1,8 @@
 """Golden table of the expression language: source -> Excel text -> readable text -> value."""
 
+import ast
+import re
+
 import numpy as np
 import pytest
 
@@ -28,6 +31,8 @@ class Ctx:
     def reason(self, message):
         self.reasons.append(message)
         return len(self.reasons) - 1
+
+    quiet = reason
 
 
 class XCtx:
@@ -60,6 +65,11 @@ GOLDEN = [
     ('switch(s, "USD", 1, "CNY", 7)', 'IF(cur="USD",1,IF(cur="CNY",7,NA()))', "by s: (USD → 1, CNY → 7)", 7.0),
     ("where(isblank(c), a, c)", "IF(ISBLANK($C$2),$A$2,$C$2)", "if c is blank then a else c", 2.0),
     ("n0(c) + a", "N($C$2)+$A$2", "(c or 0) + a", 2.0),
+    ('fail("no offer") + a', "NA()+$A$2", "error: no offer + a", "no offer"),
+    ('fail("needs {0} cards", a + 1)', "NA()", "error: needs a + 1 cards", "needs 3 cards"),
+    ('blank("no offer")', '""', "blank (no offer)", "no offer"),
+    ('lookup_or(Models, "layers", s, 4)', 'IF(INDEX(Models!layers,MATCH(cur,Models!name,0))="",4,'
+     'INDEX(Models!layers,MATCH(cur,Models!name,0)))', "(Models[s].layers or 4)", 10.0),
     ('lookup(Models, "params_b", s) * 1e9', 'IF(INDEX(Models!params_b,MATCH(cur,Models!name,0))="",NA(),'
      'INDEX(Models!params_b,MATCH(cur,Models!name,0)))*1000000000', "Models[s].params_b · 1e9", 1e10),
 ]
@@ -70,9 +80,46 @@ def test_golden(source, excel, text, value):
     tree = expr.parse(source)
     assert expr.to_excel(tree, XCtx()) == excel
     assert expr.to_text(tree) == text
-    v = expr.evaluate(tree, Ctx())
-    assert v.codes[0] == 0
-    assert float(v.values[0]) == pytest.approx(value)
+    ctx = Ctx()
+    v = expr.evaluate(tree, ctx)
+    if isinstance(value, str):  # an error or blank that keeps its reason
+        assert ctx.reasons[v.codes[0]] == value
+    else:
+        assert v.codes[0] == 0
+        assert float(v.values[0]) == pytest.approx(value)
+
+
+def test_every_function_has_a_golden_row():
+    called = {n.func.id for source, *_ in GOLDEN for n in ast.walk(expr.parse(source))
+              if isinstance(n, ast.Call)}
+    assert called == set(expr.FUNCTIONS)
+
+
+@pytest.mark.parametrize("bad,why", [
+    ("where(a, b)", "where() takes 3 arguments, got 2"),
+    ("min()", "min() takes 1 or more arguments, got 0"),
+    ('switch(s, "USD")', "switch() takes 3 or more arguments, got 2"),
+    ('switch(s, "USD", 1, "CNY")', "switch() takes 3 or more arguments, got 4"),
+    ("switch(s, USD, 1)", "argument 2 of switch() must be a string"),
+    ("isblank(a + b)", "argument 1 of isblank() must be a name"),
+    ('lookup("Models", "params_b", s)', "argument 1 of lookup() must be a table"),
+    ("lookup(Models, params_b, s)", "argument 2 of lookup() must be a column"),
+    ("fail(a)", "argument 1 of fail() must be a string"),
+    ("ceil(*a)", "unknown function"),
+])
+def test_arity_and_argument_kinds_are_checked(bad, why):
+    with pytest.raises(expr.ExprError, match=re.escape(why)):
+        expr.parse(bad)
+
+
+def test_build_checks_lookup_tables_and_columns():
+    from llmcost_gui.core.formulas import REGISTRY, Formula, RegistryError, build
+
+    rest = tuple(REGISTRY.values())
+    with pytest.raises(RegistryError, match="unknown table 'Hardwre'"):
+        build((Formula("x", "", 'lookup(Hardwre, "bf16_tflops", train_hardware)', ""),) + rest)
+    with pytest.raises(RegistryError, match="Hardware has no column 'bf16_tflop'"):
+        build((Formula("x", "", 'lookup(Hardware, "bf16_tflop", train_hardware)', ""),) + rest)
 
 
 def test_blank_propagates_and_fail_is_an_error():
@@ -118,3 +165,21 @@ def test_inputs_of_follows_formulas_and_lookups():
             "train_hardware.bf16_tflops", "train_price.per_gpu_hour"} <= deps
     assert "daily_users" not in deps and "serve_hardware.price" not in deps
     assert "daily_users" in inputs_of("daily_total")
+
+
+def test_fail_names_numbers_per_scenario():
+    """fail("...{0}...", x) formats x per scenario (whole above 100, else 3 digits); Excel NA()."""
+
+    class Many(Ctx):
+        size = 3
+
+        def name(self, n):
+            return Val(np.array([4.0, 1234.0, 2.5]), np.array([0, 0, 1], np.int32))
+
+    ctx = Many()
+    ctx.reasons = ["", "blank"]
+    tree = expr.parse('fail("needs {0} cards", a)')
+    v = expr.evaluate(tree, ctx)
+    assert [ctx.reasons[c] for c in v.codes] == ["needs 4 cards", "needs 1,234 cards", "blank"]
+    assert expr.to_excel(tree, XCtx()) == "NA()"
+    assert expr.to_text(tree) == "error: needs a cards"

@@ -128,3 +128,12 @@ def test_missing_interconnect_matters_only_with_tensor_parallelism():
 
     assert err(book(SERVE), "tpot_s") is None  # one card: the interconnect is never read
     assert err(book(TP2), "tpot_s") == "Hardware 'H' has no interconnect_gbs"
+
+
+def test_every_serving_reason_has_chinese_words():
+    from llmcost_gui.core import labels
+
+    for reason in (ERR_MEMORY, ERR_TPOT, ERR_TTFT):
+        zh = labels.reason(reason, "zh_CN")
+        assert zh != reason and "serve_tp" in zh
+        assert labels.reason(reason, "en") == reason

@@ -19,6 +19,9 @@ from llmcost_gui.io.xlsx_read import read_workbook
 # (scenario row index, column, new value): every stage, every kind of input, and errors
 SCENARIO_EDITS = [
     (0, "train_mfu", 0.52),
+    (0, "train_gpus", 40),  # fewer cards than hold the run (43): an error in both
+    (3, "train_sharding", "zero2"),
+    (4, "train_checkpointing", "selective"),
     (1, "daily_users", 5000),  # serving switched on without serve_hardware: an error in both
     (2, "train_tokens_b", None),  # pre-training switched off: blanks in both
     (2, "daily_users", 2_000_000),
@@ -34,6 +37,9 @@ SCENARIO_EDITS = [
     (6, "currency", "USD"),
     (7, "procurement", "rent"),  # renting without a rental offer: an error in both
     (8, "ft_precision", "fp32"),
+    (8, "ft_method", "qlora"),
+    (7, "ft_sharding", "zero1"),
+    (7, "ft_checkpointing", "none"),
     (9, "serve_price", "RunPod A100 SXM 80GB Secure Cloud on-demand"),  # offer for another card
     # serving latency and parallelism
     (7, "tpot_target_s", 0.001),  # no batch meets it: an error in both

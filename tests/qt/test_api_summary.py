@@ -1,4 +1,4 @@
-"""The summary strip's API line (issue #16): shown only when the scenario names an API offer."""
+"""The API comparison in the window (issue #16): summary strip line, tab, formula bar, About."""
 
 from llmcost_gui.core.report import format_result
 from llmcost_gui.qt.summary import SummaryStrip
@@ -40,3 +40,14 @@ def test_choosing_an_offer_in_the_scenario_updates_the_results(window, wb):
     wb.set_cell("Scenarios", row, "api_offer", "GPT-4o mini (closed) on OpenAI")
     # 13 M users · 10 requests · (500 · 0.15 + 300 · 0.60) USD / 1e6 = 33,150 USD a day
     assert abs(wb.result(row, "api_cost_per_day") - 13e6 * 10 * (500 * 0.15 + 300 * 0.60) / 1e6) < 1e-6
+
+
+def test_about_shows_the_newest_api_price_date():
+    import csv
+
+    from llmcost_gui.paths import resource
+    from llmcost_gui.qt.help import about_html
+
+    with open(resource("data", "api_offers.csv"), encoding="utf-8", newline="") as fh:
+        newest = max(row["as_of"] for row in csv.DictReader(fh) if row["as_of"])
+    assert f"Default API prices: as of {newest}" in about_html()

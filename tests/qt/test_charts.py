@@ -158,6 +158,47 @@ def test_set_workbook_and_deleting_scenarios(qtbot, panel):
     assert "Add a scenario" in panel.status.text()
 
 
+RTX_FULL = "Enterprise 6B: full fine-tune on RTX 4090 (memory)"
+
+
+def test_memory_bars_per_stage_against_the_card(qtbot, panel, default_wb):
+    row = default_wb.scenario_row(RTX_FULL)
+    panel.set_current(row, "ft_cost")
+    panel.tabs.setCurrentWidget(panel.memory)
+    settle(qtbot, panel)
+    (ft,) = panel.memory.stages  # fine-tuning only
+    assert ft.stage == "ft" and ft.card_gb == 24 and ft.cards == ft.min_gpus == 5
+    assert ft.used_gb == pytest.approx(default_wb.result(row, "ft_memory_per_gpu_gb"))
+    assert ft.parts["reserve"] == pytest.approx(2.4) and ft.used_gb <= 24 - 2.4
+    assert "Fine-tuning: 20.6 of 24 GB per card on 5 cards; fewest cards that hold it: 5." \
+        in panel.memory.message.text()
+    # too few training cards: the bar overflows the card and the message says why
+    gpt3 = default_wb.scenario_row("GPT-3 175B pre-training (paper)")
+    default_wb.set_cell("Scenarios", gpt3, "train_gpus", "8")
+    panel.set_current(gpt3, "train_cost")
+    settle(qtbot, panel)
+    (train,) = panel.memory.stages
+    assert not train.fits and train.used_gb > train.card_gb
+    assert "8 training cards cannot hold this run: it needs at least 43" in panel.memory.message.text()
+
+
+def test_memory_chart_speaks_chinese(qtbot, default_wb):
+    from llmcost_gui.qt import i18n
+
+    i18n.set_language("zh_CN", remember=False)
+    try:
+        p = ChartsPanel(default_wb)
+        qtbot.addWidget(p)
+        p.set_current(default_wb.scenario_row(RTX_FULL), "ft_cost")
+        p.tabs.setCurrentWidget(p.memory)
+        qtbot.waitUntil(lambda: not p.busy() and bool(p.memory.stages), timeout=10_000)
+        assert "微调：每卡占用 20.6 / 24 GB，共 5 张卡" in p.memory.message.text()
+        assert p.memory.plot.getAxis("left").labelText == "单卡显存 (GB)"
+        p.pool.waitForDone()
+    finally:
+        i18n.set_language("en", remember=False)
+
+
 def test_sensitivity_range_is_checked_against_the_input_domain(qtbot, panel, default_wb):
     from llmcost_gui.qt.charts.common import tick_text
 
@@ -197,6 +238,8 @@ def test_live_language_switch_retranslates_the_charts(qtbot, panel, default_wb, 
         assert panel.uncertainty.plot.getAxis("left").labelText == "samples"
     finally:
         i18n.set_language("en", remember=False)
+
+
 ENTERPRISE = "Enterprise 6B: fine-tune + 1,000 staff on A100"
 
 
@@ -226,3 +269,20 @@ def test_self_host_or_api_without_serving_says_what_to_do(qtbot, panel, default_
     settle(qtbot, panel)
     assert panel.api_compare.result is None
     assert "daily_users" in panel.api_compare.message.text()
+
+
+def test_throughput_against_latency(qtbot, panel, default_wb):
+    row = default_wb.scenario_row(LLAMA)
+    panel.set_current(row, "daily_total")
+    panel.tabs.setCurrentWidget(panel.throughput)
+    settle(qtbot, panel)
+    curves = panel.throughput.curves
+    assert curves[0].row == row and len(curves) > 1  # the selected scenario first, others after
+    assert curves[0].point == pytest.approx((1 / default_wb.result(row, "tpot_s"),
+                                             default_wb.result(row, "output_tokens_per_s_per_gpu")))
+    assert "tokens/s per GPU" in panel.throughput.message.text()
+    assert panel.tabs.tabText(panel.tabs.indexOf(panel.throughput)) == "Throughput vs latency"
+    pre = default_wb.scenario_row("GPT-3 175B pre-training (paper)")
+    panel.set_current(pre, "daily_total")
+    settle(qtbot, panel)
+    assert panel.throughput.curves[0].row != pre  # a scenario that does not serve has no curve

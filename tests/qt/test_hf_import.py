@@ -17,12 +17,12 @@ def _models(wb):
 
 
 def test_menu_action_imports_one_undoable_row(window, wb, monkeypatch):
-    assert window.menu_models.title() == "&Models"
-    assert window.act_import_hf.text() == "Import &Hugging Face config…"
+    assert window.acts.menus.models.title() == "&Models"
+    assert window.acts.import_hf.text() == "Import &Hugging Face config…"
     path = str(HF / "mixtral-8x7b.json")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (path, "")))
     before = _models(wb).nrows
-    window.act_import_hf.trigger()
+    window.acts.import_hf.trigger()
     models = _models(wb)
     assert models.nrows == before + 1
     row = models.row(before)
@@ -81,5 +81,5 @@ def test_other_drops_are_ignored(window, wb, tmp_path):
 
 def test_menu_speaks_chinese(window):
     window.set_language("zh_CN")
-    assert window.menu_models.title() == "模型(&M)"
-    assert "Hugging Face" in window.act_import_hf.text() and "导入" in window.act_import_hf.text()
+    assert window.acts.menus.models.title() == "模型(&M)"
+    assert "Hugging Face" in window.acts.import_hf.text() and "导入" in window.acts.import_hf.text()

@@ -79,10 +79,10 @@ def test_undo_and_redo_of_a_cell_edit(window, wb):
     assert window.scenario_model.setData(index, "26M", EDIT)
     doubled = wb.result(row, "serve_gpus")
     assert doubled > before
-    window.act_undo.trigger()
+    window.acts.undo.trigger()
     assert wb.tables["Scenarios"].get(row, "daily_users") == 13e6
     assert wb.result(row, "serve_gpus") == before
-    window.act_redo.trigger()
+    window.acts.redo.trigger()
     assert wb.tables["Scenarios"].get(row, "daily_users") == 26e6
     assert wb.result(row, "serve_gpus") == doubled
 
@@ -224,7 +224,7 @@ def test_ctrl_y_and_ctrl_shift_z_both_redo(window, wb, qtbot):
     old = wb.tables["Scenarios"].get(row, "train_mfu")
     assert window.scenario_model.setData(param_index(window, "train_mfu", row), "45%", EDIT)
     name = wb.tables["Scenarios"].get(row, "name")
-    assert window.act_undo.text() == f"Undo Edit Training MFU ({name})"
+    assert window.acts.undo.text() == f"Undo Edit Training MFU ({name})"
     window.activateWindow()
     window.scenario_view.setFocus()
     for keys in ("Ctrl+Y", "Ctrl+Shift+Z"):

@@ -24,10 +24,18 @@ def test_formula_bar_shows_names_numbers_and_unit(window, wb):
 
 def test_formula_bar_fills_in_looked_up_values(window, wb):
     row = scenario(wb, CHATGPT)
-    window.select_result(row, "replica_gpus")
+    window.formula_bar.show_result(wb, row, "card_memory_bytes")  # replica_gpus reads it
     bar = window.formula_bar
     assert 'href="lookup:Hardware:memory_gb:serve_hardware"' in bar.names.text()
     assert ">80 GB<" in bar.numbers.text()  # the A100 80GB's memory, looked up
+
+
+def test_formula_bar_shows_a_looked_up_price_in_its_own_currency(window, wb):
+    row = scenario(wb, CHATGPT)  # serves on the A100, whose price is 100,000 CNY
+    window.formula_bar.show_result(wb, row, "serve_card_usd")
+    numbers = window.formula_bar.numbers.text()
+    assert ">¥100K<" in numbers and "$100K" not in numbers
+    assert ">7.1<" in numbers  # usd_cny, the assumption it is divided by
 
 
 def test_clicking_a_name_selects_the_input_cell(window, wb):
@@ -155,14 +163,14 @@ def test_switching_language_translates_headers_and_menus(window, wb):
     m = window.scenario_model
     header = m.headerData(m.param_row("train_mfu"), Qt.Orientation.Vertical)
     assert header == "训练算力利用率 (MFU)"
-    assert window.menu_file.title() == "文件(&F)"
+    assert window.acts.menus.file.title() == "文件(&F)"
     assert window.tabs.tabText(1) == "模型"
     assert QSettings().value("language") == "zh_CN"
     row = scenario(wb, GPT3_500)
     assert param_index(window, "train_deadline_days", row).data() == "30 天"
     window.set_language("en")
     assert m.headerData(m.param_row("train_mfu"), Qt.Orientation.Vertical) == "Training MFU"
-    assert window.menu_file.title() == "&File"
+    assert window.acts.menus.file.title() == "&File"
 
 
 def test_live_switch_reaches_formula_bar_reasons_and_units(window, wb, qapp):
@@ -177,7 +185,7 @@ def test_live_switch_reaches_formula_bar_reasons_and_units(window, wb, qapp):
         "推理硬件为空；推理服务需要它"
     assert "满足峰值所需的推理卡数" in window.formula_bar.unit.text()
     assert window.charts.tabs.tabText(2) == "不确定性"
-    assert window.act_redo.shortcuts()[0].toString() in ("Ctrl+Y", "Ctrl+Shift+Z")
+    assert window.acts.redo.shortcuts()[0].toString() in ("Ctrl+Y", "Ctrl+Shift+Z")
     window.set_language("en")
     qapp.processEvents()
     assert "Serving hardware is blank" in window.formula_bar.title.text()

@@ -36,10 +36,24 @@ def snapshot(wb):
     return {name: copy.deepcopy(t.data) for name, t in wb.tables.items()}
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+FUZZ = {"deadline": None,
+        "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
+
+
+@settings(max_examples=40, **FUZZ)
 @given(data=st.data())
 def test_random_typing_then_undo_restores_everything(window, data):
+    _type_randomly_then_undo(window, data)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, **FUZZ)
+@given(data=st.data())
+def test_much_random_typing_then_undo_restores_everything(window, data):
+    _type_randomly_then_undo(window, data)
+
+
+def _type_randomly_then_undo(window, data):
     wb = window.workbook
     models = [window.scenario_model, *window.table_models.values()]
     start = snapshot(wb)

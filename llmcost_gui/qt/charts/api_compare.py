@@ -69,4 +69,4 @@ class ApiCompareChart(ChartBase):
             tail = note[:1].upper() + note[1:] + ("。" if i18n.current() == "zh_CN" else ".")
         else:
             tail = ""
-        return f"{text} {tail}".strip()
+        return ("" if i18n.current() == "zh_CN" else " ").join(t for t in (text, tail) if t)

@@ -30,7 +30,9 @@ from ...core.variants import Snapshot
 from .. import i18n
 from .api_compare import ApiCompareChart
 from .breakeven import BreakEvenChart
+from .memory import MemoryChart
 from .sensitivity import SensitivityChart
+from .throughput import ThroughputChart
 from .tornado import TornadoChart
 from .uncertainty import UncertaintyChart
 
@@ -61,7 +63,8 @@ class ChartsPanel(QWidget):
         top.addWidget(self.png_button)
         top.addWidget(self.svg_button)
         # charts are built when their tab is first shown (start-up stays quick)
-        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart, ApiCompareChart)
+        self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart, ApiCompareChart,
+                       ThroughputChart, MemoryChart)
         self._built: dict[int, QWidget] = {}
         self.tabs = QTabWidget()
         for _ in self._kinds:
@@ -98,7 +101,8 @@ class ChartsPanel(QWidget):
         self.scenario_caption.setText(self.tr("Scenario"))
         self.result_caption.setText(self.tr("Result"))
         for i, title in enumerate((self.tr("Sensitivity"), self.tr("Tornado"), self.tr("Uncertainty"),
-                                   self.tr("Buy vs rent"), self.tr("Self-host or API"))):
+                                   self.tr("Buy vs rent"), self.tr("Self-host or API"),
+                                   self.tr("Throughput vs latency"), self.tr("Memory"))):
             self.tabs.setTabText(i, title)
         for i in range(self.result_box.count()):
             self.result_box.setItemText(i, labels.result_label(self.result_box.itemData(i), lang))
@@ -146,6 +150,14 @@ class ChartsPanel(QWidget):
     @property
     def api_compare(self) -> ApiCompareChart:
         return self.chart(4)
+
+    @property
+    def throughput(self) -> ThroughputChart:
+        return self.chart(5)
+
+    @property
+    def memory(self) -> MemoryChart:
+        return self.chart(6)
 
     def charts(self) -> list:
         """The charts built so far."""

@@ -1,0 +1,191 @@
+"""Training and fine-tuning memory: what a run holds, how sharding splits it, the fewest cards.
+
+A run holds its weights, the gradients and Adam states of what it trains, one micro-batch's
+activations, and the card keeps a runtime reserve free.  Sharding (ZeRO stage 1/2/3, i.e. FSDP
+for stage 3) splits optimizer states, then gradients, then weights over the data-parallel cards;
+activations are never split (tensor and pipeline parallelism are not modelled).  The fewest cards
+is found for each sharding in closed form and the smallest is kept, so it stays vectorized and
+renders to one Excel formula.  Sizes are in GB (10⁹ bytes), as cards are sold.
+"""
+
+from __future__ import annotations
+
+from .schema import SHARDINGS
+
+ZERO = ("Rajbhandari et al. 2020, ZeRO: Memory Optimizations Toward Training Trillion Parameter Models, "
+        "§3 and Fig. 1: mixed-precision Adam holds 2 + 2 + 12 bytes per parameter; stages 1/2/3 "
+        "partition optimizer states, gradients, parameters")
+ACTIVATIONS = ("Korthikanti et al. 2022, Reducing Activation Recomputation in Large Transformer Models, "
+               "§4: s·b·h·(34 + 5·a·s/h) bytes per layer; selective recomputation keeps 34·s·b·h, "
+               "full recomputation each layer's input 2·s·b·h")
+QLORA = ("Dettmers et al. 2023, QLoRA: Efficient Finetuning of Quantized LLMs, §3: 4-bit NF4 weights "
+         "with double-quantized constants (0.127 bit per parameter)")
+LORA_SIZE = ("Hu et al. 2021, LoRA: a rank-r adapter on a d_in × d_out matrix has r·(d_in + d_out) "
+             "parameters; here on every linear layer, as QLoRA does")
+NEVER = "1e30"  # card count of a sharding that cannot hold the run on any number of cards
+
+
+def _gb(x: str) -> str:
+    return f"({x}) / 1e9"
+
+
+def _parts(mk, p: str, label: str) -> list:
+    """Card capacity, the closed-form fewest cards per sharding, the choice and the per-card split."""
+    s = p
+    hw = f"{p}_hardware"
+    states = f"{p}_weight_gb + {p}_grad_gb + {p}_optimizer_gb"
+    out = [
+        mk(f"{p}_card_memory_gb", "GB", f'lookup(Hardware, "memory_gb", {hw})',
+          f"Memory of one {label} card", s, public=False),
+        mk(f"{p}_usable_gb", "GB", f"{p}_card_memory_gb * (1 - memory_reserve)",
+          f"Memory of a {label} card less the runtime reserve", s, public=False),
+        mk(f"{p}_memory_gb", "GB", f"{states} + {p}_activation_gb",
+          f"Memory the {label} run needs on one card, unsharded: weights, gradients, "
+          "optimizer states, one micro-batch's activations", s, source=ZERO),
+        mk(f"{p}_gpus_none", "GPUs", f"where({p}_memory_gb <= {p}_usable_gb, 1, {NEVER})",
+          "Cards needed without sharding: one, if it fits", s, public=False, source=ZERO),
+    ]
+    # stage k keeps `kept` whole on every card and splits `split` over the cards
+    for name, kept, split in (
+        ("zero1", f"{p}_weight_gb + {p}_grad_gb", f"{p}_optimizer_gb"),
+        ("zero2", f"{p}_weight_gb", f"{p}_grad_gb + {p}_optimizer_gb"),
+        ("zero3", "0", states),
+    ):
+        room = f"{p}_usable_gb - {p}_activation_gb - ({kept})"
+        out.append(mk(f"{p}_gpus_{name}", "GPUs",
+                     f"where({room} > 0, max(1, ceil(({split}) / ({room}))), {NEVER})",
+                     f"Fewest cards with {name.upper()}: split states ÷ room left on a card",
+                     s, public=False, source=ZERO))
+    n = [f"{p}_gpus_{k}" for k in SHARDINGS]
+    chosen = ", ".join(f'"{k}", {g}' for k, g in zip(SHARDINGS, n))
+    levels = ", ".join(f'"{k}", {i}' for i, k in enumerate(SHARDINGS))
+    out += [
+        mk(f"{p}_gpus_fit", "GPUs",
+          f"where(isblank({p}_sharding), min({', '.join(n)}), switch({p}_sharding, {chosen}))",
+          f"Fewest {label} cards with the chosen sharding (blank: the sharding needing fewest)",
+          s, public=False, source=ZERO),
+        mk(f"{p}_shard_level", "", f"where(isblank({p}_sharding), where({n[0]} <= {p}_gpus_fit, 0, "
+          f"where({n[1]} <= {p}_gpus_fit, 1, where({n[2]} <= {p}_gpus_fit, 2, 3))), "
+          f"switch({p}_sharding, {levels}))",
+          "ZeRO stage in use (0 none … 3); blank sharding: the lightest needing fewest cards",
+          s, public=False, source=ZERO),
+        mk(f"{p}_min_gpus", "GPUs",
+          f"where({p}_gpus_fit >= {NEVER}, fail(\"no number of cards holds this run: a card can use "
+          f"{{0}} GB but needs {{1}} GB of activations plus what its sharding keeps whole; choose "
+          f"{p}_sharding zero3 or blank, {p}_checkpointing full, a shorter context or micro-batch, "
+          f"{'LoRA/QLoRA, ' if p == 'ft' else ''}or a card with more memory\", "
+          f"{p}_usable_gb, {p}_activation_gb), {p}_gpus_fit)",
+          f"Fewest {label} cards that hold the run with its sharding", s, source=ZERO),
+    ]
+    return out
+
+
+def _per_card(mk, p: str, cards: str, label: str) -> list:
+    """What one card holds when the run is spread over `cards` cards."""
+    s = p
+    split = {"weight": 3, "grad": 2, "optimizer": 1}
+    out = [
+        mk(f"{p}_{part}_gb_per_gpu", "GB",
+          f"{p}_{part}_gb / where({p}_shard_level >= {level}, {cards}, 1)",
+          f"{part.capitalize()} held by one {label} card", s, public=False, source=ZERO)
+        for part, level in split.items()
+    ]
+    out += [
+        mk(f"{p}_reserve_gb", "GB", f"{p}_card_memory_gb * memory_reserve",
+          f"Runtime reserve kept free on a {label} card", s, public=False),
+        mk(f"{p}_memory_per_gpu_gb", "GB",
+          f"{p}_weight_gb_per_gpu + {p}_grad_gb_per_gpu + {p}_optimizer_gb_per_gpu + {p}_activation_gb",
+          f"Memory used on each {label} card (the reserve comes on top)", s, source=ZERO),
+    ]
+    return out
+
+
+def _optimizer_bytes(b: str) -> str:
+    """Adam: two fp32 moments, plus an fp32 master copy unless the weights already are fp32."""
+    return f"where({b} >= 4, 8, 12)"
+
+
+def _activation_bytes(p: str, seq: str) -> str:
+    """One micro-batch of `seq` tokens through every layer, 16-bit (fp32 doubles it)."""
+    sbh = f"{seq} * {p}_micro_batch * width"
+    scores = f"5 * attn_heads * {seq} ** 2 * {p}_micro_batch"
+    return (f"max({p}_bytes_per_param, 2) / 2 * switch({p}_checkpointing, "
+            f'"none", n_layers * (34 * {sbh} + {scores}), '
+            f'"selective", n_layers * 34 * {sbh}, '
+            f'"full", (2 * n_layers + 34) * {sbh})')
+
+
+def _bytes(precision: str) -> str:
+    return f'switch({precision}, "fp32", 4, "bf16", 2, "fp8", 1, "int8", 1)'
+
+
+def _train(mk) -> list:
+    s = "train"
+    return [
+        mk("train_bytes_per_param", "B", _bytes("train_precision"), "Bytes per weight in training", s,
+          public=False),
+        mk("train_weight_gb", "GB", _gb("params * train_bytes_per_param"), "Weights at the training precision",
+          s, public=False, source=ZERO),
+        mk("train_grad_gb", "GB", _gb("params * train_bytes_per_param"), "Gradients of every weight", s,
+          public=False, source=ZERO),
+        mk("train_optimizer_gb", "GB", _gb("params * " + _optimizer_bytes("train_bytes_per_param")),
+          "Adam states: two moments and an fp32 master copy (12 bytes per parameter)", s,
+          public=False, source=ZERO),
+        mk("train_activation_gb", "GB", _gb(_activation_bytes("train", "context")),
+          "Activations of one micro-batch kept for the backward pass", s, public=False,
+          source=ACTIVATIONS),
+        *_parts(mk, "train", "training"),
+        *_per_card(mk, "train", "train_gpus", "training"),
+        mk("train_gpus_checked", "GPUs",
+           "where(isblank(scenario.train_gpus), where(isblank(train_deadline_days), train_min_gpus, "
+           "train_gpus), train_gpus)",
+           "Training cards to check: as given or from the deadline (the minimum when neither is known)",
+           s, public=False),
+        mk("train_fits", "",
+           'where(train_gpus_checked >= train_min_gpus, 1, fail("{0} training cards cannot hold this '
+           "run: it needs at least {1} of these {2} GB cards with its sharding; use more cards, a card "
+           'with more memory, ZeRO sharding or train_checkpointing full", '
+           "train_gpus_checked, train_min_gpus, train_card_memory_gb))",
+           "1 when the training cards hold the run, else the reason", s, public=False, source=ZERO),
+    ]
+
+
+def _ft(mk) -> list:
+    s = "ft"
+    b = "ft_bytes_per_param"
+    return [
+        mk("attn_heads", "", 'lookup_or(Models, "n_heads", model, 0)', "Attention heads a (0 when unknown)",
+          public=False),
+        mk("ft_bytes_per_param", "B", _bytes("ft_precision"), "Bytes per weight in fine-tuning", s,
+          public=False),
+        mk("ft_lora_params", "params", "where(width > 0, ft_lora_rank * (4 * n_layers * width + params / width), 0)",
+          "LoRA adapter parameters: r·(4·L·d + N/d) (0 when the width is unknown)", s, public=False,
+          source=LORA_SIZE),
+        mk("ft_trainable_params", "params",
+          'switch(ft_method, "full", params, "lora", ft_lora_params, "qlora", ft_lora_params, '
+          '"top_layers", ft_trainable_fraction * params)',
+          "Parameters fine-tuning updates", s, public=False, source=LORA_SIZE),
+        mk("ft_weight_gb", "GB",
+          _gb(f'switch(ft_method, "qlora", params * (4 + 0.127) / 8 + ft_lora_params * {b}, '
+              f'"lora", (params + ft_lora_params) * {b}, "full", params * {b}, "top_layers", params * {b})'),
+          "Weights: the model at the fine-tuning precision (4-bit for QLoRA) plus adapters", s,
+          public=False, source=QLORA),
+        mk("ft_grad_gb", "GB", _gb(f"ft_trainable_params * {b}"), "Gradients of the trained parameters", s,
+          public=False, source=ZERO),
+        mk("ft_optimizer_gb", "GB", _gb("ft_trainable_params * " + _optimizer_bytes(b)),
+          "Adam states of the trained parameters", s, public=False, source=ZERO),
+        mk("ft_activation_gb", "GB", _gb(_activation_bytes("ft", "ft_context")),
+          "Activations of one fine-tuning micro-batch", s, public=False, source=ACTIVATIONS),
+        *_parts(mk, "ft", "fine-tuning"),
+        *_per_card(mk, "ft", "ft_gpus_used", "fine-tuning"),
+        mk("ft_gpus_used", "GPUs", f"where(ft_gpus_fit >= {NEVER}, 1, ft_gpus_fit)",
+          "Cards the fine-tuning memory is spread over (its minimum)", s, public=False),
+    ]
+
+
+def memory_formulas(formula) -> tuple:
+    """The memory formulas, built with the registry's Formula class (passed in: no import cycle)."""
+    return (*_train(formula), *_ft(formula))
+
+MEMORY_RESULT_KEYS = ("train_memory_gb", "train_min_gpus", "train_memory_per_gpu_gb",
+                      "ft_memory_gb", "ft_min_gpus", "ft_memory_per_gpu_gb")

@@ -1,0 +1,74 @@
+"""Throughput against latency as the batch grows: the picture serving engineers choose a batch on.
+
+For each scenario the batch runs over :data:`BATCHES` on the scenario's own replica (its
+``replica_gpus``; targets ignored, memory still binding); every point is (output tokens per second per user = 1 ÷ TPOT, output tokens per second per GPU).
+All scenarios and batches are one vectorized evaluation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .expr import OK
+from .variants import current_value, evaluate_variants, scenario_row
+
+BATCHES = np.unique(np.round(np.geomspace(1, 4096, 61)))
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One scenario's curve, its operating point and its targets (None when not set)."""
+
+    row: int
+    name: str
+    batch: np.ndarray
+    per_user: np.ndarray  # output tokens/s seen by one user
+    per_gpu: np.ndarray  # output tokens/s per card
+    meets_ttft: np.ndarray  # bool per point: time to first token within ttft_target_s (or no target)
+    point: tuple[float, float] | None  # the scenario's own (per_user, per_gpu); None if it has an error
+    point_batch: float | None
+    tpot_target_s: float | None
+    ttft_target_s: float | None
+    error: str | None  # why the scenario has no operating point
+
+
+def serving_rows(wb) -> list[int]:
+    """Scenario rows with a serving stage."""
+    return [int(r) for r in np.flatnonzero(wb.results.active["serve"])]
+
+
+def throughput_curves(wb, scenarios, batches: np.ndarray = BATCHES) -> list[Curve]:
+    """Curves of the given scenarios (names or rows) that serve; others are skipped."""
+    rows = [scenario_row(wb, s) for s in scenarios]
+    rows = [r for r in rows if wb.results.active["serve"][r]]
+    if not rows:
+        return []
+    batches = np.asarray(batches, dtype=float)
+    src = np.repeat(rows, len(batches))
+    blank = np.full(len(src), np.nan)
+    replica = wb.results.values["replica_gpus"][src]  # NaN (an error) leaves serve_tp to the model
+    res = evaluate_variants(wb, src, {"batch_size": np.tile(batches, len(rows)), "serve_tp": replica,
+                                      "tpot_target_s": blank, "ttft_target_s": blank})
+    out = []
+    for i, row in enumerate(rows):
+        part = slice(i * len(batches), (i + 1) * len(batches))
+        out.append(_curve(wb, row, batches, res, part))
+    return out
+
+
+def _curve(wb, row, batches, res, part) -> Curve:
+    ok = (res.codes["tpot_s"][part] == OK) & (res.codes["output_tokens_per_s_per_gpu"][part] == OK)
+    ok &= res.values["serve_batch"][part] == batches  # past the memory limit the batch stops growing
+    tpot = res.values["tpot_s"][part][ok]
+    ttft = res.values["ttft_s"][part][ok]
+    ttft_target = current_value(wb, row, "ttft_target_s")
+    point, point_batch, error = None, None, wb.results.error(row, "output_tokens_per_s_per_gpu")
+    if error is None:
+        point = (1 / wb.results.value(row, "tpot_s"), wb.results.value(row, "output_tokens_per_s_per_gpu"))
+        point_batch = wb.results.value(row, "serve_batch")
+    return Curve(row, str(wb.tables["Scenarios"].get(row, "name")), batches[ok], 1 / tpot,
+                 res.values["output_tokens_per_s_per_gpu"][part][ok],
+                 ttft <= ttft_target if ttft_target else np.ones(len(ttft), bool),
+                 point, point_batch, current_value(wb, row, "tpot_target_s"), ttft_target, error)

@@ -1,0 +1,34 @@
+"""Throughput against latency as the batch grows (the Charts tab's data)."""
+
+import numpy as np
+import pytest
+from conftest import SERVE, TRAIN
+
+from llmcost_gui.core import serving_curves as sc
+
+
+def test_curve_points_are_the_scenario_at_each_batch(mini):
+    wb = mini({**SERVE, "tpot_target_s": 0.05, "ttft_target_s": 0.1})
+    (c,) = sc.throughput_curves(wb, [0], batches=np.array([1.0, 10.0, 100.0]))
+    # one card, memory-bound: step = (2e10 + b · 20,000 · 150) ÷ 5e11
+    steps = (2e10 + np.array([1, 10, 100]) * 20000 * 150) / 5e11
+    np.testing.assert_allclose(c.per_user, 1 / steps)
+    assert c.per_gpu[1] == pytest.approx(wb.result(0, "output_tokens_per_s_per_gpu"))
+    assert c.point == pytest.approx((1 / wb.result(0, "tpot_s"), wb.result(0, "output_tokens_per_s_per_gpu")))
+    assert c.tpot_target_s == 0.05 and c.ttft_target_s == 0.1
+    assert np.all(np.diff(c.per_gpu) > 0) and np.all(np.diff(c.per_user) < 0)
+
+
+def test_curve_stops_where_memory_is_full_and_marks_missed_ttft(mini):
+    wb = mini({**SERVE, "serve_tp": 1, "ttft_target_s": 0.07})
+    (c,) = sc.throughput_curves(wb, [0], batches=np.array([1.0, 100.0, 1000.0, 5000.0]))
+    assert list(c.batch) == [1.0, 100.0, 1000.0]  # 4,000 requests fill the card (test_serving)
+    # TTFT = 0.046 s prefill (+ half a step past batch 1): 0.066 s at 100; at 1,000 the step is
+    # compute-bound, 1,000 · 4.00006e-4 = 0.4 s, so 0.246 s misses the 0.07 s target
+    assert list(c.meets_ttft) == [True, True, False]
+
+
+def test_scenarios_without_serving_have_no_curve(mini):
+    wb = mini(TRAIN, SERVE)
+    assert [c.row for c in sc.throughput_curves(wb, [0, 1])] == [1]
+    assert sc.serving_rows(wb) == [1]
