@@ -759,6 +759,7 @@ UI_ZH: dict[str, str] = {
     "The user guide was not found in this installation. It is docs/user-guide.md in the source code.":
         "此安装中未找到用户指南。源代码中的位置是 docs/user-guide.md。",
     # ---- ui branch (#13): new interface texts
+    "Replace file?": "替换文件？", "%1 already exists. Replace it?": "%1 已存在。要替换它吗？",
     "&Keyboard shortcuts": "键盘快捷键(&K)", "Keyboard shortcuts": "键盘快捷键",
     "There is no file at %1. A new, untitled workbook is open instead.":
         "%1 处没有文件。已改为打开一个新的未命名工作簿。",

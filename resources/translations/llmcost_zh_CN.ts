@@ -267,11 +267,11 @@
     </message>
     <message>
       <source>Replace file?</source>
-      <translation type="unfinished" />
+      <translation>替换文件？</translation>
     </message>
     <message>
       <source>%1 already exists. Replace it?</source>
-      <translation type="unfinished" />
+      <translation>%1 已存在。要替换它吗？</translation>
     </message>
     <message>
       <source>Saving %1…</source>
