@@ -104,6 +104,9 @@ def screenshot(window, target: str, size: str | None = None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the bundle starts its computing process through main
     args = parse_args(argv)
     app = make_app([sys.argv[0]])
     window = create_window(args.file, args.lang, offer_restore=not (args.smoke or args.screenshot))

@@ -768,6 +768,10 @@ UI_ZH: dict[str, str] = {
     "blank": "空", "Relative to own value": "相对当前值", "From must be below to.": "起点必须小于终点。",
     "Not drawn: {0} other scenario(s) whose own value lies outside this range.":
         "{0} 个场景的当前值不在此范围内，未绘制。",
+    # ---- perf branch (#15): the sensitivity chart draws at most 8 curves
+    "{0} more scenarios are not drawn: at most {1} curves at once.":
+        "另有 {0} 个场景未绘制：一次最多绘制 {1} 条曲线。",
+    # ---- end perf branch (#15)
     "One-off cost": "一次性成本", "Days": "天数", "GPUs": "GPU 数", "GPU-hours": "GPU 小时",
     "Copy": "复制", "Clear cells": "清除单元格", "Edit the cell": "编辑单元格", "Confirm the edit": "确认编辑", "Cancel the edit": "取消编辑",
     # ---- serving planner (issue #12): the throughput chart

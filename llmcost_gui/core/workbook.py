@@ -149,13 +149,29 @@ class Batch:
     commands: tuple = ()
 
 
+class ChangedResults:
+    """The result cells an edit changed: rows (an array) per result key, no object per cell.
+    Iterating gives ``(row, key)`` pairs."""
+
+    def __init__(self, rows: dict[str, np.ndarray] | None = None):
+        self.rows = rows or {}
+
+    def __iter__(self):
+        for key, rows in self.rows.items():
+            for row in rows.tolist():
+                yield row, key
+
+    def __len__(self) -> int:
+        return sum(len(rows) for rows in self.rows.values())
+
+
 @dataclass(frozen=True)
 class Change:
     """What one edit changed: input cells, result cells (row, key), and whether rows moved."""
 
     revision: int
     inputs: tuple[Cell, ...] = ()
-    results: tuple[tuple[int, str], ...] = ()
+    results: ChangedResults = field(default_factory=ChangedResults)
     structure: tuple[str, ...] = ()  # tables whose rows were inserted or deleted
     recalc_ms: float = 0.0
 
@@ -346,18 +362,21 @@ class Workbook:
         return change
 
 
-def _diff(old: Results, new: Results) -> tuple[tuple[int, str], ...]:
+def _diff(old: Results, new: Results) -> ChangedResults:
     if old.size != new.size:
         return _all_cells(new)
-    out = []
+    # the same reason has different codes in two evaluations: translate old codes to new ones
+    index = {reason: i for i, reason in enumerate(new.reasons)}
+    to_new = np.array([index.get(reason, -1) for reason in old.reasons], dtype=np.int64)
+    out = {}
     for key in REGISTRY:
         a, b = old.values[key], new.values[key]
         same = (a == b) | (np.isnan(a) & np.isnan(b))
-        same &= old.reason_array(key) == new.reason_array(key)
-        for row in np.flatnonzero(~same):
-            out.append((int(row), key))
-    return tuple(out)
+        same &= to_new[old.codes[key]] == new.codes[key]
+        if not same.all():
+            out[key] = np.flatnonzero(~same)
+    return ChangedResults(out)
 
 
-def _all_cells(results: Results) -> tuple[tuple[int, str], ...]:
-    return tuple((r, k) for k in REGISTRY for r in range(results.size))
+def _all_cells(results: Results) -> ChangedResults:
+    return ChangedResults({k: np.arange(results.size) for k in REGISTRY})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
@@ -23,7 +21,6 @@ from ..core import labels
 from ..core.workbook import Change, Workbook
 from ..io.budget import write_budget
 from . import actions, editing, hf_import, i18n, rows
-from .background import run_with_progress
 from .charts.panel import ChartsPanel
 from .files import FileController
 from .formula_bar import FormulaBar
@@ -38,18 +35,11 @@ from .views import SheetView
 INPUT_TABLES = ("Models", "Hardware", "Prices", "ApiOffers", "Assumptions")
 
 
-GIL_SWITCH_S = 0.0005
-
-
 class MainWindow(QMainWindow):
     """Scenario editor and input tables (tabs) beside the live results grid."""
 
     def __init__(self, workbook: Workbook, path: str = "", parent=None):
         super().__init__(parent)
-        # Worker threads (charts, Monte Carlo bands) hold the GIL while they compute, and
-        # every cell painted calls back into Python and must wait for it: at the default 5 ms
-        # switch interval a repaint of the grids could wait a second; at 0.5 ms it does not.
-        sys.setswitchinterval(GIL_SWITCH_S)
         self.workbook = workbook
         self.stack = QUndoStack(self)
         self.files = FileController(self, self.stack, lambda: self.workbook)
@@ -130,6 +120,9 @@ class MainWindow(QMainWindow):
         self.acts.charts.setCheckable(True)
         self.acts.charts.setChecked(True)
         self.acts.charts.toggled.connect(self.charts_dock.setVisible)
+        # the strip's bands use the Uncertainty chart's samples, seed and ranges
+        self.summary.bands.settings = self.charts.uncertainty_settings
+        self.charts.uncertaintySettingsChanged.connect(self.summary.refresh)
         self.charts_dock.visibilityChanged.connect(self.acts.charts.setChecked)
 
     def _connect(self) -> None:
@@ -398,7 +391,7 @@ class MainWindow(QMainWindow):
             return
         wb, lang = self.workbook, i18n.current()
         try:
-            run_with_progress(self, self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
+            self.files.file_work(self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Export budget"), str(exc))
             return

@@ -443,6 +443,10 @@
       <source>Not drawn: {0} other scenario(s) whose own value lies outside this range.</source>
       <translation>{0} 个场景的当前值不在此范围内，未绘制。</translation>
     </message>
+    <message>
+      <source>{0} more scenarios are not drawn: at most {1} curves at once.</source>
+      <translation>另有 {0} 个场景未绘制：一次最多绘制 {1} 条曲线。</translation>
+    </message>
   </context>
   <context>
     <name>TableModel</name>

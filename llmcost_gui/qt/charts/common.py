@@ -154,6 +154,10 @@ class ChartBase(QWidget):
         self._context = (snapshot, row, key)
         self.recompute()
 
+    def rows_for(self, wb, row: int, key: str) -> list[int]:
+        """The scenario rows whose inputs the drawing of `key` for scenario `row` reads."""
+        return [row]
+
     def recompute(self):
         """Submit the computation for the current context (subclasses)."""
         raise NotImplementedError
