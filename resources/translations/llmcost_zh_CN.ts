@@ -378,20 +378,20 @@
       <translation>添加场景</translation>
     </message>
     <message>
-      <source>Duplicate scenario</source>
-      <translation>复制场景</translation>
-    </message>
-    <message>
       <source>Duplicate rows</source>
       <translation>复制行</translation>
     </message>
     <message>
-      <source>Delete scenario</source>
-      <translation>删除场景</translation>
+      <source>Duplicate scenario</source>
+      <translation>复制场景</translation>
     </message>
     <message>
       <source>Delete rows</source>
       <translation>删除行</translation>
+    </message>
+    <message>
+      <source>Delete scenario</source>
+      <translation>删除场景</translation>
     </message>
   </context>
   <context>
