@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml | $(PY)
 run: $(STAMP)
 	$(VENV)/bin/llmcost-gui
 
+# Two worker processes: the CI machine has two cores.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2
 
 # The cases too slow for `make test` (marked `slow`); CI runs them after `make test`.
 test-slow: $(STAMP)

@@ -97,7 +97,8 @@ def screenshot(window, target: str, size: str | None = None) -> None:
             window.summary.busy or (window.charts is not None and window.charts.busy()))):
         QApplication.processEvents()
         time.sleep(0.02)
-    QApplication.processEvents()
+    for _ in range(5):  # nested layouts settle one level per pass (tiles grow with their bands)
+        QApplication.processEvents()
     if not window.grab().save(target):
         raise SystemExit(f"cannot write {target}")
 

@@ -28,7 +28,7 @@ from .help import show_about, show_shortcuts, show_user_guide
 from .results_model import ResultsModel
 from .scenario_model import ScenarioModel
 from .selection import Selection
-from .summary import SummaryStrip
+from .summary import SummaryStrip, headline_key
 from .table_model import TableModel
 from .views import SheetView
 
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.fit_to_screen()
         self._restore_layout()
-        self.select_result(0, "daily_total")
+        self.select_result(0)
 
     # ------------------------------------------------------------------ construction
     def _build_models(self) -> None:
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         for model in (self.scenario_model, self.results_model, *self.table_models.values()):
             model.set_workbook(workbook)
         self.charts.set_workbook(workbook)
-        self.select_result(0, "daily_total")
+        self.select_result(0)
 
     def _on_change(self, change: Change) -> None:
         self._recalc_ms = change.recalc_ms
@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
     def _show_refusal(self, index, text: str) -> None:
         """A refused edit's reason in a tooltip at the cell (it stays as the cell's tooltip)."""
         model = index.model()
+        self._last_refusal = (model, index)
         views = (self.scenario_view, *self.table_views.values())
         view = next((v for v in views if v.model() is model), None)
         if view is None or not view.isVisible():
@@ -240,7 +241,11 @@ class MainWindow(QMainWindow):
             self.results_view.selectionModel().blockSignals(False)
             self.results_view.viewport().update()
 
-    def select_result(self, scenario: int, key: str) -> None:
+    def select_result(self, scenario: int, key: str | None = None) -> None:
+        """Make a result of a scenario current (default: the scenario's headline figure)."""
+        if key is None:
+            n = self.workbook.tables["Scenarios"].nrows
+            key = headline_key(self.workbook, min(max(scenario, 0), n - 1)) if n else "daily_total"
         if self.results_model.columnCount() == 0:
             self.selection.set(-1, key, force=True)
             return
@@ -354,14 +359,14 @@ class MainWindow(QMainWindow):
 
     def scenario_delete(self) -> None:
         rows.delete_rows(self.stack, self.workbook, "Scenarios", self._scenario_columns())
-        self.select_result(0, "daily_total")
+        self.select_result(0)
 
     def _show_scenario(self, scenario: int) -> None:
         self.tabs.setCurrentWidget(self.scenario_view)
         for view in (self.scenario_view, self.results_view):
             view.setColumnWidth(scenario, 165)
         editing.select(self.scenario_view, self.scenario_model.index(1, scenario))
-        self.select_result(scenario, "daily_total")
+        self.select_result(scenario)
 
     # ------------------------------------------------------------------ files
     def file_new(self) -> None:
@@ -483,4 +488,9 @@ class MainWindow(QMainWindow):
         self.formula_bar.retranslate()
         self.summary.retranslate()
         self._show_recalc()
+        refusal = getattr(self, "_last_refusal", None)
+        if refusal is not None and self.statusBar().currentMessage():
+            text = refusal[0].refused_text(refusal[1])  # the message, in the new language
+            if text:
+                self.show_message(text)
         self._update_title()

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import labels
 from ..core.formulas import REGISTRY, RESULT_KEYS
@@ -56,6 +64,8 @@ class _Tile(QFrame):
         box.addWidget(self.caption)
         box.addWidget(self.value)
         box.addWidget(self.band)
+        # never narrower than the words: a narrow window scrolls the strip instead
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 
 
 def stage_keys(wb: Workbook, row: int) -> list[tuple[str, tuple[str, ...]]]:
@@ -75,6 +85,12 @@ def stage_keys(wb: Workbook, row: int) -> list[tuple[str, tuple[str, ...]]]:
         if shown:
             out.append((stage, shown))
     return out
+
+
+def headline_key(wb: Workbook, row: int) -> str:
+    """The first figure the strip shows for scenario `row` (its run cost, or cost per day)."""
+    shown = stage_keys(wb, row)
+    return shown[0][1][0] if shown else "daily_total"
 
 
 class SummaryStrip(QScrollArea):
@@ -117,14 +133,6 @@ class SummaryStrip(QScrollArea):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh()
-
-    def sizeHint(self) -> QSize:
-        """As tall as the tiles plus room for the scroll bar a narrow window shows."""
-        hint = self.widget().sizeHint()
-        return QSize(hint.width(), hint.height() + self.horizontalScrollBar().sizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, self.sizeHint().height())
 
     def retranslate(self) -> None:
         self._shown = []  # captions and stage titles are rebuilt in the new language
@@ -194,18 +202,19 @@ class SummaryStrip(QScrollArea):
         """Tiles for `shown` [(stage, keys)], grouped under stage titles."""
         for group in self._groups:
             self._row_layout.removeWidget(group)
+            group.setParent(None)  # gone from the strip now, not at the next event loop turn
             group.deleteLater()
         self._groups, self.tiles, self._shown = [], {}, shown
         lang = i18n.current()
         for stage, keys in shown:
             group = QWidget(self.widget())
-            box = QVBoxLayout(group)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(1)
-            title = QLabel(f"<b>{html.escape(labels.stage_title(stage, lang))}</b>", group)
-            box.addWidget(title)
-            line = QHBoxLayout()
+            line = QHBoxLayout(group)  # the stage's title, then its tiles: one row, little height
+            line.setContentsMargins(6, 0, 0, 0)
             line.setSpacing(4)
+            title = QLabel(f"<b>{html.escape(labels.stage_title(stage, lang))}</b>", group)
+            title.setWordWrap(True)
+            title.setMaximumWidth(90)
+            line.addWidget(title)
             for key in keys:
                 tile = _Tile(group)
                 tile.caption.setText(labels.text(CAPTIONS.get(key, ""), lang)
@@ -213,10 +222,15 @@ class SummaryStrip(QScrollArea):
                 tile.band.setToolTip(labels.text(BAND_TIP, lang))
                 self.tiles[key] = tile
                 line.addWidget(tile)
-            box.addLayout(line)
             self._row_layout.insertWidget(self._row_layout.count() - 1, group)
             self._groups.append(group)
-        self.updateGeometry()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the tiles plus a scroll bar's room (the strip scrolls sideways when narrow)."""
+        self.widget().layout().activate()
+        tiles = max([self.widget().sizeHint().height(), _Tile().sizeHint().height()])
+        self.setFixedHeight(tiles + self.horizontalScrollBar().sizeHint().height() + 2)
 
     def refresh(self) -> None:
         wb, row = self._wb, self._row

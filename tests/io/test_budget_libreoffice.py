@@ -28,7 +28,7 @@ SCENARIO_EDITS = [
     (2, "serve_hardware", "H100 SXM5 80GB"),
     (2, "serve_price", "Lambda 8x H100 SXM on-demand (2026)"),
     (2, "serve_precision", "fp8"),
-    (3, "model", "gpt-4 1.8t dense reading (seed article)"),  # case differs: not found in both
+    (3, "model", "gpt-4 1.8t dense reading (blog example)"),  # case differs: not found in both
     (4, "train_precision", "fp8"),  # the A100 has no FP8 figure: an error in both
     (5, "daily_users", 20_000_000),
     (5, "serve_hardware", "H100 SXM5 80GB"),  # a scenario's hardware changed

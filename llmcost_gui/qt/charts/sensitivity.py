@@ -136,12 +136,16 @@ class SensitivityChart(ChartBase):
         super().refresh(snapshot, row, key)
 
     def _follow_result(self, snapshot, row: int, key: str):
-        """When the input shown does not move this result, show one that does (the first in
-        the list that this scenario uses)."""
+        """When the input shown does not move this result in this scenario, show one that does
+        (the first in the list that this scenario uses)."""
         relevant = inputs_of(key) & set(INPUTS)
-        if self.input_name in relevant:
+
+        def used_here(name):
+            return name in relevant and not np.isnan(current_values(snapshot, name, [row])[0])
+
+        if self.input_name is not None and used_here(self.input_name):
             return
-        used = [n for n in INPUTS if n in relevant and not np.isnan(current_values(snapshot, n, [row])[0])]
+        used = [n for n in INPUTS if used_here(n)]
         if used:
             self.input_box.blockSignals(True)
             self.set_input(used[0])
@@ -227,8 +231,8 @@ class SensitivityChart(ChartBase):
         else:
             notes = []
             if getattr(self, "left_out", 0):
-                notes.append(self.tr("{0} scenarios whose own value lies outside this range are not "
-                                     "drawn.").format(self.left_out))
+                notes.append(self.tr("Not drawn: {0} other scenario(s) whose own value lies "
+                                     "outside this range.").format(self.left_out))
             if getattr(self, "capped", 0):
                 notes.append(self.tr("{0} more scenarios are not drawn: at most {1} curves at "
                                      "once.").format(self.capped, MAX_OTHER_CURVES + 1))

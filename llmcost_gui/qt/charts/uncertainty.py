@@ -70,6 +70,8 @@ class UncertaintyChart(ChartBase):
         row.addWidget(self.reset)
         self.table = QTableWidget(0, 4)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         # the ranges and the histogram share the height; the user moves the divider
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
