@@ -10,7 +10,16 @@ import numpy as np
 from . import expr
 from .cells import domain_mask
 from .formulas import REGISTRY, Formula
-from .schema import ASSUMPTION_KEYS, CURRENCIES, SCENARIOS, STAGE_TITLE, STAGE_TRIGGER, STAGES
+from .schema import (
+    ASSUMPTION_KEYS,
+    CHOICE,
+    CURRENCIES,
+    REF,
+    SCENARIOS,
+    STAGE_TITLE,
+    STAGE_TRIGGER,
+    STAGES,
+)
 from .units import format_value
 from .vals import BLANK, OK, Val, factorize, is_ok, shared_if_ok, text_factors
 
@@ -273,7 +282,7 @@ class _Context:
             codes[blank] = self.reason(f"{col.name} is blank; {STAGE_TITLE[col.stage].lower()} needs it")
         else:
             codes[blank] = BLANK
-        factors = factorize(values) if values.dtype == object else None
+        factors = factorize(values) if col.kind in (CHOICE, REF) and values.dtype == object else None
         allowed = domain_mask(col, values) if factors is None else domain_mask(col, factors[0])[factors[1]]
         bad = ~blank & ~allowed
         if bad.any():
