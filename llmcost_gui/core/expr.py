@@ -6,6 +6,8 @@ allowed.  Evaluation is vectorized: every value is a :class:`Val` holding one en
 and a status code per entry (0 ok, 1 blank = stage not used, >= 2 an error whose reason is kept
 by the evaluation context), so that errors travel as values instead of exceptions.
 ``blank("why")`` is a blank that keeps its reason (a result with no value that is not an error).
+Each parsed tree is compiled once into Python closures (:func:`compiled`); a function's numpy
+entry in :data:`FUNCTIONS` builds its closure, so evaluation walks no tree.
 """
 
 from __future__ import annotations
