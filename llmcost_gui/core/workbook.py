@@ -119,10 +119,13 @@ class TableData:
 
 @dataclass(frozen=True)
 class SetCells:
-    """Set cells of one table: (row, column, value or text) triples."""
+    """Set cells of one table: (row, column, value or text) triples.  `restore` marks an inverse:
+    it puts back stored values exactly as they were (a reference that dangled before an edit
+    dangles again after its undo), so it is not validated again."""
 
     table: str
     cells: tuple[tuple[int, str, object], ...]
+    restore: bool = False
 
 
 @dataclass(frozen=True)
@@ -279,7 +282,8 @@ class Workbook:
 
     def _set_cells(self, cmd: SetCells):
         t = self.tables[cmd.table]
-        parsed = [(r, c, self.validate(cmd.table, r, c, v)) for r, c, v in cmd.cells]
+        parsed = cmd.cells if cmd.restore else \
+            [(r, c, self.validate(cmd.table, r, c, v)) for r, c, v in cmd.cells]
         old = []
         for r, c, v in parsed:
             before = t.data[c][r]
@@ -291,7 +295,7 @@ class Workbook:
             self._pending.inputs.append((cmd.table, r, c))
             if c == t.schema.key and isinstance(before, str) and v:
                 self._rename_references(cmd.table, before, v)
-        return SetCells(cmd.table, tuple(reversed(old)))
+        return SetCells(cmd.table, tuple(reversed(old)), restore=True)
 
     def _rename_references(self, table: str, old: str, new: str):
         """Renaming a model, card or offer renames the references to it."""
