@@ -18,15 +18,16 @@ $(STAMP): pyproject.toml | $(PY)
 run: $(STAMP)
 	$(VENV)/bin/llmcost-gui
 
+# Two worker processes: the CI machine has two cores.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2
 
 # The cases too slow for `make test` (marked `slow`); CI runs them after `make test`.
 test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow || [ $$? -eq 5 ]
 
 # Linters come pinned in the `dev` extra: ruff, and import-linter for the layer contracts
-# (pyproject.toml [tool.importlinter]: core and io never import Qt, the core never imports io).
+# (pyproject.toml [tool.importlinter]: core, io and the computing process never import Qt; the core never imports io).
 DEV_STAMP := $(VENV)/.installed-dev
 $(DEV_STAMP): pyproject.toml | $(STAMP)
 	$(PY) -m pip install -e '.[dev]'

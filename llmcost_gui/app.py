@@ -97,12 +97,16 @@ def screenshot(window, target: str, size: str | None = None) -> None:
             window.summary.busy or (window.charts is not None and window.charts.busy()))):
         QApplication.processEvents()
         time.sleep(0.02)
-    QApplication.processEvents()
+    for _ in range(5):  # nested layouts settle one level per pass (tiles grow with their bands)
+        QApplication.processEvents()
     if not window.grab().save(target):
         raise SystemExit(f"cannot write {target}")
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the bundle starts its computing process through main
     args = parse_args(argv)
     app = make_app([sys.argv[0]])
     window = create_window(args.file, args.lang, offer_restore=not (args.smoke or args.screenshot))

@@ -704,7 +704,6 @@ UI_ZH: dict[str, str] = {
     "Save the changes to %1 before closing it?": "关闭前是否保存对 %1 的更改？",
     "Open workbook": "打开工作簿", "Save workbook": "保存工作簿", "Cannot open %1": "无法打开 %1",
     "Cannot save %1": "无法保存 %1", "Restore unsaved work?": "恢复未保存的工作？",
-    "Replace file?": "替换文件？", "%1 already exists. Replace it?": "%1 已存在。要替换它吗？",
     "LLM Cost Workbench did not close normally. Restore the unsaved changes autosaved at %1?":
         "LLM 成本工作台上次未正常关闭。是否恢复 %1 自动保存的未保存更改？",
     "Cannot restore the autosaved copy": "无法恢复自动保存的副本",
@@ -760,14 +759,19 @@ UI_ZH: dict[str, str] = {
     "The user guide was not found in this installation. It is docs/user-guide.md in the source code.":
         "此安装中未找到用户指南。源代码中的位置是 docs/user-guide.md。",
     # ---- ui branch (#13): new interface texts
+    "Replace file?": "替换文件？", "%1 already exists. Replace it?": "%1 已存在。要替换它吗？",
     "&Keyboard shortcuts": "键盘快捷键(&K)", "Keyboard shortcuts": "键盘快捷键",
     "There is no file at %1. A new, untitled workbook is open instead.":
         "%1 处没有文件。已改为打开一个新的未命名工作簿。",
     "%1 could not be read as a workbook: %2. A new, untitled workbook is open instead.":
         "无法将 %1 读取为工作簿：%2。已改为打开一个新的未命名工作簿。",
     "blank": "空", "Relative to own value": "相对当前值", "From must be below to.": "起点必须小于终点。",
-    "{0} scenarios whose own value lies outside this range are not drawn.":
+    "Not drawn: {0} other scenario(s) whose own value lies outside this range.":
         "{0} 个场景的当前值不在此范围内，未绘制。",
+    # ---- perf branch (#15): the sensitivity chart draws at most 8 curves
+    "{0} more scenarios are not drawn: at most {1} curves at once.":
+        "另有 {0} 个场景未绘制：一次最多绘制 {1} 条曲线。",
+    # ---- end perf branch (#15)
     "One-off cost": "一次性成本", "Days": "天数", "GPUs": "GPU 数", "GPU-hours": "GPU 小时",
     "Copy": "复制", "Clear cells": "清除单元格", "Edit the cell": "编辑单元格", "Confirm the edit": "确认编辑", "Cancel the edit": "取消编辑",
     # ---- serving planner (issue #12): the throughput chart
@@ -803,6 +807,11 @@ UI_ZH: dict[str, str] = {
 def text(english: str, lang: str = "en") -> str:
     """An interface text in `lang` (the English text when no translation exists)."""
     return UI_ZH.get(english, english) if _index(lang) == 1 else english
+
+
+def message(english: str, lang: str = "en", **kw) -> str:
+    """An interface message in `lang` with its {named} places filled ('{n} rows' -> '3 行')."""
+    return text(english, lang).format(**kw) if kw else text(english, lang)
 
 
 # ====================================================================== messages
@@ -841,6 +850,36 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
      "give {col} or {name}", "请填写{col}或{name}"),
     (rf"^{_NAME} is an offer for another card than (?P<name>[a-z_]+)$",
      "{col} is an offer for another card than {name}", "{col}是另一种卡的报价，与{name}不符"),
+    # ---- ui branch (#13): the serving, memory and API reasons in words
+    (r"^the weights and one request's KV cache do not fit on the replica: .*$",
+     "the weights and one request's KV cache do not fit on the replica: raise {serve_tp} (or leave "
+     "it blank), choose a card with more memory or a lower precision",
+     "权重和一个请求的 KV 缓存放不进一个副本：请增大{serve_tp}（或留空），换显存更大的卡或更低的精度"),
+    (r"^no batch meets tpot_target_s: .*$",
+     "no batch meets {tpot_target_s}: use more cards per replica ({serve_tp}), a faster card, a "
+     "lower precision or a smaller model",
+     "没有批大小能满足{tpot_target_s}：请增加每副本卡数（{serve_tp}）、换更快的卡、更低的精度或更小的模型"),
+    (r"^prefill alone takes longer than ttft_target_s: .*$",
+     "prefill alone takes longer than {ttft_target_s}: use more cards per replica ({serve_tp}), a "
+     "faster card, a shorter prompt or a smaller model",
+     "仅预填充就超过{ttft_target_s}：请增加每副本卡数（{serve_tp}）、换更快的卡、缩短提示或换更小的模型"),
+    (r"^no number of cards holds this run: a card can use (?P<value>\S+) GB but needs (?P<n>\S+) GB .*$",
+     "no number of cards holds this run: a card can use {value} GB but needs {n} GB of activations "
+     "plus what its sharding keeps whole; choose ZeRO-3 sharding, full checkpointing, a shorter "
+     "context or micro-batch, or a card with more memory",
+     "多少张卡都放不下这次训练：每张卡可用 {value} GB，但激活值就需要 {n} GB，另加分片后仍需完整保存的部分；"
+     "请选择 ZeRO-3 分片、完整重计算（checkpointing）、更短的上下文或微批，或显存更大的卡"),
+    (r"^(?P<value>\S+) training cards cannot hold this run: it needs at least (?P<n>\S+) of these "
+     r"(?P<name>\S+) GB cards .*$",
+     "{value} training cards cannot hold this run: it needs at least {n} of these {name} GB cards "
+     "with its sharding; use more cards, a card with more memory, ZeRO sharding or full "
+     "checkpointing",
+     "{value} 张训练卡放不下这次训练：按当前分片至少需要 {n} 张这种 {name} GB 的卡；"
+     "请增加卡数、换显存更大的卡、使用 ZeRO 分片或完整重计算"),
+    (r"^self-hosting never costs less: .*$",
+     "self-hosting never costs less: one replica costs more per day than the API charges for the "
+     "users it serves at peak",
+     "自建始终不更便宜：一个副本每天的成本高于 API 为它在峰值时服务的用户收取的费用"),
     # serving planner (issue #12): no batch fits memory or meets a latency target
     (r"^the weights and one request's KV cache do not fit on the replica: .*$",
      "the weights and one request's KV cache do not fit on the replica: raise serve_tp (or leave it "
@@ -949,6 +988,8 @@ def _reason_words(kw: dict, lang: str, unit: str = "") -> dict:
     value = kw.get("value") or ""
     kw["got"] = (f"，实际为 {value}" if zh else f", got {value}") if value else ""
     kw["procurement"] = column_label("procurement", lang)
+    for name in ("serve_tp", "tpot_target_s", "ttft_target_s"):  # names some reasons advise
+        kw[name] = column_label(name, lang)
     return kw
 
 

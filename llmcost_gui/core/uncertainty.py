@@ -10,21 +10,26 @@ not use (blank stage, no rental offer) are not sampled.  All samples are one eva
 
 from __future__ import annotations
 
-import warnings
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 
+from .evaluate import evaluate_tables
 from .expr import OK
+from .expr import names as expr_names
+from .schema import REF
 from .variants import (
     AnalysisError,
     check_output,
     clip_to_domain,
     current_values,
-    evaluate_variants,
     input_spec,
     scenario_row,
     stored_values,
+    variant_tables,
 )
 
 
@@ -118,6 +123,11 @@ def _triangular(rng, lo, mode, hi):
     return np.where(u < split, left, right)
 
 
+DEFAULT_SAMPLES = 100_000  # the Uncertainty chart's and the summary strip's sample count
+DEFAULT_SEED = 0
+CHUNK_ROWS = 20_000  # sampled rows per evaluation: bounds memory; numpy releases the GIL inside
+
+
 @dataclass(frozen=True)
 class MonteCarlo:
     """Percentiles of one result over the samples that have a value."""
@@ -132,50 +142,102 @@ class MonteCarlo:
     base: float | None  # the point estimate (compute)
 
 
-def montecarlo(wb, scenario, output: str, samples: int = 100_000, seed: int | None = None,
+@dataclass(frozen=True)
+class Band:
+    """P10, P50 and P90 of one result of one scenario."""
+
+    p10: float
+    p50: float
+    p90: float
+
+
+@dataclass
+class _Sampled:
+    """Every sample's value of some results of one scenario (NaN where the sample failed)."""
+
+    values: dict[str, np.ndarray]
+    reasons: dict[str, str]  # result -> why a sample failed (the first failure seen)
+    inputs: tuple[str, ...]
+
+
+def formulas_for(keys) -> Mapping:
+    """The registry's formulas `keys` need (themselves and what they read), in its order; the
+    same read-only mapping for the same keys (evaluation keeps its work per mapping)."""
+    return _formulas_for(tuple(keys))
+
+
+@functools.lru_cache(maxsize=64)
+def _formulas_for(keys: tuple[str, ...]) -> Mapping:
+    from .formulas import REGISTRY
+
+    needed, todo = set(), list(keys)
+    while todo:
+        key = todo.pop()
+        if key not in needed:
+            needed.add(key)
+            todo.extend(n for n in expr_names(REGISTRY[key].tree) if n in REGISTRY)
+    return MappingProxyType({k: f for k, f in REGISTRY.items() if k in needed})
+
+
+def _sample(wb, row: int, keys, samples: int, seed: int | None, ranges) -> _Sampled:
+    """Draw the uncertain inputs once, then evaluate the samples CHUNK_ROWS at a time."""
+    if not 10 <= samples <= 2_000_000:
+        raise AnalysisError(f"samples must be between 10 and 2,000,000 (got {samples})")
+    ranges = DEFAULT_RANGES if ranges is None else ranges
+    overrides = sample_inputs(wb, np.full(samples, row), ranges, np.random.default_rng(seed))
+    values = {k: np.full(samples, np.nan) for k in keys}
+    reasons: dict[str, str] = {}
+    formulas, varied, res = formulas_for(keys), _varied(overrides), None
+    for start in range(0, samples, CHUNK_ROWS):
+        stop = min(samples, start + CHUNK_ROWS)
+        part = {name: v[start:stop] for name, v in overrides.items()}
+        # chunks differ only in the sampled inputs: what does not depend on them is kept
+        res = evaluate_tables(variant_tables(wb, np.full(stop - start, row), part), formulas, res, varied)
+        for key in keys:
+            v = res.values[key].astype(float)
+            ok = (res.codes[key] == OK) & np.isfinite(v)
+            values[key][start:stop] = np.where(ok, v, np.nan)
+            if not ok.all() and key not in reasons:
+                code = int(np.max(res.codes[key]))
+                reasons[key] = res.reasons[code] if code > 1 else "not part of this scenario"
+    return _Sampled(values, reasons, tuple(overrides))
+
+
+def _varied(overrides) -> set[str]:
+    """The sampled inputs as evaluate_tables names what changed: columns, assumptions, tables."""
+    return {spec.table if spec.kind == "property" else name
+            for name, spec in ((name, input_spec(name)) for name in overrides)}
+
+
+def montecarlo(wb, scenario, output: str, samples: int = DEFAULT_SAMPLES, seed: int | None = None,
                ranges: dict[str, Range] | None = None) -> MonteCarlo:
     """P10, P50, P90 and mean of `output` with the uncertain inputs drawn from their ranges."""
     check_output(output)
-    if not 10 <= samples <= 2_000_000:
-        raise AnalysisError(f"samples must be between 10 and 2,000,000 (got {samples})")
     row = scenario_row(wb, scenario)
-    ranges = DEFAULT_RANGES if ranges is None else ranges
-    rows = np.full(samples, row)
-    overrides = sample_inputs(wb, rows, ranges, np.random.default_rng(seed))
-    res = evaluate_variants(wb, rows, overrides)
-    values = res.values[output].astype(float)
-    ok = (res.codes[output] == OK) & np.isfinite(values)
-    if not ok.any():
-        code = int(np.max(res.codes[output]))
-        reason = res.reasons[code] if code > 1 else "not part of this scenario"
-        raise AnalysisError(f"{output} has no value in any sample: {reason}")
-    good = values[ok]
+    drawn = _sample(wb, row, (output,), samples, seed, ranges)
+    values = drawn.values[output]
+    good = values[~np.isnan(values)]
+    if not len(good):
+        raise AnalysisError(f"{output} has no value in any sample: {drawn.reasons[output]}")
     p10, p50, p90 = np.percentile(good, [10, 50, 90])
     base = float(wb.results.values[output][row]) if wb.results.codes[output][row] == OK else None
     return MonteCarlo(float(p10), float(p50), float(p90), float(good.mean()), good,
-                      int((~ok).sum()), tuple(overrides), base)
+                      len(values) - len(good), drawn.inputs, base)
 
 
-def uncertainty_bands(wb, samples: int = 5_000, seed: int = 0, ranges: dict[str, Range] | None = None,
-                      keys=None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """P10 and P90 of each result key for every scenario row (NaN where there is no value), from
-    one evaluation of rows × samples variants — for showing the band next to each estimate."""
-    from .formulas import RESULT_KEYS
+def scenario_bands(wb, scenario, keys, samples: int = DEFAULT_SAMPLES, seed: int | None = DEFAULT_SEED,
+                   ranges: dict[str, Range] | None = None) -> dict[str, Band | None]:
+    """P10/P50/P90 of several results of one scenario from one set of samples (None: no value).
 
-    n = wb.tables["Scenarios"].nrows
-    keys = RESULT_KEYS if keys is None else keys
-    if n == 0:
-        return {k: (np.zeros(0), np.zeros(0)) for k in keys}
-    rows = np.repeat(np.arange(n), samples)
-    ranges = DEFAULT_RANGES if ranges is None else ranges
-    res = evaluate_variants(wb, rows, sample_inputs(wb, rows, ranges, np.random.default_rng(seed)))
-    out = {}
+    The draws are those of :func:`montecarlo` with the same samples, seed and ranges, so each
+    band equals that function's percentiles for the same result."""
     for key in keys:
-        values = np.where(res.codes[key] == OK, res.values[key].astype(float), np.nan).reshape(n, samples)
-        with warnings.catch_warnings():  # a scenario without this result: all-NaN row
-            warnings.simplefilter("ignore", RuntimeWarning)
-            lo, hi = np.nanpercentile(values, [10, 90], axis=1)
-        out[key] = (lo, hi)
+        check_output(key)
+    drawn = _sample(wb, scenario_row(wb, scenario), tuple(keys), samples, seed, ranges)
+    out: dict[str, Band | None] = {}
+    for key in keys:
+        good = drawn.values[key][~np.isnan(drawn.values[key])]
+        out[key] = Band(*(float(p) for p in np.percentile(good, [10, 50, 90]))) if len(good) else None
     return out
 
 
@@ -188,3 +250,27 @@ def uncertainty_band(wb, scenario, output: str, samples: int = 20_000, seed: int
         return None
     return mc.p10, mc.p90
 
+
+def dependency_key(wb, scenario: int) -> tuple:
+    """Everything the results of scenario row `scenario` read: its own cells, the records it
+    names (and the records those name), and the assumptions.  Equal keys, equal results: a cache
+    of one scenario's bands stays valid exactly as long as its key does not change."""
+    parts: list[tuple] = []
+    todo, seen = [("Scenarios", scenario)], {("Scenarios", scenario)}
+    while todo:
+        table, row = todo.pop()
+        t = wb.tables[table]
+        parts.append((table, tuple(t.data[c][row] for c in t.columns)))
+        for col in t.schema.columns:
+            if col.kind != REF:
+                continue
+            name = t.data[col.name][row]
+            found = wb.tables[col.ref].key_index().get(name) if isinstance(name, str) else None
+            if found is None:
+                parts.append((col.ref, name, None))  # names nothing (yet)
+            elif (col.ref, found) not in seen:
+                seen.add((col.ref, found))
+                todo.append((col.ref, found))
+    a = wb.tables["Assumptions"]
+    parts.append(("Assumptions", tuple(zip(a.data["key"], a.data["value"]))))
+    return tuple(parts)

@@ -17,7 +17,7 @@ import numpy as np
 
 from . import rules
 from .cells import InputError, assumption_column
-from .evaluate import Resolved, Results, evaluate_tables, resolve_lookup
+from .evaluate import Resolved, Results, edited_names, evaluate_tables, resolve_lookup
 from .formulas import REGISTRY
 from .schema import REF, SCENARIOS, TABLE_ORDER, TABLES, Column, Table
 
@@ -119,10 +119,13 @@ class TableData:
 
 @dataclass(frozen=True)
 class SetCells:
-    """Set cells of one table: (row, column, value or text) triples."""
+    """Set cells of one table: (row, column, value or text) triples.  `restore` marks an inverse:
+    it puts back stored values exactly as they were (a reference that dangled before an edit
+    dangles again after its undo), so it is not validated again."""
 
     table: str
     cells: tuple[tuple[int, str, object], ...]
+    restore: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,13 +152,29 @@ class Batch:
     commands: tuple = ()
 
 
+class ChangedResults:
+    """The result cells an edit changed: rows (an array) per result key, no object per cell.
+    Iterating gives ``(row, key)`` pairs."""
+
+    def __init__(self, rows: dict[str, np.ndarray] | None = None):
+        self.rows = rows or {}
+
+    def __iter__(self):
+        for key, rows in self.rows.items():
+            for row in rows.tolist():
+                yield row, key
+
+    def __len__(self) -> int:
+        return sum(len(rows) for rows in self.rows.values())
+
+
 @dataclass(frozen=True)
 class Change:
     """What one edit changed: input cells, result cells (row, key), and whether rows moved."""
 
     revision: int
     inputs: tuple[Cell, ...] = ()
-    results: tuple[tuple[int, str], ...] = ()
+    results: ChangedResults = field(default_factory=ChangedResults)
     structure: tuple[str, ...] = ()  # tables whose rows were inserted or deleted
     recalc_ms: float = 0.0
 
@@ -263,7 +282,8 @@ class Workbook:
 
     def _set_cells(self, cmd: SetCells):
         t = self.tables[cmd.table]
-        parsed = [(r, c, self.validate(cmd.table, r, c, v)) for r, c, v in cmd.cells]
+        parsed = cmd.cells if cmd.restore else \
+            [(r, c, self.validate(cmd.table, r, c, v)) for r, c, v in cmd.cells]
         old = []
         for r, c, v in parsed:
             before = t.data[c][r]
@@ -275,7 +295,7 @@ class Workbook:
             self._pending.inputs.append((cmd.table, r, c))
             if c == t.schema.key and isinstance(before, str) and v:
                 self._rename_references(cmd.table, before, v)
-        return SetCells(cmd.table, tuple(reversed(old)))
+        return SetCells(cmd.table, tuple(reversed(old)), restore=True)
 
     def _rename_references(self, table: str, old: str, new: str):
         """Renaming a model, card or offer renames the references to it."""
@@ -335,7 +355,9 @@ class Workbook:
             return None
         t0 = time.perf_counter()
         old = self.results
-        self.results = evaluate_tables(self.tables)
+        # an edit of cells evaluates again only what depends on them
+        edited = None if pending.structure else edited_names(self.tables, pending.inputs)
+        self.results = evaluate_tables(self.tables, previous=old, changed=edited)
         changed = _diff(old, self.results) if not pending.structure else _all_cells(self.results)
         self.last_recalc_ms = (time.perf_counter() - t0) * 1000
         self.revision += 1
@@ -346,18 +368,21 @@ class Workbook:
         return change
 
 
-def _diff(old: Results, new: Results) -> tuple[tuple[int, str], ...]:
+def _diff(old: Results, new: Results) -> ChangedResults:
     if old.size != new.size:
         return _all_cells(new)
-    out = []
+    # the same reason has different codes in two evaluations: translate old codes to new ones
+    index = {reason: i for i, reason in enumerate(new.reasons)}
+    to_new = np.array([index.get(reason, -1) for reason in old.reasons], dtype=np.int64)
+    out = {}
     for key in REGISTRY:
         a, b = old.values[key], new.values[key]
         same = (a == b) | (np.isnan(a) & np.isnan(b))
-        same &= old.reason_array(key) == new.reason_array(key)
-        for row in np.flatnonzero(~same):
-            out.append((int(row), key))
-    return tuple(out)
+        same &= to_new[old.codes[key]] == new.codes[key]
+        if not same.all():
+            out[key] = np.flatnonzero(~same)
+    return ChangedResults(out)
 
 
-def _all_cells(results: Results) -> tuple[tuple[int, str], ...]:
-    return tuple((r, k) for k in REGISTRY for r in range(results.size))
+def _all_cells(results: Results) -> ChangedResults:
+    return ChangedResults({k: np.arange(results.size) for k in REGISTRY})

@@ -1,40 +1,24 @@
-"""Work off the GUI thread: a runner that delivers only the newest request's answer."""
+"""Work off the GUI thread; only the newest request's answer is delivered.
+
+* :class:`ProcessComputer` runs a module-level core function in the computing process
+  (:mod:`llmcost_gui.worker`): the Monte Carlo bands of the summary strip.  It shares no
+  interpreter lock with the window, and no Python thread of ours runs in the window's process.
+* :class:`Computer` runs a closure on a thread of a pool (the charts).  Jobs are core functions
+  over a frozen :class:`core.variants.Snapshot`: numpy over plain arrays, no Qt object made or
+  held; Monte Carlo evaluates in chunks of large arrays (core.uncertainty.CHUNK_ROWS), and numpy
+  releases the GIL inside each array operation, so the GUI thread rarely waits.
+
+No interpreter-wide setting (switch interval, garbage collector) is changed for either."""
 
 from __future__ import annotations
 
-import gc
-import threading
-
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 
 class _Signals(QObject):
     done = Signal(int, object)
     failed = Signal(int, str)
-
-
-class _NoCollection:
-    """Cyclic garbage collection is off while any worker computes: a collection started on a
-    worker thread could free Qt objects there (Qt requires the GUI thread), which can deadlock."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.active = 0
-
-    def __enter__(self):
-        with self.lock:
-            if self.active == 0:
-                gc.disable()
-            self.active += 1
-
-    def __exit__(self, *exc):
-        with self.lock:
-            self.active -= 1
-            if self.active == 0:
-                gc.enable()
-
-
-_NO_GC = _NoCollection()
 
 
 class _Task(QRunnable):
@@ -43,10 +27,6 @@ class _Task(QRunnable):
         self.generation, self.func, self.signals, self.latest = generation, func, signals, latest
 
     def run(self):
-        with _NO_GC:
-            self._run()
-
-    def _run(self):
         if self.latest() != self.generation:  # superseded while queued: skip the work
             return
         try:
@@ -136,3 +116,142 @@ def run_with_progress(parent, label: str, func, delay_s: float = 0.3):
         if state["dialog"] is not None:
             state["dialog"].close()
             state["dialog"].deleteLater()
+
+
+POLL_MS = 10  # how often the GUI thread looks for an answer while a job runs
+
+
+class _WorkerProcess(QObject):
+    """The computing process (llmcost_gui.worker), shared by every ProcessComputer of this
+    program: one job at a time, the newest pending job of each client next, answers read on the
+    GUI thread by polling the pipe (no thread of ours in this process)."""
+
+    def __init__(self):
+        super().__init__()
+        self._process = None
+        self._conn = None
+        self._queue: dict[int, tuple] = {}  # client id -> (client, job id, func, args), oldest first
+        self._running: tuple | None = None  # (client, job id)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    def submit(self, client, job_id: int, func, args: tuple) -> None:
+        self._queue.pop(id(client), None)  # only the client's newest job is worth doing
+        self._queue[id(client)] = (client, job_id, func, args)
+        self._next()
+
+    def cancel(self, client) -> None:
+        """Forget the client's queued job (a running one finishes; its answer is dropped)."""
+        self._queue.pop(id(client), None)
+
+    def _ensure_started(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            return
+        import multiprocessing
+
+        from .. import worker
+
+        ctx = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
+        self._conn, child = ctx.Pipe()
+        self._process = ctx.Process(target=worker.serve, args=(child,), daemon=True,
+                                    name="llmcost-worker")
+        self._process.start()
+        child.close()
+
+    def _next(self) -> None:
+        if self._running is not None:
+            return
+        while self._queue:  # the jobs of clients deleted with their window are dropped
+            client, job_id, func, args = self._queue.pop(next(iter(self._queue)))
+            if shiboken6.isValid(client):
+                break
+        else:
+            return
+        try:
+            self._ensure_started()
+            self._conn.send((job_id, func, args))
+        except Exception as exc:  # noqa: BLE001 - no process, or a job that cannot be pickled
+            self._stop_process()
+            self._deliver(client, job_id, None, f"cannot start the computation: {exc}")
+            return self._next()
+        self._running = (client, job_id)
+        self._timer.start()
+
+    def _poll(self) -> None:
+        if self._running is None:
+            self._timer.stop()
+            return
+        try:
+            if not self._conn.poll():
+                if self._process.is_alive():
+                    return
+                raise EOFError
+            job_id, ok, payload = self._conn.recv()
+        except (EOFError, OSError):
+            job_id, ok, payload = self._running[1], None, "the computing process ended"
+            self._stop_process()
+        client, self._running = self._running[0], None
+        self._timer.stop()
+        self._deliver(client, job_id, ok, payload)
+        self._next()
+
+    @staticmethod
+    def _deliver(client, job_id: int, ok: bool | None, payload) -> None:
+        """ok: True (a result), False (the job failed), None (the process failed the job)."""
+        try:
+            client._answer(job_id, ok, payload)
+        except RuntimeError:  # the client was deleted with its window
+            pass
+
+    def _stop_process(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.kill()
+        self._process = self._conn = None
+
+
+_WORKER: _WorkerProcess | None = None
+
+
+def worker_process() -> _WorkerProcess:
+    """The program's computing process (started with the first job)."""
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = _WorkerProcess()
+    return _WORKER
+
+
+class ProcessComputer(QObject):
+    """Like :class:`Computer`, but the job runs in the computing process: `submit(func, *args)`
+    with a module-level Qt-free function and picklable arguments."""
+
+    finished = Signal(object)
+    error = Signal(str)  # the job raised: the same job would raise again
+    lost = Signal(str)  # the computing process could not answer (it ended): worth trying again
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.generation = 0
+        self.busy = False
+
+    def submit(self, func, *args) -> None:
+        self.generation += 1
+        self.busy = True
+        worker_process().submit(self, self.generation, func, args)
+
+    def cancel(self) -> None:
+        """No answer is wanted any more."""
+        self.generation += 1
+        self.busy = False
+        worker_process().cancel(self)
+
+    def _answer(self, generation: int, ok: bool | None, payload) -> None:
+        if generation != self.generation:  # superseded: a newer job is queued or running
+            return
+        self.busy = False
+        if ok:
+            self.finished.emit(payload)
+        elif ok is None:
+            self.lost.emit(str(payload))
+        else:
+            self.error.emit(str(payload))

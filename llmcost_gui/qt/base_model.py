@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QUndoStack
 
@@ -198,9 +199,38 @@ class WorkbookModel(QAbstractTableModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
         return True
 
-    def _emit_cells(self, cells) -> None:
-        """dataChanged for each (grid row, grid column), one signal per cell."""
-        for r, c in dict.fromkeys(cells):
-            if 0 <= r < self.rowCount() and 0 <= c < self.columnCount():
-                idx = self.index(r, c)
-                self.dataChanged.emit(idx, idx)
+    def _emit_cells(self, cells, roles=()) -> None:
+        """dataChanged for the (grid row, grid column) cells: one signal per run of adjacent
+        cells in a grid row, so an edit repaints just the cells that changed, and a change to
+        every scenario costs one signal per grid row, not one per cell."""
+        for r, first, last in cell_runs(cells, self.rowCount(), self.columnCount()):
+            self.dataChanged.emit(self.index(r, first), self.index(r, last), list(roles))
+
+
+MANY_CELLS = 16  # a grid row with more changed cells than this is repainted as one span
+
+
+def cell_runs(cells, nrows: int, ncols: int) -> list[tuple[int, int, int]]:
+    """(row, first column, last column) of each run of adjacent (row, column) cells inside the
+    grid; a row with more than MANY_CELLS cells gives one span from its first to its last cell
+    (the view repaints no more than what is on screen of it)."""
+    by_row: dict[int, list[int]] = {}
+    for r, c in cells:
+        if 0 <= r < nrows:
+            by_row.setdefault(r, []).append(c)
+    return row_spans({r: np.asarray(cols) for r, cols in by_row.items()}, ncols)
+
+
+def row_spans(columns: dict[int, np.ndarray], ncols: int) -> list[tuple[int, int, int]]:
+    """Like :func:`cell_runs`, from the changed columns of each grid row (arrays)."""
+    spans = []
+    for r in sorted(columns):
+        cols = np.unique(columns[r])
+        cols = cols[(cols >= 0) & (cols < ncols)]
+        if len(cols) > MANY_CELLS:
+            spans.append((r, int(cols[0]), int(cols[-1])))
+        elif len(cols):
+            breaks = np.flatnonzero(np.diff(cols) != 1)
+            starts, ends = np.r_[0, breaks + 1], np.r_[breaks, len(cols) - 1]
+            spans.extend((r, int(cols[a]), int(cols[b])) for a, b in zip(starts, ends))
+    return spans

@@ -33,6 +33,7 @@ class FileController(QObject):
         self._workbook = workbook_getter
         self.path = ""
         self._autosaved_revision = -1
+        self.busy = False  # a save or open is running (its progress loop lets timers fire)
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
@@ -100,8 +101,8 @@ class FileController(QObject):
         from ..io.xlsx_read import read_workbook
 
         try:
-            wb = run_with_progress(self.window, self.tr("Opening %1…").replace("%1", Path(path).name),
-                                   lambda: read_workbook(path))
+            wb = self.file_work(self.tr("Opening %1…").replace("%1", Path(path).name),
+                                 lambda: read_workbook(path))
         except ImportProblems as exc:
             self._error(self.tr("Cannot open %1").replace("%1", Path(path).name), str(exc))
             return False
@@ -157,8 +158,8 @@ class FileController(QObject):
 
         wb = self._workbook()
         try:
-            run_with_progress(self.window, self.tr("Saving %1…").replace("%1", Path(path).name),
-                              lambda: write_document(wb, path))
+            self.file_work(self.tr("Saving %1…").replace("%1", Path(path).name),
+                            lambda: write_document(wb, path))
         except Exception as exc:
             self._error(self.tr("Cannot save %1").replace("%1", Path(path).name), str(exc))
             return False
@@ -167,6 +168,15 @@ class FileController(QObject):
         self._remember(path)
         self.discard_autosave()
         return True
+
+    def file_work(self, label: str, func):
+        """Run a read or write (open, save, budget export) with the busy dialog; autosave waits
+        until it is over."""
+        self.busy = True
+        try:
+            return run_with_progress(self.window, label, func)
+        finally:
+            self.busy = False
 
     def _error(self, title: str, detail: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok,
@@ -182,7 +192,7 @@ class FileController(QObject):
     def autosave(self) -> bool:
         """Write the autosave copy when there are unsaved edits since the last one."""
         wb = self._workbook()
-        if not self.is_modified() or wb.revision == self._autosaved_revision:
+        if self.busy or not self.is_modified() or wb.revision == self._autosaved_revision:
             return False
         from ..io.xlsx_write import write_document
 

@@ -152,6 +152,22 @@ class GuideDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(900, 700)
+        self.follows_language = False  # show_user_guide: True when no language was asked for
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Title, button and (when it follows the interface) the guide in the new language."""
+        self.setWindowTitle(tr("LLM Cost Workbench — User guide"))
+        self.home.setText(tr("Back to the user guide"))
+        path = guide_path() if self.follows_language else None
+        if path is not None:
+            self.browser.setSearchPaths([str(path.parent)])
+            self.guide_text = path.read_text(encoding="utf-8")
+            self.show_guide()
 
     def show_guide(self) -> None:
         """Show the guide itself (again, after a link was followed)."""
@@ -163,6 +179,7 @@ class GuideDialog(QDialog):
 def show_user_guide(parent=None, language: str | None = None) -> GuideDialog:
     """Open the user guide in `language` (default: the interface language), not blocking."""
     dialog = GuideDialog(guide_path(language), parent)
+    dialog.follows_language = language is None
     dialog.setModal(False)
     dialog.show()
     return dialog

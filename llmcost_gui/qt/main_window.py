@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
@@ -23,7 +21,6 @@ from ..core import labels
 from ..core.workbook import Change, Workbook
 from ..io.budget import write_budget
 from . import actions, editing, hf_import, i18n, rows
-from .background import run_with_progress
 from .charts.panel import ChartsPanel
 from .files import FileController
 from .formula_bar import FormulaBar
@@ -31,14 +28,11 @@ from .help import show_about, show_shortcuts, show_user_guide
 from .results_model import ResultsModel
 from .scenario_model import ScenarioModel
 from .selection import Selection
-from .summary import SummaryStrip
+from .summary import SummaryStrip, headline_key
 from .table_model import TableModel
 from .views import SheetView
 
 INPUT_TABLES = ("Models", "Hardware", "Prices", "ApiOffers", "Assumptions")
-
-
-GIL_SWITCH_S = 0.0005
 
 
 class MainWindow(QMainWindow):
@@ -46,10 +40,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, workbook: Workbook, path: str = "", parent=None):
         super().__init__(parent)
-        # Worker threads (charts, Monte Carlo bands) hold the GIL while they compute, and
-        # every cell painted calls back into Python and must wait for it: at the default 5 ms
-        # switch interval a repaint of the grids could wait a second; at 0.5 ms it does not.
-        sys.setswitchinterval(GIL_SWITCH_S)
         self.workbook = workbook
         self.stack = QUndoStack(self)
         self.files = FileController(self, self.stack, lambda: self.workbook)
@@ -71,7 +61,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.fit_to_screen()
         self._restore_layout()
-        self.select_result(0, "daily_total")
+        self.select_result(0)
 
     # ------------------------------------------------------------------ construction
     def _build_models(self) -> None:
@@ -130,6 +120,9 @@ class MainWindow(QMainWindow):
         self.acts.charts.setCheckable(True)
         self.acts.charts.setChecked(True)
         self.acts.charts.toggled.connect(self.charts_dock.setVisible)
+        # the strip's bands use the Uncertainty chart's samples, seed and ranges
+        self.summary.bands.settings = self.charts.uncertainty_settings
+        self.charts.uncertaintySettingsChanged.connect(self.summary.refresh)
         self.charts_dock.visibilityChanged.connect(self.acts.charts.setChecked)
 
     def _connect(self) -> None:
@@ -157,7 +150,7 @@ class MainWindow(QMainWindow):
         for model in (self.scenario_model, self.results_model, *self.table_models.values()):
             model.set_workbook(workbook)
         self.charts.set_workbook(workbook)
-        self.select_result(0, "daily_total")
+        self.select_result(0)
 
     def _on_change(self, change: Change) -> None:
         self._recalc_ms = change.recalc_ms
@@ -205,6 +198,7 @@ class MainWindow(QMainWindow):
     def _show_refusal(self, index, text: str) -> None:
         """A refused edit's reason in a tooltip at the cell (it stays as the cell's tooltip)."""
         model = index.model()
+        self._last_refusal = (model, index)
         views = (self.scenario_view, *self.table_views.values())
         view = next((v for v in views if v.model() is model), None)
         if view is None or not view.isVisible():
@@ -247,7 +241,11 @@ class MainWindow(QMainWindow):
             self.results_view.selectionModel().blockSignals(False)
             self.results_view.viewport().update()
 
-    def select_result(self, scenario: int, key: str) -> None:
+    def select_result(self, scenario: int, key: str | None = None) -> None:
+        """Make a result of a scenario current (default: the scenario's headline figure)."""
+        if key is None:
+            n = self.workbook.tables["Scenarios"].nrows
+            key = headline_key(self.workbook, min(max(scenario, 0), n - 1)) if n else "daily_total"
         if self.results_model.columnCount() == 0:
             self.selection.set(-1, key, force=True)
             return
@@ -361,14 +359,14 @@ class MainWindow(QMainWindow):
 
     def scenario_delete(self) -> None:
         rows.delete_rows(self.stack, self.workbook, "Scenarios", self._scenario_columns())
-        self.select_result(0, "daily_total")
+        self.select_result(0)
 
     def _show_scenario(self, scenario: int) -> None:
         self.tabs.setCurrentWidget(self.scenario_view)
         for view in (self.scenario_view, self.results_view):
             view.setColumnWidth(scenario, 165)
         editing.select(self.scenario_view, self.scenario_model.index(1, scenario))
-        self.select_result(scenario, "daily_total")
+        self.select_result(scenario)
 
     # ------------------------------------------------------------------ files
     def file_new(self) -> None:
@@ -393,7 +391,7 @@ class MainWindow(QMainWindow):
             return
         wb, lang = self.workbook, i18n.current()
         try:
-            run_with_progress(self, self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
+            self.files.file_work(self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Export budget"), str(exc))
             return
@@ -490,4 +488,9 @@ class MainWindow(QMainWindow):
         self.formula_bar.retranslate()
         self.summary.retranslate()
         self._show_recalc()
+        refusal = getattr(self, "_last_refusal", None)
+        if refusal is not None and self.statusBar().currentMessage():
+            text = refusal[0].refused_text(refusal[1])  # the message, in the new language
+            if text:
+                self.show_message(text)
         self._update_title()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
@@ -19,7 +20,14 @@ from ..core.schema import STAGES
 from ..core.units import edit_text
 from ..core.workbook import Change, Workbook
 from . import i18n
-from .base_model import ERROR_COLOR, HIGHLIGHT_COLOR, WorkbookModel, bold_font, stage_background
+from .base_model import (
+    ERROR_COLOR,
+    HIGHLIGHT_COLOR,
+    WorkbookModel,
+    bold_font,
+    row_spans,
+    stage_background,
+)
 from .scenario_model import scenario_column_header
 
 STAGE_ROW, RESULT_ROW = "stage", "result"
@@ -54,7 +62,8 @@ class ResultsModel(WorkbookModel):
         super().__init__(workbook, stack, parent)
         self.rows = result_rows()
         self._row_of = {k: i for i, (kind, k) in enumerate(self.rows) if kind == RESULT_ROW}
-        self._flash: dict[tuple[int, int], float] = {}
+        # each change still fading: (start, {grid row: changed columns}, repaint spans)
+        self._waves: list[tuple[float, dict[int, np.ndarray], list]] = []
         self._timer = QTimer(self)
         self._timer.setInterval(50)
         self._timer.timeout.connect(self._fade)
@@ -139,23 +148,28 @@ class ResultsModel(WorkbookModel):
         if self._reset_if_rows_moved(change):
             return
         self._rename_scenario_headers(change)
-        now = time.monotonic()
-        cells = []
-        for scenario, key in change.results:
-            if key in self._row_of:
-                cell = (self._row_of[key], scenario)
-                cells.append(cell)
-                if not change.structure:
-                    self._flash[cell] = now
-        self._emit_cells(cells)
-        if self._flash and not self._timer.isActive():
-            self._timer.start()
+        grid = {self._row_of[key]: cols for key, cols in _rows_by_key(change.results).items()
+                if key in self._row_of and len(cols)}
+        spans = row_spans(grid, self.columnCount())
+        for r, first, last in spans:
+            self.dataChanged.emit(self.index(r, first), self.index(r, last))
+        if spans and not change.structure:
+            self._waves.append((time.monotonic(), grid, spans))
+            if not self._timer.isActive():
+                self._timer.start()
 
     def _reset_state(self) -> None:
-        self._flash.clear()
+        self._waves.clear()
+
+    def _flash_start(self, row: int, col: int) -> float | None:
+        for start, grid, _spans in reversed(self._waves):
+            cols = grid.get(row)
+            if cols is not None and col in cols:
+                return start
+        return None
 
     def _flash_color(self, row: int, col: int):
-        start = self._flash.get((row, col))
+        start = self._flash_start(row, col)
         if start is None:
             return None
         left = 1.0 - (time.monotonic() - start) / HIGHLIGHT_SECONDS
@@ -166,17 +180,28 @@ class ResultsModel(WorkbookModel):
         return color
 
     def _fade(self) -> None:
+        """Repaint the fading cells: the spans of each recent change."""
         now = time.monotonic()
-        cells = list(self._flash)
-        for cell in cells:
-            if now - self._flash[cell] > HIGHLIGHT_SECONDS:
-                del self._flash[cell]
-        for r, c in cells:
-            if r < self.rowCount() and c < self.columnCount():
-                idx = self.index(r, c)
-                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.BackgroundRole])
-        if not self._flash:
+        rows, cols = self.rowCount(), self.columnCount()
+        for _start, _grid, spans in self._waves:
+            for r, first, last in spans:
+                if r < rows and first < cols:
+                    self.dataChanged.emit(self.index(r, first), self.index(r, min(last, cols - 1)),
+                                          [Qt.ItemDataRole.BackgroundRole])
+        self._waves = [w for w in self._waves if now - w[0] <= HIGHLIGHT_SECONDS]
+        if not self._waves:
             self._timer.stop()
 
     def is_highlighted(self, key: str, scenario: int) -> bool:
-        return (self._row_of.get(key), scenario) in self._flash
+        start = self._flash_start(self._row_of.get(key), scenario)
+        return start is not None and time.monotonic() - start <= HIGHLIGHT_SECONDS
+
+
+def _rows_by_key(results) -> dict[str, np.ndarray]:
+    """Changed rows per result key, from a core ChangedResults (or any (row, key) pairs)."""
+    if hasattr(results, "rows"):
+        return results.rows
+    out: dict[str, list[int]] = {}
+    for row, key in results:
+        out.setdefault(key, []).append(row)
+    return {key: np.asarray(rows) for key, rows in out.items()}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ..core import labels
 from ..core.cells import InputError
 from ..core.rules import unique_name
 from ..core.workbook import DeleteRows, InsertRows, Workbook
+from . import i18n
 from .commands import push_edit
 
 # What a new row is called, per table (made unique with " (2)", " (3)"…).
@@ -35,6 +37,13 @@ def _new_row(wb: Workbook, table: str) -> dict:
     return row
 
 
+def _undo_text(table: str, rows_text: str, scenario_text: str) -> str:
+    """'Add row (Models)' / 'Add scenario': what the undo menu says, with the table's label."""
+    if table == "Scenarios":
+        return scenario_text
+    return f"{rows_text} ({labels.table_label(table, i18n.current())})"
+
+
 def fresh_rows(wb: Workbook, table: str, count: int) -> tuple[dict, ...]:
     """`count` new rows for `table`, with names unique among themselves and the table."""
     out, used = [], set(wb.tables[table].names())
@@ -54,7 +63,8 @@ def insert_row(stack, wb: Workbook, table: str, index: int) -> int:
     """Insert a fresh row at `index`; returns its index."""
     index = max(0, min(index, wb.tables[table].nrows))
     push_edit(stack, wb, InsertRows(table, index, (_new_row(wb, table),)),
-              QCoreApplication.translate("Rows", "Add row") if table != "Scenarios" else QCoreApplication.translate("Rows", "Add scenario"))
+              _undo_text(table, QCoreApplication.translate("Rows", "Add row"),
+                         QCoreApplication.translate("Rows", "Add scenario")))
     return index
 
 
@@ -73,7 +83,8 @@ def duplicate_rows(stack, wb: Workbook, table: str, indices: list[int]) -> list[
         row[t.schema.key] = name
         rows.append(row)
     at = indices[-1] + 1
-    text = QCoreApplication.translate("Rows", "Duplicate scenario") if table == "Scenarios" else QCoreApplication.translate("Rows", "Duplicate rows")
+    text = _undo_text(table, QCoreApplication.translate("Rows", "Duplicate rows"),
+                      QCoreApplication.translate("Rows", "Duplicate scenario"))
     push_edit(stack, wb, InsertRows(table, at, tuple(rows)), text)
     return list(range(at, at + len(rows)))
 
@@ -82,7 +93,8 @@ def delete_rows(stack, wb: Workbook, table: str, indices: list[int]) -> bool:
     indices = sorted(i for i in set(indices) if 0 <= i < wb.tables[table].nrows)
     if not indices:
         return False
-    text = QCoreApplication.translate("Rows", "Delete scenario") if table == "Scenarios" else QCoreApplication.translate("Rows", "Delete rows")
+    text = _undo_text(table, QCoreApplication.translate("Rows", "Delete rows"),
+                      QCoreApplication.translate("Rows", "Delete scenario"))
     try:
         return push_edit(stack, wb, DeleteRows(table, tuple(indices)), text)
     except InputError:

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import labels
-from ..core.formulas import REGISTRY
+from ..core.formulas import REGISTRY, RESULT_KEYS
 from ..core.report import format_result
 from ..core.units import format_value
 from ..core.workbook import Workbook
 from . import i18n
-from .background import Computer
+from .bands import BandsProvider
 from .base_model import ERROR_COLOR
 
 # What the strip shows per stage (keys missing from the registry are skipped).
@@ -32,16 +40,6 @@ CAPTIONS = {
 }
 BAND_TIP = "Monte Carlo over the uncertain inputs (Charts → Uncertainty)"
 SUMMARY_KEYS = tuple(dict.fromkeys(k for keys in STAGE_KEYS.values() for k in keys))
-BAND_SAMPLES = 2_000  # Monte Carlo samples per scenario for the P10–P90 bands
-BAND_DELAY_MS = 250  # edits within this time share one computation
-
-
-def compute_bands(snapshot) -> dict:
-    """P10–P90 of the summary results for every scenario (runs off the GUI thread)."""
-    from ..core.uncertainty import uncertainty_bands
-
-    keys = tuple(k for k in SUMMARY_KEYS if k in REGISTRY)
-    return uncertainty_bands(snapshot, samples=BAND_SAMPLES, keys=keys)
 
 
 class _Tile(QFrame):
@@ -61,9 +59,13 @@ class _Tile(QFrame):
         box.setSpacing(0)
         self.band = QLabel()
         self.band.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # the same height with or without a band: no relayout (and chart repaint) when it comes
+        self.band.setMinimumHeight(self.band.fontMetrics().height())
         box.addWidget(self.caption)
         box.addWidget(self.value)
         box.addWidget(self.band)
+        # never narrower than the words: a narrow window scrolls the strip instead
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 
 
 def stage_keys(wb: Workbook, row: int) -> list[tuple[str, tuple[str, ...]]]:
@@ -85,13 +87,19 @@ def stage_keys(wb: Workbook, row: int) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+def headline_key(wb: Workbook, row: int) -> str:
+    """The first figure the strip shows for scenario `row` (its run cost, or cost per day)."""
+    shown = stage_keys(wb, row)
+    return shown[0][1][0] if shown else "daily_total"
+
+
 class SummaryStrip(QScrollArea):
     """The headline of the shown scenario, by stage: pre-training and fine-tuning as a one-off
     cost, days and GPUs; serving per day, month, year and per 1M tokens; purchases as capex.
 
-    Uncertainty bands come from :meth:`bands_for` (the provider; P10–P90 per result key)."""
+    Uncertainty bands come from `self.bands` (a :class:`BandsProvider`: ``bands_for(row)``)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, bands: BandsProvider | None = None):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -112,73 +120,49 @@ class SummaryStrip(QScrollArea):
         self.setWidget(inner)
         self._wb: Workbook | None = None
         self._row = -1
-        self._bands: dict = {}
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._computer = Computer(self._pool, self)
-        self._computer.finished.connect(self._bands_ready)
-        self._computer.error.connect(lambda _msg: self._bands_ready({}))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(BAND_DELAY_MS)
-        self._timer.timeout.connect(self._compute_bands)
+        if bands is None:
+            bands = BandsProvider(self, tuple(k for k in SUMMARY_KEYS if k in RESULT_KEYS))
+        self.bands = bands
+        self.bands.ready.connect(self._bands_ready)
         self.retranslate()
 
-    def sizeHint(self) -> QSize:
-        """As tall as the tiles plus room for the scroll bar a narrow window shows."""
-        hint = self.widget().sizeHint()
-        return QSize(hint.width(), hint.height() + self.horizontalScrollBar().sizeHint().height())
+    def hideEvent(self, event) -> None:
+        self.bands.cancel()  # a closed or minimized window needs no bands
+        super().hideEvent(event)
 
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, self.sizeHint().height())
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
 
     def retranslate(self) -> None:
         self._shown = []  # captions and stage titles are rebuilt in the new language
         self.refresh()
 
     def show_scenario(self, wb: Workbook, row: int) -> None:
-        if wb is not self._wb:
-            self._bands = {}
-            self._timer.start()
+        self.bands.set_workbook(wb)
         self._wb, self._row = wb, row
         self.refresh()
 
     def workbook_changed(self) -> None:
-        """The document changed: refresh now, recompute the uncertainty bands soon."""
-        self._timer.start()
+        """The document changed: refresh now (the bands follow when they are ready)."""
         self.refresh()
 
     @property
     def busy(self) -> bool:
-        return self._timer.isActive() or self._computer.busy
+        return self.bands.busy
 
-    def _compute_bands(self) -> None:
-        if self._wb is None or self._wb.tables["Scenarios"].nrows == 0:
-            return
-        from ..core.variants import Snapshot
+    def _bands_ready(self, row: int) -> None:
+        if row == self._row:
+            self.refresh()
 
-        snapshot = Snapshot(self._wb)
-        self._computer.submit(lambda: compute_bands(snapshot))
-
-    def _bands_ready(self, bands: dict) -> None:
-        self._bands = bands
-        self.refresh()
-
-    def bands_for(self, row: int) -> dict:
-        """{result key: (P10, P90)} of scenario `row`, as far as known (the bands provider)."""
-        out = {}
-        for key, (lo, hi) in self._bands.items():
-            if 0 <= row < len(lo):
-                out[key] = (float(lo[row]), float(hi[row]))
-        return out
-
-    def band_text(self, key: str) -> str:
-        """'P10–P90 $350K – $520K' for the shown scenario, or '' when not (yet) known."""
-        lo_hi = self.bands_for(self._row).get(key) if self._wb is not None else None
-        if lo_hi is None:
+    def band_text(self, key: str, bands: dict | None = None) -> str:
+        """'P10–P90 $350K – $520K' for the current scenario, or '' when not (yet) known."""
+        bands = self.bands.bands_for(self._row) if bands is None else bands
+        band = (bands or {}).get(key)
+        if band is None:
             return ""
-        lo, hi = lo_hi
-        if lo != lo or hi != hi or (lo == 0 and hi == 0):
+        lo, hi = band.p10, band.p90
+        if lo == 0 and hi == 0:
             return ""
         from ..core.report import scenario_currency
 
@@ -218,18 +202,19 @@ class SummaryStrip(QScrollArea):
         """Tiles for `shown` [(stage, keys)], grouped under stage titles."""
         for group in self._groups:
             self._row_layout.removeWidget(group)
+            group.setParent(None)  # gone from the strip now, not at the next event loop turn
             group.deleteLater()
         self._groups, self.tiles, self._shown = [], {}, shown
         lang = i18n.current()
         for stage, keys in shown:
             group = QWidget(self.widget())
-            box = QVBoxLayout(group)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(1)
-            title = QLabel(f"<b>{html.escape(labels.stage_title(stage, lang))}</b>", group)
-            box.addWidget(title)
-            line = QHBoxLayout()
+            line = QHBoxLayout(group)  # the stage's title, then its tiles: one row, little height
+            line.setContentsMargins(6, 0, 0, 0)
             line.setSpacing(4)
+            title = QLabel(f"<b>{html.escape(labels.stage_title(stage, lang))}</b>", group)
+            title.setWordWrap(True)
+            title.setMaximumWidth(90)
+            line.addWidget(title)
             for key in keys:
                 tile = _Tile(group)
                 tile.caption.setText(labels.text(CAPTIONS.get(key, ""), lang)
@@ -237,10 +222,15 @@ class SummaryStrip(QScrollArea):
                 tile.band.setToolTip(labels.text(BAND_TIP, lang))
                 self.tiles[key] = tile
                 line.addWidget(tile)
-            box.addLayout(line)
             self._row_layout.insertWidget(self._row_layout.count() - 1, group)
             self._groups.append(group)
-        self.updateGeometry()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the tiles plus a scroll bar's room (the strip scrolls sideways when narrow)."""
+        self.widget().layout().activate()
+        tiles = max([self.widget().sizeHint().height(), _Tile().sizeHint().height()])
+        self.setFixedHeight(tiles + self.horizontalScrollBar().sizeHint().height() + 2)
 
     def refresh(self) -> None:
         wb, row = self._wb, self._row
@@ -255,11 +245,12 @@ class SummaryStrip(QScrollArea):
         name = wb.tables["Scenarios"].get(row, "name") or ""
         self.scenario.setText(f"<b>{html.escape(name)}</b>" + self.api_line(wb, row))
         lang = i18n.current()
+        bands = self.bands.bands_for(row) or {}
         for key, tile in self.tiles.items():
             text = labels.localize_value(format_result(wb, row, key), REGISTRY[key].unit, lang)
             reason = wb.results.error(row, key)
             failed = text == "#ERROR"
             tile.value.setText(text or "—")
-            tile.band.setText("" if failed else self.band_text(key))
+            tile.band.setText("" if failed else self.band_text(key, bands))
             tile.value.setStyleSheet(f"color: {ERROR_COLOR.name()}" if failed else "")
             tile.setToolTip(labels.reason(reason, lang) if failed and reason else "")

@@ -356,14 +356,6 @@
       <translation>预算已写入 %1</translation>
     </message>
     <message>
-      <source>About LLM Cost Workbench</source>
-      <translation>关于 LLM 成本工作台</translation>
-    </message>
-    <message>
-      <source>LLM Cost Workbench %1</source>
-      <translation>LLM 成本工作台 %1</translation>
-    </message>
-    <message>
       <source>Charts</source>
       <translation>图表</translation>
     </message>
@@ -386,20 +378,20 @@
       <translation>添加场景</translation>
     </message>
     <message>
-      <source>Duplicate scenario</source>
-      <translation>复制场景</translation>
-    </message>
-    <message>
       <source>Duplicate rows</source>
       <translation>复制行</translation>
     </message>
     <message>
-      <source>Delete scenario</source>
-      <translation>删除场景</translation>
+      <source>Duplicate scenario</source>
+      <translation>复制场景</translation>
     </message>
     <message>
       <source>Delete rows</source>
       <translation>删除行</translation>
+    </message>
+    <message>
+      <source>Delete scenario</source>
+      <translation>删除场景</translation>
     </message>
   </context>
   <context>
@@ -448,8 +440,12 @@
       <translation>在此范围内没有场景有 {0} 的数值。</translation>
     </message>
     <message>
-      <source>{0} scenarios whose own value lies outside this range are not drawn.</source>
+      <source>Not drawn: {0} other scenario(s) whose own value lies outside this range.</source>
       <translation>{0} 个场景的当前值不在此范围内，未绘制。</translation>
+    </message>
+    <message>
+      <source>{0} more scenarios are not drawn: at most {1} curves at once.</source>
+      <translation>另有 {0} 个场景未绘制：一次最多绘制 {1} 条曲线。</translation>
     </message>
   </context>
   <context>

@@ -37,16 +37,16 @@ def test_gpt3_pretraining_pf_days(computed):
 
 
 def test_gpt3_500b_tokens_on_rented_a100(computed):
-    full = computed["GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (seed)"]
-    half = computed["GPT-3 175B on 500B tokens, 50% off, in CNY (seed)"]
+    full = computed["GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (blog example)"]
+    half = computed["GPT-3 175B on 500B tokens, 50% off, in CNY (blog example)"]
     assert near(full["train_cost"], 1.06e6)
     assert half["currency"] == "CNY"
     assert near(half["train_cost"] / 7.1, 0.53e6)
 
 
 def test_gpt4_dense_reading_is_267_times(computed):
-    gpt4 = computed["GPT-4 scale, dense 1.8T reading (seed)"]["train_cost"]
-    gpt3 = computed["GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (seed)"]["train_cost"]
+    gpt4 = computed["GPT-4 scale, dense 1.8T reading (blog example)"]["train_cost"]
+    gpt3 = computed["GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (blog example)"]["train_cost"]
     assert near(gpt4 / gpt3, 267)
 
 

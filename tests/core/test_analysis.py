@@ -9,7 +9,7 @@ from llmcost_gui.core.variants import AnalysisError, current_value, evaluate_var
 
 LLAMA = "Llama 3 70B serving on rented H100"
 CHATGPT = "ChatGPT scale: 13 M daily users on A100 (buy)"
-GPT3_SEED = "GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (seed)"
+GPT3_SEED = "GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (blog example)"
 
 
 def test_variants_without_overrides_reproduce_compute(default_wb):

@@ -8,8 +8,8 @@ from llmcost_gui.core.uncertainty import (
     DEFAULT_RANGES,
     Range,
     montecarlo,
+    scenario_bands,
     uncertainty_band,
-    uncertainty_bands,
 )
 from llmcost_gui.core.variants import INPUTS, AnalysisError
 
@@ -71,14 +71,24 @@ def test_bad_arguments(default_wb, mini):
         montecarlo(mini(SERVE), "S", "train_cost", samples=100)
 
 
-def test_bands_for_every_scenario_at_once(default_wb):
-    bands = uncertainty_bands(default_wb, samples=2_000, seed=0, keys=("daily_total", "train_cost"))
-    lo, hi = bands["daily_total"]
-    base = default_wb.results.values["daily_total"]
-    assert np.all(lo <= hi)
-    row = default_wb.scenario_row(LLAMA)
-    assert lo[row] < base[row] < hi[row]
-    assert np.isnan(bands["train_cost"][0][row])  # serving only: no training cost
+def test_bands_of_one_scenario_equal_its_montecarlo_percentiles(default_wb):
+    keys = ("daily_total", "annual_total", "train_cost")
+    bands = scenario_bands(default_wb, LLAMA, keys, samples=3_000, seed=4)
+    for key in ("daily_total", "annual_total"):
+        mc = montecarlo(default_wb, LLAMA, key, samples=3_000, seed=4)
+        assert (bands[key].p10, bands[key].p50, bands[key].p90) == (mc.p10, mc.p50, mc.p90)
+    assert bands["daily_total"].p10 < default_wb.result(default_wb.scenario_row(LLAMA), "daily_total") \
+        < bands["daily_total"].p90
+    assert bands["train_cost"] is None  # serving only: no training cost
     single = uncertainty_band(default_wb, LLAMA, "daily_total", samples=2_000)
-    assert single[0] == pytest.approx(lo[row], rel=0.1) and single[1] == pytest.approx(hi[row], rel=0.1)
+    assert single[0] < single[1]
     assert uncertainty_band(default_wb, LLAMA, "train_cost") is None
+
+
+def test_evaluating_in_chunks_changes_nothing(default_wb, monkeypatch):
+    from llmcost_gui.core import uncertainty
+
+    whole = scenario_bands(default_wb, LLAMA, ("daily_total",), samples=2_500, seed=3)
+    monkeypatch.setattr(uncertainty, "CHUNK_ROWS", 300)  # 9 evaluations instead of 1
+    chunked = scenario_bands(default_wb, LLAMA, ("daily_total",), samples=2_500, seed=3)
+    assert chunked == whole

@@ -21,6 +21,7 @@ def test_interface_text_falls_back_to_english():
     assert labels.text("Per day", "zh_CN") == "每日"
     assert labels.text("Per day", "en") == "Per day"
     assert labels.text("no such text", "zh_CN") == "no such text"
+    assert labels.message("Version {version}", "zh_CN", version="1.2") == "版本 1.2"
 
 
 @pytest.mark.parametrize("core, en, zh", [
@@ -61,3 +62,14 @@ def test_a_real_refusal_reads_as_words():
 def test_formula_words():
     assert labels.formula_words("if a then b else (c or 0)", "zh_CN") == "如果 a 则 b 否则 (c 或 0)"
     assert labels.formula_words("if a then b", "en") == "if a then b"
+
+
+def test_serving_and_memory_reasons_in_both_languages():
+    from llmcost_gui.core.formulas_serving import ERR_TPOT
+
+    assert labels.reason(ERR_TPOT, "zh_CN").startswith("没有批大小能满足每 Token 时延目标")
+    assert "serve_tp" not in labels.reason(ERR_TPOT, "en")  # the column's label instead
+    held = ("512 training cards cannot hold this run: it needs at least 1,024 of these 80 GB cards "
+            "with its sharding; use more cards, a card with more memory, ZeRO sharding or "
+            "train_checkpointing full")
+    assert labels.reason(held, "zh_CN").startswith("512 张训练卡放不下这次训练：按当前分片至少需要 1,024 张")

@@ -38,7 +38,7 @@ SCENARIO_EDITS = [
     (2, "serve_price", "Lambda 8x H100 SXM on-demand (2026)"),
     (2, "serve_precision", "fp8"),
     (2, "serve_mfu", " \t"),
-    (3, "model", "gpt-4 1.8t dense reading (seed)"),  # case differs: not found in both
+    (3, "model", str.lower),  # the model's name in other letter case: not found in both
     (4, "train_precision", "fp8"),  # the A100 has no FP8 figure: an error in both
     (5, "daily_users", 20_000_000),
     (5, "serve_hardware", "H100 SXM5 80GB"),
@@ -81,7 +81,8 @@ def _edit_inputs(path, out):
     sc = book["Scenarios"]
     cols = _columns(sc)
     for row, column, value in SCENARIO_EDITS:
-        sc.cell(row + 2, cols.index(column) + 1).value = value
+        cell = sc.cell(row + 2, cols.index(column) + 1)
+        cell.value = value(cell.value) if callable(value) else value
     new_row = 2 + sum(1 for r in sc.iter_rows(min_row=2, max_col=1, values_only=True) if r[0])
     for column, value in NEW_SCENARIO.items():
         sc.cell(new_row, cols.index(column) + 1).value = value

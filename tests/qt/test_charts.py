@@ -39,7 +39,7 @@ def test_sensitivity_curves_follow_the_selection_and_edits(qtbot, panel, default
     users = default_wb.tables["Scenarios"].array("daily_users")
     outside = int(np.sum(~np.isnan(users))) - 1 - int(np.sum((users >= lo) & (users <= hi))) + 1
     assert len(chart.curves) == 1 and outside > 0
-    assert chart.message.text() == f"{outside} scenarios whose own value lies outside this range are not drawn."
+    assert chart.message.text() == f"Not drawn: {outside} other scenario(s) whose own value lies outside this range."
     chart.set_range(50_000, 20e6)
     settle(qtbot, panel)
     assert len(chart.curves) > 1
@@ -286,3 +286,16 @@ def test_throughput_against_latency(qtbot, panel, default_wb):
     panel.set_current(pre, "daily_total")
     settle(qtbot, panel)
     assert panel.throughput.curves[0].row != pre  # a scenario that does not serve has no curve
+
+
+def test_a_chart_without_bars_keeps_no_words_of_the_last_scenario(qtbot, panel, default_wb):
+
+    chart = panel.chart(panel.tabs.count() - 1)  # Memory, last tab
+    panel.tabs.setCurrentWidget(chart)
+    panel.set_current(default_wb.scenario_row("GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (blog example)"),
+                      "train_cost")
+    settle(qtbot, panel)
+    assert chart.plot.getAxis("left").labelText
+    panel.set_current(default_wb.scenario_row(LLAMA), "daily_total")  # serving only: no bars
+    settle(qtbot, panel)
+    assert chart.plot.getAxis("left").labelText == ""

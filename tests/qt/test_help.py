@@ -70,6 +70,20 @@ def test_user_guide_follows_the_interface_language(qtbot):
     assert "Getting started" in guide_text(dialog)
 
 
+def test_an_open_user_guide_switches_language_live(qtbot, qapp):
+    dialog = helpmod.show_user_guide(None)
+    qtbot.addWidget(dialog)
+    assert "Getting started" in guide_text(dialog)
+    try:
+        i18n.set_language("zh_CN", remember=False)
+        qapp.processEvents()
+        assert "快速上手" in guide_text(dialog) and dialog.home.text() == "返回用户指南"
+    finally:
+        i18n.set_language("en", remember=False)
+    qapp.processEvents()
+    assert "Getting started" in guide_text(dialog)
+
+
 def test_bundle_copy_of_the_guide_comes_first(tmp_path, monkeypatch):
     docs = tmp_path / "resources" / "docs"
     docs.mkdir(parents=True)

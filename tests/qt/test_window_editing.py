@@ -266,3 +266,13 @@ def test_paste_beyond_the_last_row_adds_rows_in_one_undo_step(window, wb):
     assert sc.get(m, "model") == wb.tables["Models"].get(0, "name")
     window.stack.undo()
     assert sc.nrows == m
+
+
+def test_row_undo_texts_name_the_table(window, wb):
+    window.tabs.setCurrentWidget(window.table_views["Hardware"])
+    window.row_add()
+    assert window.acts.undo.text() == "Undo Add row (Hardware)"
+    window.set_language("zh_CN")
+    window.row_add()
+    assert window.acts.undo.text().endswith("添加行 (硬件)")
+    window.set_language("en")

@@ -290,6 +290,6 @@ def test_summary_shows_uncertainty_band(qtbot):
     qtbot.waitUntil(lambda: not window.summary.busy and bool(window.summary.band_text("daily_total")),
                     timeout=10_000)
     assert window.summary.tiles["daily_total"].band.text().startswith("P10–P90")
-    lo, hi = window.summary._bands["daily_total"]
-    assert lo[row] < window.workbook.result(row, "daily_total") < hi[row]
+    band = window.summary.bands.bands_for(row)["daily_total"]
+    assert band.p10 < window.workbook.result(row, "daily_total") < band.p90
     window.stack.setClean()

@@ -71,8 +71,12 @@ def value_text(value: float, unit: str, currency: str = "USD") -> str:
 
 
 def typed_text(value: float, unit: str) -> str:
-    """A value as a user would type it in its unit ('45%', '300B', '0.08')."""
-    return format_value(value, unit) if unit in TYPED_UNITS else edit_text(float(value))
+    """A value as a user would type it in its unit ('45%', '300B', '6.5M', '0.08')."""
+    if unit in TYPED_UNITS:
+        return format_value(value, unit)
+    if abs(value) >= 1e4 and not unit.startswith("money"):
+        return si(float(value), 4)
+    return edit_text(float(value))
 
 
 def tick_text(value: float, unit: str) -> str:
@@ -124,23 +128,35 @@ class ChartBase(QWidget):
         self._context = None  # (snapshot, scenario row, result key) of the last request
         self._answer = None  # the last finished computation, redrawn when the language changes
         self.computer.finished.connect(self._remember)
+        self.computer.error.connect(self._forget)
         self.apply_palette()
 
     def _remember(self, answer):
         self._answer = answer
+
+    def _forget(self, _message=None):
+        self._answer = None
 
     def retranslate(self):
         """Set the controls' words in the interface language (subclasses)."""
 
     def _language_changed(self):
         self.retranslate()
-        if self._answer is not None and self._context is not None:
+        if self._context is None:
+            return
+        if self._answer is not None:
             self._show(self._answer)
+        else:  # the last computation failed: its words (message, axes) come again in this language
+            self.recompute()
 
     def refresh(self, snapshot, row: int, key: str):
         """Show `key` of scenario `row` of the frozen document `snapshot`."""
         self._context = (snapshot, row, key)
         self.recompute()
+
+    def rows_for(self, wb, row: int, key: str) -> list[int]:
+        """The scenario rows whose inputs the drawing of `key` for scenario `row` reads."""
+        return [row]
 
     def recompute(self):
         """Submit the computation for the current context (subclasses)."""

@@ -41,7 +41,9 @@ class MemoryChart(ChartBase):
         self.plot.clear()
         self.legend.clear()
         lang = i18n.current()
-        if not stages:
+        if not stages:  # no bars: no stage ticks or axis words left from the last scenario
+            self.plot.getAxis("bottom").setTicks(None)
+            self.plot.setLabel("left", "")
             self.show_message(" ".join(problems) or labels.memory_chart_text("nothing", lang))
             return
         x = list(range(len(stages)))

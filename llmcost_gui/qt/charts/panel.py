@@ -2,8 +2,9 @@
 the selection.
 
 The main window embeds ``ChartsPanel(workbook)`` and calls :meth:`ChartsPanel.set_current` when
-the selected scenario or result changes.  Every workbook Change restarts a short timer; when it
-fires, the panel freezes a :class:`core.variants.Snapshot` of the document and asks the visible
+the selected scenario or result changes.  Every workbook Change that touches an input of a
+scenario the visible chart draws (``rows_for``) restarts a short timer; when it fires, the panel
+freezes a :class:`core.variants.Snapshot` of the document and asks the visible
 chart to recompute on a worker thread (the hidden ones catch up when shown), so typing never
 waits for a chart.
 """
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...core import labels
 from ...core.formulas import RESULT_KEYS
+from ...core.uncertainty import dependency_key
 from ...core.variants import Snapshot
 from .. import i18n
 from .api_compare import ApiCompareChart
@@ -43,6 +45,7 @@ class ChartsPanel(QWidget):
     """Five analysis charts for the current scenario and result, updated live."""
 
     currentChanged = Signal(int, str)  # the user picked another scenario or result in the panel
+    uncertaintySettingsChanged = Signal()  # the Uncertainty chart's samples, seed or ranges
 
     def __init__(self, workbook, parent=None):
         super().__init__(parent)
@@ -84,6 +87,8 @@ class ChartsPanel(QWidget):
         self._unsubscribe = None
         self._snapshot = None
         self._fresh: set[int] = set()  # tabs drawn from the latest snapshot
+        self._drawn: tuple | None = None  # what the visible chart was drawn from (_drawn_from)
+        self._outdated = False  # the document changed since the snapshot, not the visible chart
         self.row, self.key = 0, "daily_total"
         self.tabs.currentChanged.connect(lambda _: self._refresh_visible())
         self.scenario_box.activated.connect(self._picked)
@@ -129,6 +134,8 @@ class ChartsPanel(QWidget):
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
             self._built[index] = chart
+            if isinstance(chart, UncertaintyChart):
+                chart.settingsChanged.connect(self.uncertaintySettingsChanged)
         return self._built[index]
 
     @property
@@ -146,6 +153,11 @@ class ChartsPanel(QWidget):
     @property
     def breakeven(self) -> BreakEvenChart:
         return self.chart(3)
+
+    def uncertainty_settings(self):
+        """(samples, seed, ranges) of the Uncertainty chart, or None when it was never opened."""
+        chart = self._built.get(self._kinds.index(UncertaintyChart))
+        return chart.settings() if chart is not None else None
 
     @property
     def api_compare(self) -> ApiCompareChart:
@@ -194,6 +206,7 @@ class ChartsPanel(QWidget):
         self._fill_scenarios()
         self._snapshot = Snapshot(self.workbook)
         self._fresh.clear()
+        self._outdated = False
         self._refresh_visible()
 
     def export(self, path: str | Path) -> Path:
@@ -206,7 +219,14 @@ class ChartsPanel(QWidget):
     # -- internals
     def _changed(self, change):
         try:
-            self.schedule()
+            if change.structure or self._drawn is None or self._drawn_from() != self._drawn:
+                self.schedule()
+                return
+            # nothing the visible chart shows changed: keep it; the others redraw when shown
+            self._outdated = True
+            self._fresh &= {self.tabs.currentIndex()}
+            if any(t == "Scenarios" and c == "name" for t, _, c in change.inputs):
+                self._fill_scenarios()
         except RuntimeError:  # the panel's widgets were deleted: stop listening
             if self._unsubscribe:
                 self._unsubscribe()
@@ -221,9 +241,21 @@ class ChartsPanel(QWidget):
             self.scenario_box.setCurrentIndex(min(self.row, len(texts) - 1))
             self.scenario_box.blockSignals(False)
 
+    def _drawn_from(self) -> tuple | None:
+        """The inputs of every scenario the visible chart draws (None: nothing to compare)."""
+        chart = self._built.get(self.tabs.currentIndex())
+        wb = self.workbook
+        if chart is None or wb is None or not 0 <= self.row < wb.tables["Scenarios"].nrows:
+            return None
+        rows = chart.rows_for(wb, self.row, self.key)
+        return (self.tabs.currentIndex(), self.key, *((r, dependency_key(wb, r)) for r in rows))
+
     def _refresh_visible(self):
         index = self.tabs.currentIndex()
+        if index not in self._fresh and self._outdated:
+            return self.refresh()  # a newer document than the snapshot
         if self._snapshot is None or index in self._fresh:
+            self._drawn = self._drawn_from() if index in self._fresh else self._drawn
             return
         n = self._snapshot.tables["Scenarios"].nrows
         if not 0 <= self.row < n:
@@ -233,6 +265,7 @@ class ChartsPanel(QWidget):
         self.status.hide()
         self._fresh.add(index)
         self.chart(index).refresh(self._snapshot, self.row, self.key)
+        self._drawn = self._drawn_from()
 
     def _picked(self, *_):
         self.row = self.scenario_box.currentIndex()

@@ -24,6 +24,8 @@ from .common import (
     value_text,
 )
 
+MAX_OTHER_CURVES = 7  # "All scenarios" draws at most this many besides the current one
+
 
 class SensitivityChart(ChartBase):
     """Controls: input, from/to (unit-aware text), points, log axes, all scenarios."""
@@ -134,17 +136,45 @@ class SensitivityChart(ChartBase):
         super().refresh(snapshot, row, key)
 
     def _follow_result(self, snapshot, row: int, key: str):
-        """When the input shown does not move this result, show one that does (the first in
-        the list that this scenario uses)."""
+        """When the input shown does not move this result in this scenario, show one that does
+        (the first in the list that this scenario uses)."""
         relevant = inputs_of(key) & set(INPUTS)
-        if self.input_name in relevant:
+
+        def used_here(name):
+            return name in relevant and not np.isnan(current_values(snapshot, name, [row])[0])
+
+        if self.input_name is not None and used_here(self.input_name):
             return
-        used = [n for n in INPUTS if n in relevant and not np.isnan(current_values(snapshot, n, [row])[0])]
+        used = [n for n in INPUTS if used_here(n)]
         if used:
             self.input_box.blockSignals(True)
             self.set_input(used[0])
             self.input_box.blockSignals(False)
             self._range_for = None
+
+    def rows_for(self, wb, row: int, key: str) -> list[int]:
+        """The scenario rows the curves are drawn for (see :meth:`_rows`)."""
+        return self._rows(wb, row, key)[0]
+
+    def _rows(self, wb, row: int, key: str) -> tuple[list[int], int, int]:
+        """(rows, left out, capped): the scenario and, with "All scenarios", the first
+        MAX_OTHER_CURVES others that use the input, with money in the same currency (never
+        mixed), whose own value lies in the range (a curve far from its own value misleads)."""
+        name = self.input_name
+        if not self.all_scenarios.isChecked() or name is None:
+            return [row], 0, 0
+        try:
+            lo, hi = self.checked_range()
+        except AnalysisError:
+            return [row], 0, 0
+        own = current_values(wb, name)
+        currency = scenario_currency(wb, row)
+        same = REGISTRY[key].unit.startswith("money") is False
+        others = [int(r) for r in np.flatnonzero(~np.isnan(own))
+                  if r != row and (same or scenario_currency(wb, int(r)) == currency)]
+        inside = [r for r in others if lo <= own[r] <= hi]
+        return [row, *inside[:MAX_OTHER_CURVES]], len(others) - len(inside), \
+            max(0, len(inside) - MAX_OTHER_CURVES)
 
     def recompute(self):
         if self._context is None or self.input_name is None:
@@ -160,19 +190,7 @@ class SensitivityChart(ChartBase):
             self.plot.clear()
             self.show_message(str(exc))
             return
-        rows = [row]
-        self.left_out = 0
-        if self.all_scenarios.isChecked():
-            # other scenarios that use this input, with money in the same currency (never
-            # mixed), whose own value lies in the range: a curve far from its own value misleads
-            own = current_values(snapshot, name)
-            uses = ~np.isnan(own)
-            currency = scenario_currency(snapshot, row)
-            same = REGISTRY[key].unit.startswith("money") is False
-            others = [int(r) for r in np.flatnonzero(uses)
-                      if r != row and (same or scenario_currency(snapshot, int(r)) == currency)]
-            rows += [r for r in others if lo <= own[r] <= hi]
-            self.left_out = len(others) - (len(rows) - 1)
+        rows, self.left_out, self.capped = self._rows(snapshot, row, key)
         self.computer.submit(lambda: analysis.sweep_curves(snapshot, rows, name, x, key))
 
     # -- drawing
@@ -210,11 +228,15 @@ class SensitivityChart(ChartBase):
         label = labels.result_label(key, i18n.current())
         if not shown:
             self.show_message(self.tr("No scenario has a value of {0} over this range.").format(label))
-        elif getattr(self, "left_out", 0):
-            self.show_message(self.tr("{0} scenarios whose own value lies outside this range are not "
-                                      "drawn.").format(self.left_out))
         else:
-            self.show_message("")
+            notes = []
+            if getattr(self, "left_out", 0):
+                notes.append(self.tr("Not drawn: {0} other scenario(s) whose own value lies "
+                                     "outside this range.").format(self.left_out))
+            if getattr(self, "capped", 0):
+                notes.append(self.tr("{0} more scenarios are not drawn: at most {1} curves at "
+                                     "once.").format(self.capped, MAX_OTHER_CURVES + 1))
+            self.show_message(" ".join(notes))
 
     def _moved(self, event):
         pos = event[0]

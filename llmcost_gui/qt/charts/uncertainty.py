@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +46,8 @@ class UncertaintyChart(ChartBase):
     """Samples, seed and a table of ranges (low, high; relative to the scenario's own value or
     absolute) edited in place, above the histogram in a splitter."""
 
+    settingsChanged = Signal()  # samples, seed or ranges edited (the summary strip follows them)
+
     def __init__(self, pool, parent=None):
         super().__init__(pool, parent)
         row = QHBoxLayout(self.controls)
@@ -53,10 +55,11 @@ class UncertaintyChart(ChartBase):
         self.samples = QSpinBox()
         self.samples.setRange(1_000, 1_000_000)
         self.samples.setSingleStep(10_000)
-        self.samples.setValue(100_000)
+        self.samples.setValue(uncertainty.DEFAULT_SAMPLES)
         self.samples.setGroupSeparatorShown(True)
         self.seed = QSpinBox()
         self.seed.setRange(0, 1_000_000)
+        self.seed.setValue(uncertainty.DEFAULT_SEED)
         self.reset = QPushButton()
         self.samples_caption, self.seed_caption = QLabel(), QLabel()
         row.addWidget(self.samples_caption)
@@ -67,6 +70,8 @@ class UncertaintyChart(ChartBase):
         row.addWidget(self.reset)
         self.table = QTableWidget(0, 4)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         # the ranges and the histogram share the height; the user moves the divider
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -86,7 +91,14 @@ class UncertaintyChart(ChartBase):
         self.seed.valueChanged.connect(lambda _: self.recompute())
         self.reset.clicked.connect(lambda: (self.set_ranges(uncertainty.DEFAULT_RANGES), self.recompute()))
         self.table.itemChanged.connect(self._range_edited)
+        for signal in (self.samples.editingFinished, self.seed.valueChanged, self.reset.clicked,
+                       self.table.itemChanged):
+            signal.connect(self.settingsChanged)
         self.retranslate()
+
+    def settings(self) -> tuple[int, int, dict[str, uncertainty.Range]]:
+        """(samples, seed, ranges) as chosen: what the summary strip's bands are drawn with."""
+        return self.samples.value(), self.seed.value(), self.ranges()
 
     def retranslate(self):
         self.reset.setText(self.tr("Default ranges"))
