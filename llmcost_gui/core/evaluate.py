@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import expr
 from .cells import domain_mask
-from .expr import BLANK, OK, Val
 from .formulas import REGISTRY, Formula
-from .schema import ASSUMPTION_KEYS, CURRENCIES, SCENARIOS, STAGE_TITLE, STAGE_TRIGGER, STAGES
+from .schema import (
+    ASSUMPTION_KEYS,
+    CHOICE,
+    CURRENCIES,
+    REF,
+    SCENARIOS,
+    STAGE_TITLE,
+    STAGE_TRIGGER,
+    STAGES,
+)
 from .units import format_value
+from .vals import BLANK, OK, Val, factorize, is_ok, shared_if_ok, text_factors
 
 NOT_USED = "not part of this scenario"
 
@@ -59,10 +69,14 @@ class Results:
     inputs: dict[str, np.ndarray] = field(default_factory=dict)  # column -> value used, per scenario
     given: dict[str, np.ndarray] = field(default_factory=dict)  # column -> typed in its cell
     assumptions: dict[str, float] = field(default_factory=dict)  # key -> value used
+    memory: _Memory | None = field(default=None, repr=False, compare=False)  # for the next one
 
     @property
     def size(self) -> int:
         return len(next(iter(self.active.values())))
+
+    def __getstate__(self):  # what the next evaluation reuses stays in this process
+        return {**self.__dict__, "memory": None}
 
     def value(self, row: int, key: str) -> float:
         return float(self.values[key][row])
@@ -96,19 +110,36 @@ class Results:
         return Resolved(value, given, col.unit)
 
 
+@dataclass
+class _Memory:
+    """What an evaluation keeps so that the next can reuse what an edit did not touch: per scenario
+    column and per formula its value and the reasons it registered, in order (replaying them
+    numbers the reasons exactly as a full evaluation does)."""
+
+    formulas: dict
+    reasons: list[str]
+    inputs: dict[str, tuple[Val, np.ndarray, tuple]] = field(default_factory=dict)  # +blank mask
+    computed: dict[str, tuple[Val, tuple]] = field(default_factory=dict)
+
+
 class _Context:
     """Implements expr.EvalContext over a workbook's tables."""
 
-    def __init__(self, tables):
+    def __init__(self, tables, formulas, previous: _Memory | None = None, changed=frozenset()):
         self.tables = tables
         self.size = tables["Scenarios"].nrows
         self.reasons = ["", NOT_USED]
         self._reason_index = {r: i for i, r in enumerate(self.reasons)}
+        self.previous, self.changed = previous, changed
+        self.memory = _Memory(formulas, self.reasons)
+        self._log: list | None = None
+        self._same = True  # the reasons so far are numbered as in `previous`
         self.quiet_codes: set[int] = set()
         self.inputs: dict[str, Val] = {}
         self.blank: dict[str, np.ndarray] = {}
         self.computed: dict[str, Val] = {}
         self._key_rows: dict[tuple[str, str], np.ndarray] = {}
+        self._inactive: dict[tuple[str, str], np.ndarray | None] = {}
         self.active = self._stage_activity()
         self.defaults: dict[str, np.ndarray] = {}
         self.assumption_defaults: list[str] = []
@@ -117,16 +148,46 @@ class _Context:
 
     # -- EvalContext
     def reason(self, message: str) -> int:
+        return self._register(message, False)
+
+    def quiet(self, message: str) -> int:
+        return self._register(message, True)
+
+    def _register(self, message: str, quiet: bool) -> int:
+        if self._log is not None:
+            self._log.append((message, quiet))
         idx = self._reason_index.get(message)
         if idx is None:
             idx = self._reason_index[message] = len(self.reasons)
             self.reasons.append(message)
+            old = self.previous.reasons if self.previous else ()
+            self._same = self._same and idx < len(old) and old[idx] == message
+        if quiet:
+            self.quiet_codes.add(idx)
         return idx
 
-    def quiet(self, message: str) -> int:
-        idx = self.reason(message)
-        self.quiet_codes.add(idx)
-        return idx
+    # -- reuse of the previous evaluation
+    def logged(self, run, *args):
+        """run(*args) with the reasons it registers recorded: (its result, the log)."""
+        self._log = []
+        try:
+            return run(*args), tuple(self._log)
+        finally:
+            self._log = None
+
+    def replay(self, val: Val, log: tuple) -> Val:
+        """A value kept from the previous evaluation, its reasons registered again in order and
+        its codes renumbered if the numbering has drifted."""
+        for message, quiet in log:
+            self._register(message, quiet)
+        if self._same or is_ok(val.codes):
+            return val
+        old = self.previous.reasons
+        present = np.unique(val.codes)
+        table = np.zeros(int(present.max()) + 1, np.int32)
+        for code in present:
+            table[code] = self._reason_index[old[code]] if code > BLANK else code
+        return Val(val.values, table[val.codes], val.memo)
 
     def name(self, name: str) -> Val:
         if name in self.computed:
@@ -138,32 +199,55 @@ class _Context:
 
     def lookup(self, table, column, key, key_text, fallback):
         t = self.tables[table]
-        rows = self._rows_for(table, key_text, key.values)
+        rows = self._rows_for(table, key_text, key)
         codes = key.codes.copy()
         missing = (rows < 0) & (codes == OK)
-        for name in set(key.values[missing]):
-            codes[missing & (key.values == name)] = self.reason(f"{key_text} '{name}' not found in {table}")
+        if missing.any():
+            for name in _distinct(key.values[missing]):
+                codes[missing & (key.values == name)] = self.reason(f"{key_text} '{name}' not found in {table}")
         arr = t.array(column)
         safe = np.where(rows < 0, 0, rows)
         values = arr[safe] if len(arr) else np.full(self.size, np.nan)
         empty = t.blank_mask(column)[safe] if len(arr) else np.ones(self.size, bool)
         empty = empty & (codes == OK)
+        factors = (arr, safe) if arr.dtype == object and len(arr) else None
         if fallback is not None:
-            values = np.where(empty, fallback.values, values)
-            codes = np.where(empty, fallback.codes, codes)
-        else:
-            for name in set(key.values[empty]):
+            if empty.any():
+                factors = _with_fallback(factors, empty, fallback)
+                values = np.where(empty, fallback.values, values)
+                codes = np.where(empty, fallback.codes, codes)
+        elif empty.any():
+            for name in _distinct(key.values[empty]):
                 codes[empty & (key.values == name)] = self.reason(f"{table} '{name}' has no {column}")
-        return Val(values, codes.astype(np.int32))
+        v = Val(values, shared_if_ok(codes.astype(np.int32)))
+        if factors is not None:
+            v.memo["factors"] = factors
+        return v
+
+    def inactive(self, stage: str, guard: str) -> np.ndarray | None:
+        """Where a formula of `stage` (blank when `guard` is blank) is not used; None: nowhere."""
+        key = (stage, guard)
+        if key not in self._inactive:
+            mask = ~self.active[stage]
+            if guard:
+                mask = mask | self.blank[guard]
+            self._inactive[key] = mask if mask.any() else None
+        return self._inactive[key]
 
     # -- preparation
-    def _rows_for(self, table, key_text, names) -> np.ndarray:
+    def _rows_for(self, table, key_text, key: Val) -> np.ndarray:
         cache_key = (table, key_text)
         if cache_key not in self._key_rows:
             t = self.tables[table]
             # a table may resolve keys per scenario row itself (core.analysis: sampled properties)
             own = getattr(t, "rows_for", None)
-            rows = own(key_text, names) if own else key_rows(t.key_index(), names)
+            factors = text_factors(key) if key.values.dtype == object and not own else None
+            if own:
+                rows = own(key_text, key.values)
+            elif factors is not None:  # each distinct name once
+                rows = key_rows(t.key_index(), factors[0])[factors[1]]
+            else:
+                rows = key_rows(t.key_index(), key.values)
             self._key_rows[cache_key] = rows
         return self._key_rows[cache_key]
 
@@ -176,22 +260,37 @@ class _Context:
 
     def _prepare_scenarios(self):
         sc = self.tables["Scenarios"]
+        kept = self.previous.inputs if self.previous else {}
         for col in SCENARIOS.columns:
-            blank = sc.blank_mask(col.name)
-            values = sc.array(col.name).copy()
-            codes = np.zeros(self.size, np.int32)
-            if col.default is not None:
-                values[blank] = col.default
-                self.defaults[col.name] = blank & self.active[col.stage]
-            elif col.required:
-                codes[blank] = self.reason(f"{col.name} is blank; {STAGE_TITLE[col.stage].lower()} needs it")
+            if col.name in kept and col.name not in self.changed:
+                val, blank, log = kept[col.name]
+                val = self.replay(val, log)
             else:
-                codes[blank] = BLANK
-            bad = ~blank & ~domain_mask(col, values)
-            if bad.any():
-                codes[bad] = self.reason(f"{col.name} must be {col.domain_text()}")
-            self.inputs[col.name] = Val(values, codes)
-            self.blank[col.name] = blank
+                (val, blank), log = self.logged(self._prepare_column, sc, col)
+            if col.default is not None:
+                self.defaults[col.name] = blank & self.active[col.stage]
+            self.inputs[col.name], self.blank[col.name] = val, blank
+            self.memory.inputs[col.name] = (val, blank, log)
+
+    def _prepare_column(self, sc, col) -> tuple[Val, np.ndarray]:
+        blank = sc.blank_mask(col.name)
+        values = sc.array(col.name).copy()
+        codes = np.zeros(self.size, np.int32)
+        if col.default is not None:
+            values[blank] = col.default
+        elif col.required:
+            codes[blank] = self.reason(f"{col.name} is blank; {STAGE_TITLE[col.stage].lower()} needs it")
+        else:
+            codes[blank] = BLANK
+        factors = factorize(values) if col.kind in (CHOICE, REF) and values.dtype == object else None
+        allowed = domain_mask(col, values) if factors is None else domain_mask(col, factors[0])[factors[1]]
+        bad = ~blank & ~allowed
+        if bad.any():
+            codes[bad] = self.reason(f"{col.name} must be {col.domain_text()}")
+        val = Val(values, shared_if_ok(codes))
+        if factors is not None:
+            val.memo["factors"] = factors
+        return val, blank
 
     def _prepare_assumptions(self):
         given = self.tables["Assumptions"].assumptions()
@@ -208,8 +307,21 @@ class _Context:
             bad = ~domain_mask(col, values)
             if bad.any():
                 codes[bad] = self.reason(f"assumption {key} must be {col.domain_text()}")
-            self.inputs[key] = Val(values, codes)
+            self.inputs[key] = Val(values, shared_if_ok(codes))
             self.blank[key] = np.zeros(self.size, bool)
+
+
+def _distinct(values: np.ndarray) -> list:
+    """The distinct values of an array, in order of first appearance."""
+    return list(dict.fromkeys(values.tolist()))
+
+
+def _with_fallback(factors, empty: np.ndarray, fallback: Val):
+    """Text factors of a looked-up value where `empty` entries take the fallback's."""
+    other = text_factors(fallback) if fallback.values.dtype == object else None
+    if factors is None or other is None:
+        return None
+    return np.concatenate([factors[0], other[0]]), np.where(empty, other[1] + len(factors[0]), factors[1])
 
 
 def key_rows(index: dict[str, int], names: np.ndarray) -> np.ndarray:
@@ -231,30 +343,98 @@ def key_rows(index: dict[str, int], names: np.ndarray) -> np.ndarray:
     return rows
 
 
-def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY) -> Results:
-    """Evaluate every formula for every scenario of `tables` (a mapping of TableData)."""
-    ctx = _Context(tables)
+def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY, previous: Results | None = None,
+                    changed: set[str] | None = None) -> Results:
+    """Evaluate every formula for every scenario of `tables` (a mapping of TableData).
+
+    With `previous` (the results of these tables before an edit) and `changed` (what the edit
+    touched, nothing else: scenario columns, assumption keys, names of looked-up tables), only
+    what depends on those is evaluated again; the results equal a full evaluation's, reason
+    numbers included."""
+    memory = previous.memory if previous is not None and changed is not None else None
+    if memory is not None and (memory.formulas is not formulas or previous.size != tables["Scenarios"].nrows):
+        memory = None
+    changed = frozenset(changed or ())
+    ctx = _Context(tables, formulas, memory, changed)
+    dirty = _dirty(formulas, changed) if memory is not None else None
     values, codes = {}, {}
     for key, f in formulas.items():
-        v = expr.evaluate(f.tree, ctx)
-        vals = np.asarray(v.values, dtype=float) if v.values.dtype != object else v.values
-        c = np.asarray(v.codes, dtype=np.int32).copy()
-        if vals.dtype != object:
-            bad = (c == OK) & ~np.isfinite(vals)
-            if bad.any():
-                c[bad] = ctx.reason(f"{key} is not a finite number (a division by zero?)")
-        inactive = ~ctx.active[f.stage]
-        if f.guard:
-            inactive = inactive | ctx.blank[f.guard]
-        c[inactive] = BLANK
-        if vals.dtype != object:
-            vals = np.where(c == OK, vals, np.nan)
-        ctx.computed[key] = Val(vals, c)
-        values[key], codes[key] = vals, c
+        if dirty is not None and key not in dirty and key in memory.computed:
+            kept, log = memory.computed[key]
+            v = ctx.replay(kept, log)
+        else:
+            v, log = ctx.logged(_evaluate_formula, ctx, key, f)
+        ctx.computed[key] = v
+        ctx.memory.computed[key] = (v, log)
+        values[key] = v.values
+        codes[key] = v.codes if v.codes.flags.writeable else v.codes.copy()
     scenario_inputs = {c.name: ctx.inputs[c.name].values for c in SCENARIOS.columns}
     given = {c.name: ~ctx.blank[c.name] for c in SCENARIOS.columns}
     return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults),
-                   frozenset(ctx.quiet_codes), scenario_inputs, given, ctx.assumption_values)
+                   frozenset(ctx.quiet_codes), scenario_inputs, given, ctx.assumption_values, ctx.memory)
+
+
+def edited_names(tables, cells) -> set[str]:
+    """What evaluate_tables(changed=...) must hear of edited cells (table, row, column): the
+    scenario columns, the assumption keys, and the other tables by name."""
+    names: set[str] = set()
+    for table, row, column in cells:
+        if table == "Scenarios":
+            names.add(column)
+        elif table == "Assumptions":
+            key = tables[table].get(row, "key") if column == "value" else None
+            names.update([key] if isinstance(key, str) else ASSUMPTION_KEYS)  # a renamed key: all
+        else:
+            names.add(table)
+    return names
+
+
+@functools.lru_cache(maxsize=4096)
+def _reads(f: Formula) -> frozenset[str]:
+    """The names a formula reads (scenario columns without their 'scenario.' prefix) and the
+    tables it looks up."""
+    return frozenset({n.removeprefix("scenario.") for n in expr.names(f.tree)}
+                     | {table for table, _col, _key in expr.lookups(f.tree)})
+
+
+def _dirty(formulas: dict[str, Formula], changed: frozenset[str]) -> set[str]:
+    """The formulas whose values may change when the scenario columns, assumptions or lookup
+    tables named in `changed` change: those reading them (or a dirty formula), of a stage they
+    switch on or off, or guarded by them."""
+    stages = {stage for stage, trigger in STAGE_TRIGGER.items() if trigger in changed}
+    touched, dirty = set(changed), set()
+    for key, f in formulas.items():  # the registry is ordered: what a formula reads comes first
+        if f.stage in stages or f.guard in touched or not _reads(f).isdisjoint(touched):
+            dirty.add(key)
+            touched.add(key)
+    return dirty
+
+
+def _evaluate_formula(ctx: _Context, key: str, f: Formula) -> Val:
+    return _finish(ctx, key, f, expr.evaluate(f.tree, ctx))
+
+
+def _finish(ctx: _Context, key: str, f: Formula, v: Val) -> Val:
+    """A formula's value as results keep it: not finite is an error, an unused stage blank, and
+    no value where the code is not ok."""
+    vals = np.asarray(v.values, dtype=float) if v.values.dtype != object else v.values
+    c, own = v.codes, False
+    if vals.dtype != object:
+        bad = ~np.isfinite(vals)
+        if bad.any():
+            bad &= c == OK
+            if bad.any():
+                c, own = np.array(c, np.int32), True
+                c[bad] = ctx.reason(f"{key} is not a finite number (a division by zero?)")
+    inactive = ctx.inactive(f.stage, f.guard)
+    if inactive is not None:
+        c = c if own else np.array(c, np.int32)
+        c[inactive] = BLANK
+    elif not own:
+        c = np.asarray(c, np.int32)
+    if vals.dtype != object and not is_ok(c):
+        vals = np.where(c == OK, vals, np.nan)
+    return Val(vals, shared_if_ok(c))
 
 
 def resolve_lookup(tables, table: str, column: str, key: object) -> Resolved:

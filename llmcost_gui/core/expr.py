@@ -6,11 +6,14 @@ allowed.  Evaluation is vectorized: every value is a :class:`Val` holding one en
 and a status code per entry (0 ok, 1 blank = stage not used, >= 2 an error whose reason is kept
 by the evaluation context), so that errors travel as values instead of exceptions.
 ``blank("why")`` is a blank that keeps its reason (a result with no value that is not an error).
+Each parsed tree is compiled once into Python closures (:func:`compiled`); a function's numpy
+entry in :data:`FUNCTIONS` builds its closure, so evaluation walks no tree.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,19 +21,11 @@ from typing import Protocol
 
 import numpy as np
 
-OK, BLANK = 0, 1
+from .vals import BLANK, OK, Val, equal_mask, is_ok, merge, merge_all, ok_codes, shared_if_ok
 
 
 class ExprError(ValueError):
     """An expression uses syntax or a function the language does not have."""
-
-
-@dataclass
-class Val:
-    """Vectorized value: `values` (float, bool or object array) and per-entry status `codes`."""
-
-    values: np.ndarray
-    codes: np.ndarray
 
 
 # ------------------------------------------------------------------ operator table
@@ -132,47 +127,91 @@ class EvalContext(Protocol):
     def quiet(self, message: str) -> int: ...  # code of a blank that keeps its reason
 
 
-def _merge(*codes: np.ndarray) -> np.ndarray:
-    """Combine status codes: an error beats blank beats ok; of two errors the earlier-registered
-    (closer to the root cause) wins."""
-    out = codes[0]
-    for c in codes[1:]:
-        lo, hi = np.minimum(out, c), np.maximum(out, c)
-        out = np.where(lo > BLANK, lo, hi)
-    return out
+Run = Callable[[EvalContext], Val]
+_COMPILED: dict[int, tuple[ast.expr, Run]] = {}
 
 
 def evaluate(node: ast.expr, ctx: EvalContext) -> Val:
     """Evaluate a parsed expression for every scenario at once."""
     with np.errstate(all="ignore"):  # once per formula: entering it costs more than a small ufunc
-        return _evaluate(node, ctx)
+        return compiled(node)(ctx)
 
 
-def _evaluate(node: ast.expr, ctx: EvalContext) -> Val:
-    n = ctx.size
+def compiled(node: ast.expr) -> Run:
+    """The closure that evaluates `node`, built the first time and kept with the tree."""
+    hit = _COMPILED.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    if len(_COMPILED) >= 10_000:  # trees made on the fly (tests, tools): do not grow forever
+        _COMPILED.clear()
+    run = _compile(node)
+    _COMPILED[id(node)] = (node, run)  # keeping the node keeps its id from being reused
+    return run
+
+
+def _compile(node: ast.expr) -> Run:
+    """A closure ctx -> Val for one node; names, operators and functions are resolved here once."""
     if isinstance(node, ast.Constant):
-        values = np.empty(n, object if isinstance(node.value, str) else float)
-        values.fill(node.value)  # np.full would build a new str object per entry
-        return Val(values, np.zeros(n, np.int32))
-    if isinstance(node, ast.Name):
-        return ctx.name(node.id)
-    if isinstance(node, ast.Attribute):
-        return ctx.name(f"scenario.{node.attr}")
+        return _compile_constant(node.value)
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        name = _name_of(node)
+        return lambda ctx: ctx.name(name)
     if isinstance(node, ast.UnaryOp):
-        v = _evaluate(node.operand, ctx)
-        return Val(-v.values if isinstance(node.op, ast.USub) else v.values, v.codes)
+        operand = _compile(node.operand)
+        if isinstance(node.op, ast.UAdd):
+            return operand
+        return lambda ctx: _negate(operand(ctx))
     if isinstance(node, ast.BinOp):
-        a, b = _evaluate(node.left, ctx), _evaluate(node.right, ctx)
-        return Val(BINOPS[type(node.op)][0](a.values, b.values), _merge(a.codes, b.codes))
+        return _compile_binary(BINOPS[type(node.op)][0], _compile(node.left), _compile(node.right))
     if isinstance(node, ast.Compare):
-        a, b = _evaluate(node.left, ctx), _evaluate(node.comparators[0], ctx)
-        fn = COMPARES[type(node.ops[0])][0]
-        return Val(np.asarray(fn(a.values, b.values), dtype=bool), _merge(a.codes, b.codes))
-    return _call(node, ctx)
+        return _compile_compare(node)
+    return FUNCTIONS[node.func.id].numpy(node.args, [_compile(a) for a in node.args])
 
 
-def _call(node: ast.Call, ctx: EvalContext) -> Val:
-    return FUNCTIONS[node.func.id].numpy(node.args, ctx)
+def _compile_constant(value) -> Run:
+    dtype = object if isinstance(value, str) else float
+
+    def constant(ctx):
+        values = np.empty(ctx.size, dtype)
+        values.fill(value)  # np.full would build a new str object per entry
+        v = Val(values, ok_codes(ctx.size))
+        if dtype is object:
+            v.memo["factors"] = (np.array([value], object), np.zeros(ctx.size, np.intp))
+        return v
+    return constant
+
+
+def _negate(v: Val) -> Val:
+    return Val(-v.values, v.codes)
+
+
+def _compile_binary(fn, left: Run, right: Run) -> Run:
+    def binary(ctx):
+        a, b = left(ctx), right(ctx)
+        return Val(fn(a.values, b.values), merge(a.codes, b.codes))
+    return binary
+
+
+def _compile_compare(node: ast.Compare) -> Run:
+    op, right_node = type(node.ops[0]), node.comparators[0]
+    left, right = _compile(node.left), _compile(right_node)
+    fn = COMPARES[op][0]
+    if op in (ast.Eq, ast.NotEq) and isinstance(right_node, ast.Constant) \
+            and isinstance(right_node.value, str):
+        label, negate = right_node.value, op is ast.NotEq
+
+        def text_compare(ctx):  # a column of names against one string: kept per value
+            a, b = left(ctx), right(ctx)
+            if a.values.dtype != object:
+                return Val(np.asarray(fn(a.values, b.values), dtype=bool), merge(a.codes, b.codes))
+            hit = equal_mask(a, label)
+            return Val(~hit if negate else hit, merge(a.codes, b.codes))
+        return text_compare
+
+    def compare(ctx):
+        a, b = left(ctx), right(ctx)
+        return Val(np.asarray(fn(a.values, b.values), dtype=bool), merge(a.codes, b.codes))
+    return compare
 
 
 def _name_of(node: ast.expr) -> str:
@@ -323,8 +362,9 @@ class Function:
     """One function of the language: its arguments and its three renderings.
 
     `kinds` are the leading arguments; `repeat` (if any) is a group that follows `min_repeat` or
-    more times.  numpy(args, ctx) -> Val; excel(args, r, ctx) and text(args, r, style) -> str,
-    where r(node) renders an argument in the same style."""
+    more times.  numpy(args, run) compiles a call once: it returns a closure ctx -> Val, where
+    run[i](ctx) evaluates argument i; excel(args, r, ctx) and text(args, r, style) -> str, where
+    r(node) renders an argument in the same style."""
 
     name: str
     kinds: tuple[str, ...]
@@ -368,26 +408,35 @@ def _check_call(node: ast.Call, source: str) -> None:
             raise ExprError(f"argument {i} of {fn.name}() must be a {kind} in {source!r}")
 
 
-def _values(args, ctx) -> tuple[list[Val], np.ndarray]:
-    vals = [_evaluate(x, ctx) for x in args]
-    return vals, _merge(*(v.codes for v in vals))
+def _run_all(run: list, ctx) -> tuple[list[Val], np.ndarray]:
+    vals = [r(ctx) for r in run]
+    return vals, merge_all(*(v.codes for v in vals))
 
 
 def _elementwise(fn):
     """numpy of a function applied to its evaluated arguments' values."""
-    def run(args, ctx):
-        vals, codes = _values(args, ctx)
-        return Val(fn(*(v.values for v in vals)), codes)
-    return run
+    def build(_args, run):
+        def call(ctx):
+            vals, codes = _run_all(run, ctx)
+            return Val(fn(*(v.values for v in vals)), codes)
+        return call
+    return build
 
 
-def _np_fail(args, ctx):
+def _np_fail(args, run):
     """An error whose reason may name numbers: fail("needs {0} cards", n) formats n per scenario."""
-    n = ctx.size
     template = args[0].value
-    if len(args) == 1:
-        return Val(np.full(n, np.nan), np.full(n, ctx.reason(template), np.int32))
-    vals, codes = _values(args[1:], ctx)
+
+    def fail(ctx):
+        n = ctx.size
+        if len(args) == 1:
+            return Val(np.full(n, np.nan), np.full(n, ctx.reason(template), np.int32))
+        vals, codes = _run_all(run[1:], ctx)
+        return Val(np.full(n, np.nan), _fail_codes(ctx, template, vals, codes))
+    return fail
+
+
+def _fail_codes(ctx, template: str, vals: list[Val], codes: np.ndarray) -> np.ndarray:
     codes = codes.astype(np.int32)
     ok = codes == OK
     if ok.any():
@@ -400,7 +449,7 @@ def _np_fail(args, ctx):
         reasons = np.array([ctx.reason(template.format(*(_reason_number(u[np.ravel(i)[f]])
                                                         for u, i in columns))) for f in first], np.int32)
         codes[ok] = reasons[np.ravel(inverse)]
-    return Val(np.full(n, np.nan), codes)
+    return codes
 
 
 def _reason_number(v: float) -> str:
@@ -408,34 +457,73 @@ def _reason_number(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.3g}"
 
 
-def _np_where(args, ctx):
-    c, a, b = (_evaluate(x, ctx) for x in args)
-    cond = c.values.astype(bool)
-    return Val(np.where(cond, a.values, b.values), _merge(c.codes, np.where(cond, a.codes, b.codes)))
+def _np_where(_args, run):
+    cond_run, then_run, else_run = run
+
+    def where(ctx):
+        c, a, b = cond_run(ctx), then_run(ctx), else_run(ctx)
+        cond = np.asarray(c.values, dtype=bool)
+        codes = a.codes if a.codes is b.codes else shared_if_ok(np.where(cond, a.codes, b.codes))
+        return Val(np.where(cond, a.values, b.values), merge(c.codes, codes))
+    return where
 
 
-def _np_switch(args, ctx):
-    key = _evaluate(args[0], ctx)
-    values = np.full(ctx.size, np.nan)
-    codes = np.full(ctx.size, ctx.reason(f"{to_text(args[0])} has no allowed value"), np.int32)
-    for label, branch in zip(args[1::2], args[2::2]):
-        hit = key.values == label.value
-        if hit.any():
-            v = _evaluate(branch, ctx)
-            values = np.where(hit, v.values, values)
-            codes = np.where(hit, v.codes, codes)
-    return Val(values, _merge(key.codes, codes).astype(np.int32))
+def _np_switch(args, run):
+    labels = [label.value for label in args[1::2]]
+    branches = run[2::2]
+    no_value = f"{to_text(args[0])} has no allowed value"
+    key_run = run[0]
+
+    def switch(ctx):
+        key = key_run(ctx)
+        values = np.full(ctx.size, np.nan)
+        codes = np.full(ctx.size, ctx.reason(no_value), np.int32)
+        for label, branch in zip(labels, branches):
+            hit = equal_mask(key, label) if key.values.dtype == object else key.values == label
+            if hit.any():
+                v = branch(ctx)
+                values = np.where(hit, v.values, values)
+                codes = np.where(hit, v.codes, codes)
+        return Val(values, shared_if_ok(merge(key.codes, codes).astype(np.int32)))
+    return switch
 
 
-def _np_n0(args, ctx):
-    v = _evaluate(args[0], ctx)
-    blank = v.codes == BLANK
-    return Val(np.where(blank, 0.0, v.values), np.where(blank, OK, v.codes).astype(np.int32))
+def _np_n0(_args, run):
+    def n0(ctx):
+        v = run[0](ctx)
+        if is_ok(v.codes):
+            return v
+        blank = v.codes == BLANK
+        return Val(np.where(blank, 0.0, v.values), np.where(blank, OK, v.codes).astype(np.int32))
+    return n0
 
 
-def _np_lookup(args, ctx):
-    fallback = _evaluate(args[3], ctx) if len(args) == 4 else None
-    return ctx.lookup(args[0].id, args[1].value, _evaluate(args[2], ctx), ast.unparse(args[2]), fallback)
+def _np_lookup(args, run):
+    table, column, key_text = args[0].id, args[1].value, ast.unparse(args[2])
+    key_run, fallback_run = run[2], (run[3] if len(run) == 4 else None)
+
+    def lookup(ctx):
+        fallback = fallback_run(ctx) if fallback_run else None
+        return ctx.lookup(table, column, key_run(ctx), key_text, fallback)
+    return lookup
+
+
+def _np_isblank(args, _run):
+    name = _name_of(args[0])
+    return lambda ctx: Val(ctx.is_blank(name), ok_codes(ctx.size))
+
+
+def _np_blank(args, _run):
+    why = args[0].value
+    return lambda ctx: Val(np.full(ctx.size, np.nan), np.full(ctx.size, ctx.quiet(why), np.int32))
+
+
+def _minimum(*v):
+    return functools.reduce(np.minimum, v)
+
+
+def _maximum(*v):
+    return functools.reduce(np.maximum, v)
 
 
 def _xl_switch(a, r, _ctx):
@@ -468,10 +556,10 @@ def _pow2ceil(x):
 
 _F = Function
 FUNCTIONS: dict[str, Function] = {f.name: f for f in (
-    _F("min", (), _elementwise(lambda *v: np.minimum.reduce(v)),
+    _F("min", (), _elementwise(_minimum),
        lambda a, r, _c: f"MIN({','.join(r(x) for x in a)})", lambda a, r, s: _tx_call(a, r, s, "min"),
        "the smallest argument", repeat=(VALUE,), min_repeat=1),
-    _F("max", (), _elementwise(lambda *v: np.maximum.reduce(v)),
+    _F("max", (), _elementwise(_maximum),
        lambda a, r, _c: f"MAX({','.join(r(x) for x in a)})", lambda a, r, s: _tx_call(a, r, s, "max"),
        "the largest argument", repeat=(VALUE,), min_repeat=1),
     _F("ceil", (VALUE,), _elementwise(np.ceil),
@@ -489,7 +577,7 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
            r(a[0]), ", ".join(f"{lab.value} → {r(b)}" for lab, b in zip(a[1::2], a[2::2]))),
        'switch(key, "label", value, …): the value of the label equal to key',
        repeat=(STRING, VALUE), min_repeat=1),
-    _F("isblank", (NAME,), lambda a, ctx: Val(ctx.is_blank(_name_of(a[0])), np.zeros(ctx.size, np.int32)),
+    _F("isblank", (NAME,), _np_isblank,
        lambda a, _r, ctx: ctx.is_blank(_name_of(a[0])), lambda a, r, _s: f"{r(a[0])} is blank",
        "true when the input cell is blank"),
     _F("n0", (VALUE,), _np_n0, lambda a, r, _c: f"N({r(a[0])})", lambda a, r, _s: f"({r(a[0])} or 0)",
@@ -499,7 +587,7 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
        'an error with this reason; fail("needs {0} cards", n) puts the numbers in it',
        repeat=(VALUE,)),
     _F("blank", (STRING,),
-       lambda a, ctx: Val(np.full(ctx.size, np.nan), np.full(ctx.size, ctx.quiet(a[0].value), np.int32)),
+       _np_blank,
        lambda _a, _r, _c: '""', lambda a, _r, _s: f"blank ({a[0].value})",
        "a blank that keeps its reason (shown, not counted as an error)"),
     _F("lookup", (TABLE, COLUMN, VALUE), _np_lookup, _xl_lookup, _tx_lookup,

@@ -10,7 +10,10 @@ not use (blank stage, no rental offer) are not sampled.  All samples are one eva
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 
@@ -157,8 +160,14 @@ class _Sampled:
     inputs: tuple[str, ...]
 
 
-def formulas_for(keys) -> dict:
-    """The registry's formulas `keys` need (themselves and what they read), in its order."""
+def formulas_for(keys) -> Mapping:
+    """The registry's formulas `keys` need (themselves and what they read), in its order; the
+    same read-only mapping for the same keys (evaluation keeps its work per mapping)."""
+    return _formulas_for(tuple(keys))
+
+
+@functools.lru_cache(maxsize=64)
+def _formulas_for(keys: tuple[str, ...]) -> Mapping:
     from .formulas import REGISTRY
 
     needed, todo = set(), list(keys)
@@ -167,7 +176,7 @@ def formulas_for(keys) -> dict:
         if key not in needed:
             needed.add(key)
             todo.extend(n for n in expr_names(REGISTRY[key].tree) if n in REGISTRY)
-    return {k: f for k, f in REGISTRY.items() if k in needed}
+    return MappingProxyType({k: f for k, f in REGISTRY.items() if k in needed})
 
 
 def _sample(wb, row: int, keys, samples: int, seed: int | None, ranges) -> _Sampled:
@@ -178,11 +187,12 @@ def _sample(wb, row: int, keys, samples: int, seed: int | None, ranges) -> _Samp
     overrides = sample_inputs(wb, np.full(samples, row), ranges, np.random.default_rng(seed))
     values = {k: np.full(samples, np.nan) for k in keys}
     reasons: dict[str, str] = {}
-    formulas = formulas_for(keys)
+    formulas, varied, res = formulas_for(keys), _varied(overrides), None
     for start in range(0, samples, CHUNK_ROWS):
         stop = min(samples, start + CHUNK_ROWS)
         part = {name: v[start:stop] for name, v in overrides.items()}
-        res = evaluate_tables(variant_tables(wb, np.full(stop - start, row), part), formulas)
+        # chunks differ only in the sampled inputs: what does not depend on them is kept
+        res = evaluate_tables(variant_tables(wb, np.full(stop - start, row), part), formulas, res, varied)
         for key in keys:
             v = res.values[key].astype(float)
             ok = (res.codes[key] == OK) & np.isfinite(v)
@@ -191,6 +201,12 @@ def _sample(wb, row: int, keys, samples: int, seed: int | None, ranges) -> _Samp
                 code = int(np.max(res.codes[key]))
                 reasons[key] = res.reasons[code] if code > 1 else "not part of this scenario"
     return _Sampled(values, reasons, tuple(overrides))
+
+
+def _varied(overrides) -> set[str]:
+    """The sampled inputs as evaluate_tables names what changed: columns, assumptions, tables."""
+    return {spec.table if spec.kind == "property" else name
+            for name, spec in ((name, input_spec(name)) for name in overrides)}
 
 
 def montecarlo(wb, scenario, output: str, samples: int = DEFAULT_SAMPLES, seed: int | None = None,

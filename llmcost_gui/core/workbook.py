@@ -17,7 +17,7 @@ import numpy as np
 
 from . import rules
 from .cells import InputError, assumption_column
-from .evaluate import Resolved, Results, evaluate_tables, resolve_lookup
+from .evaluate import Resolved, Results, edited_names, evaluate_tables, resolve_lookup
 from .formulas import REGISTRY
 from .schema import REF, SCENARIOS, TABLE_ORDER, TABLES, Column, Table
 
@@ -119,10 +119,13 @@ class TableData:
 
 @dataclass(frozen=True)
 class SetCells:
-    """Set cells of one table: (row, column, value or text) triples."""
+    """Set cells of one table: (row, column, value or text) triples.  `restore` marks an inverse:
+    it puts back stored values exactly as they were (a reference that dangled before an edit
+    dangles again after its undo), so it is not validated again."""
 
     table: str
     cells: tuple[tuple[int, str, object], ...]
+    restore: bool = False
 
 
 @dataclass(frozen=True)
@@ -279,7 +282,8 @@ class Workbook:
 
     def _set_cells(self, cmd: SetCells):
         t = self.tables[cmd.table]
-        parsed = [(r, c, self.validate(cmd.table, r, c, v)) for r, c, v in cmd.cells]
+        parsed = cmd.cells if cmd.restore else \
+            [(r, c, self.validate(cmd.table, r, c, v)) for r, c, v in cmd.cells]
         old = []
         for r, c, v in parsed:
             before = t.data[c][r]
@@ -291,7 +295,7 @@ class Workbook:
             self._pending.inputs.append((cmd.table, r, c))
             if c == t.schema.key and isinstance(before, str) and v:
                 self._rename_references(cmd.table, before, v)
-        return SetCells(cmd.table, tuple(reversed(old)))
+        return SetCells(cmd.table, tuple(reversed(old)), restore=True)
 
     def _rename_references(self, table: str, old: str, new: str):
         """Renaming a model, card or offer renames the references to it."""
@@ -351,7 +355,9 @@ class Workbook:
             return None
         t0 = time.perf_counter()
         old = self.results
-        self.results = evaluate_tables(self.tables)
+        # an edit of cells evaluates again only what depends on them
+        edited = None if pending.structure else edited_names(self.tables, pending.inputs)
+        self.results = evaluate_tables(self.tables, previous=old, changed=edited)
         changed = _diff(old, self.results) if not pending.structure else _all_cells(self.results)
         self.last_recalc_ms = (time.perf_counter() - t0) * 1000
         self.revision += 1

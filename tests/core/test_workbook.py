@@ -108,3 +108,18 @@ def test_unique_name(mini):
     wb = mini(TRAIN)
     assert wb.unique_name("Scenarios", "T") == "T (2)"
     assert wb.unique_name("Scenarios", "new") == "new"
+
+
+def test_undo_puts_back_a_dangling_reference_exactly(mini):
+    """A row that arrived whole may name a card that does not exist (it shows as an error
+    value); editing that cell and undoing the edit must restore it, not refuse it."""
+    wb = mini(SERVE)
+    wb.apply(InsertRows("Prices", 0, ({"name": "odd offer", "hardware": "No such card",
+                                        "per_gpu_hour": 1.0},)))
+    card = wb.tables["Hardware"].get(0, "name")
+    undo = wb.set_cell("Prices", 0, "hardware", card)
+    assert undo.restore
+    wb.apply(undo)
+    assert wb.tables["Prices"].get(0, "hardware") == "No such card"
+    with pytest.raises(InputError):  # typed by a person, the same name is still refused
+        wb.set_cell("Prices", 0, "hardware", "No such card")
