@@ -880,24 +880,7 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
      "self-hosting never costs less: one replica costs more per day than the API charges for the "
      "users it serves at peak",
      "自建始终不更便宜：一个副本每天的成本高于 API 为它在峰值时服务的用户收取的费用"),
-    # serving planner (issue #12): no batch fits memory or meets a latency target
-    (r"^the weights and one request's KV cache do not fit on the replica: .*$",
-     "the weights and one request's KV cache do not fit on the replica: raise serve_tp (or leave it "
-     "blank), choose a card with more memory or a lower precision",
-     "副本放不下权重和一个请求的 KV 缓存：提高 serve_tp（或留空），换显存更大的卡或更低的精度"),
-    (r"^no batch meets tpot_target_s: .*$",
-     "no batch meets tpot_target_s: use more cards per replica (serve_tp), a faster card, a lower "
-     "precision or a smaller model",
-     "没有任何批大小能满足 tpot_target_s：增加每副本卡数（serve_tp）、换更快的卡、降低精度或换更小的模型"),
-    (r"^prefill alone takes longer than ttft_target_s: .*$",
-     "prefill alone takes longer than ttft_target_s: use more cards per replica (serve_tp), a faster "
-     "card, a shorter prompt or a smaller model",
-     "仅预填充就超过 ttft_target_s：增加每副本卡数（serve_tp）、换更快的卡、缩短提示或换更小的模型"),
-    # API offers (issue #16): the break-even is blank for this reason
-    (r"^self-hosting never costs less: one replica costs more per day than the API charges "
-     r"for the users it serves at peak$",
-     "self-hosting never costs less: one replica costs more per day than the API charges for the "
-     "users it serves at peak", "自建始终不会更便宜：一个副本每天的成本高于 API 对它在高峰时所能服务的用户的收费"),
+    # (the serving planner's #12 and API offers' #16 reasons are in the ui block above)
 )
 
 # "Models row 1, params_b: …" / "Models row 1, params_b must …": where a refused edit happened.
