@@ -1,80 +1,17 @@
 """Work off the GUI thread; only the newest request's answer is delivered.
 
 * :class:`ProcessComputer` runs a module-level core function in the computing process
-  (:mod:`llmcost_gui.worker`): the Monte Carlo bands of the summary strip.  It shares no
-  interpreter lock with the window, and no Python thread of ours runs in the window's process.
-* :class:`Computer` runs a closure on a thread of a pool (the charts).  Jobs are core functions
-  over a frozen :class:`core.variants.Snapshot`: numpy over plain arrays, no Qt object made or
-  held; Monte Carlo evaluates in chunks of large arrays (core.uncertainty.CHUNK_ROWS), and numpy
-  releases the GIL inside each array operation, so the GUI thread rarely waits.
+  (:mod:`llmcost_gui.worker`): the summary strip's bands and every chart.  It shares no
+  interpreter lock with the window, and no Python thread of ours runs in the window's process
+  (a garbage collection on such a thread could free Qt objects there and deadlock with the GUI
+  thread: it did, with charts on a thread pool).
 
-No interpreter-wide setting (switch interval, garbage collector) is changed for either."""
+No interpreter-wide setting (switch interval, garbage collector) is changed."""
 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
-
-
-class _Signals(QObject):
-    done = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _Task(QRunnable):
-    def __init__(self, generation: int, func, signals: _Signals, latest):
-        super().__init__()
-        self.generation, self.func, self.signals, self.latest = generation, func, signals, latest
-
-    def run(self):
-        if self.latest() != self.generation:  # superseded while queued: skip the work
-            return
-        try:
-            result = self.func()
-        except Exception as exc:  # noqa: BLE001 - any failure becomes a message on the chart
-            try:
-                self.signals.failed.emit(self.generation, str(exc))
-            except RuntimeError:  # the chart is gone
-                pass
-            return
-        try:
-            self.signals.done.emit(self.generation, result)
-        except RuntimeError:
-            pass
-
-
-class Computer(QObject):
-    """Runs one job at a time for a chart; only the newest request's answer is delivered."""
-
-    finished = Signal(object)
-    error = Signal(str)
-
-    def __init__(self, pool: QThreadPool, parent=None):
-        super().__init__(parent)
-        self.pool = pool
-        self.generation = 0
-        self.busy = False
-        self._signals = _Signals()
-        self._signals.done.connect(self._done)
-        self._signals.failed.connect(self._failed)
-
-    def submit(self, func):
-        self.generation += 1
-        self.busy = True
-        self.pool.start(_Task(self.generation, func, self._signals, self._latest))
-
-    def _latest(self) -> int:
-        return self.generation
-
-    def _done(self, generation: int, result):
-        if generation == self.generation:
-            self.busy = False
-            self.finished.emit(result)
-
-    def _failed(self, generation: int, message: str):
-        if generation == self.generation:
-            self.busy = False
-            self.error.emit(message)
+from PySide6.QtCore import QObject, QTimer, Signal
 
 
 def run_with_progress(parent, label: str, func, delay_s: float = 0.3):
@@ -222,7 +159,7 @@ def worker_process() -> _WorkerProcess:
 
 
 class ProcessComputer(QObject):
-    """Like :class:`Computer`, but the job runs in the computing process: `submit(func, *args)`
+    """Runs jobs in the computing process, newest first: `submit(func, *args)`
     with a module-level Qt-free function and picklable arguments."""
 
     finished = Signal(object)

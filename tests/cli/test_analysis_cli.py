@@ -5,23 +5,11 @@ import subprocess
 import sys
 
 import pytest
+from cli_helpers import run
 
 from llmcost_gui.cli import main
 
 LLAMA = "Llama 3 70B serving on rented H100"
-
-
-@pytest.fixture(scope="module")
-def book(tmp_path_factory):
-    path = tmp_path_factory.mktemp("analysis") / "default.xlsx"
-    assert main(["new", "-o", str(path)]) == 0
-    return str(path)
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_sweep_json(book, capsys):

@@ -9,13 +9,6 @@ from llmcost_gui.cli import main
 ENTERPRISE = "Enterprise 6B: fine-tune + 1,000 staff on A100"
 
 
-@pytest.fixture(scope="module")
-def book(tmp_path_factory):
-    path = tmp_path_factory.mktemp("api") / "default.xlsx"
-    assert main(["new", "-o", str(path)]) == 0
-    return str(path)
-
-
 def test_compute_json_has_the_comparison(book, capsys):
     assert main(["compute", book, "--json"]) == 0
     rows = {s["name"]: s for s in json.loads(capsys.readouterr().out)["scenarios"]}

@@ -8,24 +8,12 @@ import subprocess
 import sys
 
 import pytest
+from cli_helpers import run
 
 from llmcost_gui.cli import main
 from llmcost_gui.core.choose import NoMatchError, choose
 
 LLAMA = "Llama 3 70B serving on rented H100"
-
-
-@pytest.fixture(scope="module")
-def book(tmp_path_factory):
-    path = tmp_path_factory.mktemp("forgiving") / "book.xlsx"
-    assert main(["new", "-o", str(path)]) == 0
-    return str(path)
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # ------------------------------------------------------------------ never overwrite silently

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from conftest import FT, SERVE, TRAIN
+from core_data import FT, SERVE, TRAIN
 
 from llmcost_gui.core import analysis as an
 from llmcost_gui.core.variants import AnalysisError, current_value, evaluate_variants

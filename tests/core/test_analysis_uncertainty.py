@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from conftest import SERVE, TRAIN
+from core_data import SERVE, TRAIN
 
 from llmcost_gui.core.uncertainty import (
     DEFAULT_RANGES,

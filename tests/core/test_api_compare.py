@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 import pytest
-from conftest import SERVE, make_wb
+from core_data import SERVE, make_wb
 
 from llmcost_gui.core.api_compare import compare
 from llmcost_gui.core.variants import AnalysisError

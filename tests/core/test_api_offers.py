@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 import pytest
-from conftest import SERVE, make_wb
+from core_data import SERVE, make_wb
 
 from llmcost_gui.core.report import format_result, scenario_records, text_report
 from llmcost_gui.core.variants import evaluate_variants

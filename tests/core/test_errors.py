@@ -1,6 +1,6 @@
 """Errors are values: a missing, invalid or dangling input gives a reason, never an exception."""
 
-from conftest import SERVE, TRAIN
+from core_data import SERVE, TRAIN
 
 from llmcost_gui.core.evaluate import NOT_USED
 

@@ -4,7 +4,7 @@ the compiled expressions' shortcuts (shared codes, text factors) give what plain
 import pickle
 
 import numpy as np
-from conftest import FT, SERVE, TRAIN, make_wb
+from core_data import FT, SERVE, TRAIN, make_wb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_properties import _column_value

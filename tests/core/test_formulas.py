@@ -3,7 +3,7 @@
 import math
 
 import pytest
-from conftest import FT, SERVE, TRAIN
+from core_data import FT, SERVE, TRAIN
 
 approx = lambda x: pytest.approx(x, rel=1e-9)  # noqa: E731
 

@@ -5,7 +5,7 @@ memory_reserve 0.1, so H can use 36 GB and C 18 GB.
 """
 
 import pytest
-from conftest import FT, TRAIN
+from core_data import FT, TRAIN
 
 approx = lambda x: pytest.approx(x, rel=1e-9)  # noqa: E731
 GB = 1e9

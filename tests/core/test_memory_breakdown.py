@@ -1,7 +1,7 @@
 """The memory breakdown the chart draws comes straight from the registry's per-card results."""
 
 import pytest
-from conftest import FT, SERVE, TRAIN
+from core_data import FT, SERVE, TRAIN
 
 from llmcost_gui.core.memory_breakdown import memory_breakdown
 

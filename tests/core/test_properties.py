@@ -2,7 +2,7 @@
 
 import math
 
-from conftest import SERVE, TRAIN, make_wb
+from core_data import SERVE, TRAIN, make_wb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

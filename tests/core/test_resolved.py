@@ -1,7 +1,7 @@
 """One resolved-input path: evaluation reports each input as it used it (value, given or
 default, unit, currency), and every display reads that."""
 
-from conftest import SERVE, TRAIN, make_wb
+from core_data import SERVE, TRAIN, make_wb
 
 from llmcost_gui.core.evaluate import Resolved
 from llmcost_gui.core.variants import current_values, input_currency

@@ -2,7 +2,7 @@
 and the Python API (all of them are Workbook.apply with SetCells or InsertRows)."""
 
 import pytest
-from conftest import SERVE, TRAIN
+from core_data import SERVE, TRAIN
 
 from llmcost_gui.core.cells import InputError
 from llmcost_gui.core.workbook import Batch, InsertRows, SetCells

@@ -7,7 +7,7 @@ KV per token = 2 · 10 · 1000 · 0.5 · 2 bytes = 20,000 B.
 """
 
 import pytest
-from conftest import HARDWARE, MODELS, PRICES, SERVE
+from core_data import HARDWARE, MODELS, PRICES, SERVE
 from pytest import approx
 
 from llmcost_gui.core.formulas_serving import ERR_MEMORY, ERR_TPOT, ERR_TTFT

@@ -1,7 +1,7 @@
 """The reactive document: validation, one change event per edit, undo by inverse commands."""
 
 import pytest
-from conftest import SERVE, TRAIN
+from core_data import SERVE, TRAIN
 
 from llmcost_gui.core.cells import InputError
 from llmcost_gui.core.workbook import Batch, DeleteRows, InsertRows, SetCells

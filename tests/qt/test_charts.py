@@ -18,7 +18,6 @@ def panel(qtbot, default_wb):
     p.resize(900, 700)
     p.show()
     yield p
-    p.pool.waitForDone()
 
 
 def settle(qtbot, panel):
@@ -194,7 +193,6 @@ def test_memory_chart_speaks_chinese(qtbot, default_wb):
         qtbot.waitUntil(lambda: not p.busy() and bool(p.memory.stages), timeout=10_000)
         assert "微调：每卡占用 20.6 / 24 GB，共 5 张卡" in p.memory.message.text()
         assert p.memory.plot.getAxis("left").labelText == "单卡显存 (GB)"
-        p.pool.waitForDone()
     finally:
         i18n.set_language("en", remember=False)
 

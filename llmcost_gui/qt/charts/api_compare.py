@@ -14,8 +14,8 @@ from .common import ChartBase, series_color
 class ApiCompareChart(ChartBase):
     """Self-hosting (whole replicas) and the API offers for the scenario's model."""
 
-    def __init__(self, pool, parent=None):
-        super().__init__(pool, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.controls.hide()
         self.legend = self.add_legend(offset=(10, 10))
         self.result: api_compare.ApiComparison | None = None
@@ -24,7 +24,7 @@ class ApiCompareChart(ChartBase):
         if self._context is None:
             return
         snapshot, row, _ = self._context
-        self.computer.submit(lambda: api_compare.compare(snapshot, row))
+        self.computer.submit(api_compare.compare, snapshot, row)
 
     def _failed(self, message: str):
         self.result = None

@@ -14,8 +14,8 @@ from .common import ChartBase, series_color
 class BreakEvenChart(ChartBase):
     """Controls: the horizon in months."""
 
-    def __init__(self, pool, parent=None):
-        super().__init__(pool, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(4, 4, 4, 0)
         self.months = QSpinBox()
@@ -39,7 +39,7 @@ class BreakEvenChart(ChartBase):
             return
         snapshot, row, _ = self._context
         months = self.months.value()
-        self.computer.submit(lambda: analysis.buy_vs_rent(snapshot, row, months))
+        self.computer.submit(analysis.buy_vs_rent, snapshot, row, months)
 
     def _failed(self, message: str):
         self.result = None

@@ -1,8 +1,10 @@
 """Shared chart plumbing: palette-aware plots, SI axes, export, and off-thread computation.
 
-Charts never compute: each hands a core function (over a :class:`core.variants.Snapshot`) to a
-:class:`Computer`, which runs it on a one-thread pool and delivers the newest answer back on
-the GUI thread; answers to superseded requests are dropped.
+Charts never compute: each hands a module-level core function and its arguments (a
+:class:`core.variants.Snapshot`, the scenario row, …) to a :class:`ProcessComputer`, which runs
+it in the computing process and delivers the newest answer back on the GUI thread; answers to
+superseded requests are dropped.  No Python thread computes in the window's process: a garbage
+collection on such a thread can free Qt objects there and deadlock with the GUI thread.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ...core import labels
 from ...core.units import edit_text, format_value, si
 from ...core.variants import INPUTS
 from .. import i18n
-from ..background import Computer
+from ..background import ProcessComputer
 
 # Hues of the series; lightness follows the palette so curves stay readable in dark mode.
 _HUES = (210, 25, 130, 0, 275, 50, 180, 320, 90, 240)
@@ -106,13 +108,14 @@ class SIAxis(pg.AxisItem):
 
 
 class ChartBase(QWidget):
-    """A plot with palette colours, a message line, export, and an off-thread Computer."""
+    """A plot with palette colours, a message line, export, and a computer in another process."""
 
-    def __init__(self, pool, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.computer = Computer(pool, self)
+        self.computer = ProcessComputer(self)
         self.computer.finished.connect(self._show)
         self.computer.error.connect(self._failed)
+        self.computer.lost.connect(self._failed)
         self.plot_widget = pg.PlotWidget(axisItems={"left": SIAxis("left"), "bottom": SIAxis("bottom")})
         self.plot = self.plot_widget.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=0.25)
@@ -129,6 +132,7 @@ class ChartBase(QWidget):
         self._answer = None  # the last finished computation, redrawn when the language changes
         self.computer.finished.connect(self._remember)
         self.computer.error.connect(self._forget)
+        self.computer.lost.connect(self._forget)
         self.apply_palette()
 
     def _remember(self, answer):

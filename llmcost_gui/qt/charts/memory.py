@@ -17,8 +17,8 @@ class MemoryChart(ChartBase):
     """Weights, gradients, optimizer states, activations and reserve per card; a dashed line marks
     the card's memory.  Follows the selected scenario (the selected result does not matter)."""
 
-    def __init__(self, pool, parent=None):
-        super().__init__(pool, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.legend = self.add_legend(offset=(10, 10))
         self.stages: list[StageMemory] = []
         self.plot.setMouseEnabled(x=False, y=True)
@@ -27,7 +27,7 @@ class MemoryChart(ChartBase):
         if self._context is None:
             return
         snapshot, row, _ = self._context
-        self.computer.submit(lambda: memory_breakdown(snapshot.results, row))
+        self.computer.submit(memory_breakdown, snapshot.results, row)
 
     def _failed(self, message: str):
         self.stages = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -49,8 +49,6 @@ class ChartsPanel(QWidget):
 
     def __init__(self, workbook, parent=None):
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one job at a time; snapshots are never shared across threads
         self.scenario_box = QComboBox()
         self.result_box = QComboBox()
         for key in RESULT_KEYS:
@@ -124,7 +122,7 @@ class ChartsPanel(QWidget):
     def chart(self, index: int):
         """The chart of tab `index`, built on first use."""
         if index not in self._built:
-            chart = self._kinds[index](self.pool)
+            chart = self._kinds[index]()
             title = self.tabs.tabText(index)
             chart.retranslate()
             self.tabs.blockSignals(True)

@@ -30,8 +30,8 @@ MAX_OTHER_CURVES = 7  # "All scenarios" draws at most this many besides the curr
 class SensitivityChart(ChartBase):
     """Controls: input, from/to (unit-aware text), points, log axes, all scenarios."""
 
-    def __init__(self, pool, parent=None):
-        super().__init__(pool, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         grid = QGridLayout(self.controls)
         grid.setContentsMargins(4, 4, 4, 0)
         self.input_box = QComboBox()
@@ -191,7 +191,7 @@ class SensitivityChart(ChartBase):
             self.show_message(str(exc))
             return
         rows, self.left_out, self.capped = self._rows(snapshot, row, key)
-        self.computer.submit(lambda: analysis.sweep_curves(snapshot, rows, name, x, key))
+        self.computer.submit(analysis.sweep_curves, snapshot, rows, name, x, key)
 
     # -- drawing
     def _show(self, curves):

@@ -27,8 +27,8 @@ def _rows(snapshot, row: int) -> list[int]:
 class ThroughputChart(ChartBase):
     """No controls: it follows the selected scenario."""
 
-    def __init__(self, pool, parent=None):
-        super().__init__(pool, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.legend = self.add_legend(offset=(-10, 10))
         self.curves: list[serving_curves.Curve] = []
 
@@ -36,7 +36,7 @@ class ThroughputChart(ChartBase):
         if self._context is None:
             return
         snapshot, row, _ = self._context
-        self.computer.submit(lambda: serving_curves.throughput_curves(snapshot, _rows(snapshot, row)))
+        self.computer.submit(serving_curves.throughput_curves, snapshot, _rows(snapshot, row))
 
     def _failed(self, message: str):
         self.curves = []

@@ -16,8 +16,8 @@ from .common import ChartBase, input_label, result_axis_label, series_color, val
 class TornadoChart(ChartBase):
     """Horizontal bars from the point estimate to the result with each input lowered / raised."""
 
-    def __init__(self, pool, parent=None):
-        super().__init__(pool, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(4, 4, 4, 0)
         self.swing = QDoubleSpinBox()
@@ -52,7 +52,7 @@ class TornadoChart(ChartBase):
             return
         snapshot, row, key = self._context
         swing = self.swing.value() / 100
-        self.computer.submit(lambda: analysis.tornado(snapshot, row, key, swing))
+        self.computer.submit(analysis.tornado, snapshot, row, key, swing)
 
     def _show(self, answer):
         self.base, self.bars = answer

@@ -48,8 +48,8 @@ class UncertaintyChart(ChartBase):
 
     settingsChanged = Signal()  # samples, seed or ranges edited (the summary strip follows them)
 
-    def __init__(self, pool, parent=None):
-        super().__init__(pool, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(4, 4, 4, 0)
         self.samples = QSpinBox()
@@ -179,7 +179,7 @@ class UncertaintyChart(ChartBase):
         snapshot, row, key = self._context
         n, seed, ranges = self.samples.value(), self.seed.value(), self.ranges()
         self.show_message(self.tr("Sampling…"))
-        self.computer.submit(lambda: uncertainty.montecarlo(snapshot, row, key, n, seed, ranges))
+        self.computer.submit(uncertainty.montecarlo, snapshot, row, key, n, seed, ranges)
 
     def _show(self, mc: uncertainty.MonteCarlo):
         snapshot, row, key = self._context
