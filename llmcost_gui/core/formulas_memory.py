@@ -186,6 +186,3 @@ def _ft(mk) -> list:
 def memory_formulas(formula) -> tuple:
     """The memory formulas, built with the registry's Formula class (passed in: no import cycle)."""
     return (*_train(formula), *_ft(formula))
-
-MEMORY_RESULT_KEYS = ("train_memory_gb", "train_min_gpus", "train_memory_per_gpu_gb",
-                      "ft_memory_gb", "ft_min_gpus", "ft_memory_per_gpu_gb")

@@ -110,8 +110,7 @@ def serving_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in 
           "Usable memory of one serving card", s, public=False),
         F("replica_gpus", "GPUs",
           "where(isblank(serve_tp), pow2ceil(ceil((weight_bytes + batch_size * kv_bytes_per_token * "
-          "(input_tokens + output_tokens)) / "
-          '(lookup(Hardware, "memory_gb", serve_hardware) * 1e9 * (1 - memory_reserve)))), serve_tp)',
+          "(input_tokens + output_tokens)) / card_memory_bytes)), serve_tp)",
           "Cards per replica (tensor parallel): serve_tp, else the fewest (a power of two) holding the "
           "weights and batch_size requests' KV cache", s, source=POPE),
         # --- one decode step, as pieces linear in the batch

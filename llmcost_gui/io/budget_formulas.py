@@ -76,12 +76,8 @@ def blank_test(ref: str) -> str:
     return f'TRIM(CLEAN({ref}))=""'
 
 
-def validity(col: Column, ref: str) -> str | None:
-    """A test that the value is in the column's domain (None: every value is)."""
-    if col.kind == "choice":
-        return "OR(" + ",".join(f"{ref}={literal(c)}" for c in col.choices) + ")"
-    if not col.numeric:
-        return None
+def bound_conditions(col: Column, ref: str) -> list[str]:
+    """Excel tests of a numeric column's bounds and wholeness on `ref` (the value a number)."""
     conds = []
     if col.lo is not None:
         conds.append(f"{ref}{'>' if col.lo_open else '>='}{expr.excel_number(col.lo)}")
@@ -89,6 +85,16 @@ def validity(col: Column, ref: str) -> str | None:
         conds.append(f"{ref}<={expr.excel_number(col.hi)}")
     if col.kind == INT:
         conds.append(f"INT({ref})={ref}")
+    return conds
+
+
+def validity(col: Column, ref: str) -> str | None:
+    """A test that the value is in the column's domain (None: every value is)."""
+    if col.kind == "choice":
+        return "OR(" + ",".join(f"{ref}={literal(c)}" for c in col.choices) + ")"
+    if not col.numeric:
+        return None
+    conds = bound_conditions(col, ref)
     if not conds:
         return f"ISNUMBER({ref})"
     return f"IF(ISNUMBER({ref}),AND({','.join(conds)}),FALSE)"

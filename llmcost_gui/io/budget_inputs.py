@@ -13,6 +13,7 @@ from ..core import labels
 from ..core.schema import ASSUMPTION_KEYS, CHOICE, INT, REF, TABLE_ORDER, TABLES, Column
 from ..core.workbook import Workbook
 from . import progress
+from .budget_formulas import bound_conditions
 from .budget_style import Styles, column_header, fit_width, input_format, is_money, print_setup
 from .xlsx_write import column_letter, column_range, last_row, safe_text
 
@@ -58,13 +59,7 @@ def _message(col: Column, label: str, lang: str, kind_text: str, table: str = ""
 
 def numeric_rule(col: Column, cell: str, blank_ok: bool) -> str:
     """Custom validation formula for a numeric cell (relative to `cell`)."""
-    conds = [f"ISNUMBER({cell})"]
-    if col.lo is not None:
-        conds.append(f"{cell}{'>' if col.lo_open else '>='}{col.lo:g}")
-    if col.hi is not None:
-        conds.append(f"{cell}<={col.hi:g}")
-    if col.kind == INT:
-        conds.append(f"INT({cell})={cell}")
+    conds = [f"ISNUMBER({cell})", *bound_conditions(col, cell)]
     rule = f"AND({','.join(conds)})"
     # whitespace typed into a scenario input means blank, as in the app
     return f'=OR(TRIM(CLEAN({cell}))="",{rule})' if blank_ok else "=" + rule
