@@ -318,6 +318,7 @@ _COLUMNS.update({
     "experts_per_token": ("Experts per token", "每 Token 激活专家数"),
     "n_shared_experts": ("Shared experts", "共享专家数"),
     "interconnect_gbs": ("Interconnect bandwidth", "卡间互联带宽"),
+    "network_gbs": ("Scale-out bandwidth", "跨节点网络带宽"),
     "serve_tp": ("Tensor-parallel cards", "张量并行卡数"),
     "ttft_target_s": ("First-token target", "首 Token 时延目标"),
     "tpot_target_s": ("Per-token target", "每 Token 时延目标"),
@@ -597,6 +598,7 @@ COLUMN_HELP_ZH.update({
     'Models.experts_per_token': '每个 Token 使用的路由专家数（MoE）',
     'Models.n_shared_experts': '除路由专家外每个 Token 都使用的共享专家数（DeepSeek）；留空为 0',
     'Hardware.interconnect_gbs': '卡间互联带宽（NVLink、PCIe、HCCS 等），按数据手册给出的双向合计',
+    'Hardware.network_gbs': '每卡跨服务器（横向扩展）带宽，单向：分摊到每卡的 InfiniBand/RoCE 网卡带宽（400 Gb/s NDR = 50 GB/s）；留空为 12.5（一个 100 Gb/s 以太网口）',
 })
 RESULT_DOC_ZH.update({
     'gpu_seconds_per_request': '一个请求占用的卡秒：批量预填充，加上它分摊的解码步时间',

@@ -135,6 +135,11 @@ HARDWARE = Table(
         _c("interconnect_gbs", NUMBER, "GB/s",
            "Card-to-card bandwidth (NVLink, PCIe, HCCS…), both directions together, as datasheets give it",
            **POS),
+        _c("network_gbs", NUMBER, "GB/s",
+           "Scale-out bandwidth per card between servers, one direction: its share of the InfiniBand/RoCE "
+           "NICs (400 Gb/s NDR = 50 GB/s); blank = 12.5 (one 100 Gb/s Ethernet port)", default=12.5,
+           default_source="one 100 Gb/s Ethernet port per card, the floor of a data-centre server "
+                          "without a dedicated GPU fabric (a planning assumption)", **POS),
         _c("price", NUMBER, "money", "Purchase price per card", **NONNEG),
         _c("price_currency", CHOICE, "", "Currency of price", choices=CURRENCIES, default="USD"),
         _c("source", TEXT, help="Where these figures come from"),
