@@ -5,9 +5,9 @@
 2. the Chinese texts below fill them in (strings without one stay English and are listed);
 3. pyside6-lrelease compiles the .qm that the application loads.
 
-Run: ``.venv/bin/python scripts/translations.py``.  Every Chinese text comes from the one
-catalogue, llmcost_gui/core/labels.py (UI_ZH for the interface; labels, descriptions and
-messages are read from there at run time).
+Run: ``.venv/bin/python scripts/translations.py``.  Every Chinese text comes from the catalogue,
+llmcost_gui/core/catalogue/ (interface.UI_ZH here; labels, descriptions and reasons are read from
+there at run time).
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from llmcost_gui.core import labels  # noqa: E402
+from llmcost_gui.core.catalogue.interface import UI_ZH  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "translations" / "llmcost_zh_CN.ts"
 SOURCES = [*sorted((ROOT / "llmcost_gui" / "qt").glob("*.py")),
            *sorted((ROOT / "llmcost_gui" / "qt" / "charts").glob("*.py")), ROOT / "llmcost_gui" / "app.py"]
 
-ZH = labels.UI_ZH  # the interface texts live in the one catalogue
+ZH = UI_ZH
 
 
 def extract(files: list[Path]) -> Path:
