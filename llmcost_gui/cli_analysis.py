@@ -19,14 +19,6 @@ import math
 from .cli import UsageError, _load
 from .cli_output import add_format_options, emit, json_number
 
-
-def _core():
-    from .core import analysis, labels, uncertainty, units, variants
-    from .core.formulas import REGISTRY, RESULT_KEYS
-
-    return analysis, uncertainty, variants, labels, units, REGISTRY, RESULT_KEYS
-
-
 # ------------------------------------------------------------------ names, with the valid ones
 
 
@@ -42,7 +34,8 @@ def pick_scenario(wb, text: str) -> int:
 
 def input_label(name: str, lang: str = "en") -> str:
     """'serve_hardware.price' -> 'Serving hardware: Purchase price'."""
-    _, _, _, labels, *_ = _core()
+    from .core import labels
+
     if "." in name:
         ref, prop = name.split(".", 1)
         return f"{labels.column_label(ref, lang)}: {labels.column_label(prop, lang)}"
@@ -50,16 +43,19 @@ def input_label(name: str, lang: str = "en") -> str:
 
 
 def check_input(name: str) -> None:
-    _, _, variants, *_ = _core()
+    from .core import variants
+
     if name not in variants.INPUTS:
         lines = [f"  {n:<36} {input_label(n)}" for n in variants.INPUTS]
         raise UsageError(f"unknown input '{name}'; the inputs are:\n" + "\n".join(lines))
 
 
 def check_output(key: str) -> None:
-    _, _, _, labels, _, registry, keys = _core()
-    if key not in keys:
-        lines = [f"  {k:<28} {labels.result_label(k)} ({registry[k].unit or '-'})" for k in keys]
+    from .core import labels
+    from .core.formulas import REGISTRY, RESULT_KEYS
+
+    if key not in RESULT_KEYS:
+        lines = [f"  {k:<28} {labels.result_label(k)} ({REGISTRY[k].unit or '-'})" for k in RESULT_KEYS]
         raise UsageError(f"unknown output '{key}'; the outputs are:\n" + "\n".join(lines))
 
 
@@ -67,24 +63,33 @@ def check_output(key: str) -> None:
 
 
 def _currency(wb, row: int) -> str:
-    return wb.tables["Scenarios"].get(row, "currency") or "USD"
+    from .core.report import scenario_currency
+
+    return scenario_currency(wb, row)
+
+
+def _unit(key: str) -> str:
+    from .core.formulas import REGISTRY
+
+    return REGISTRY[key].unit
 
 
 def _unit_header(name: str, unit: str, currency: str) -> str:
-    _, _, _, labels, *_ = _core()
-    text = labels.unit_label(unit, "en", currency) if unit not in ("", "fraction") else ""
-    return f"{name} ({text})" if text else name
+    from .core.units import with_unit
+
+    return with_unit(name, unit, "en", currency, named=False)
 
 
 def _out_header(key: str, currency: str) -> str:
-    return _unit_header(key, _core()[5][key].unit, currency)
+    return _unit_header(key, _unit(key), currency)
 
 
 def _fmt(value, unit: str, currency: str) -> str:
-    _, _, _, _, units, *_ = _core()
+    from .core.units import format_value
+
     if value is None or not math.isfinite(value):
         return ""
-    return units.format_value(float(value), unit, currency)
+    return format_value(float(value), unit, currency)
 
 
 def _number(text: str, unit: str, what: str) -> float:
@@ -101,7 +106,8 @@ def _number(text: str, unit: str, what: str) -> float:
 
 def _run(func):
     """Turn the core's AnalysisError into a usage error (exit 2)."""
-    _, _, variants, *_ = _core()
+    from .core import variants
+
     try:
         return func()
     except variants.AnalysisError as exc:
@@ -115,7 +121,7 @@ def sweep_reasons(wb, row: int, name: str, x, output: str) -> list[str]:
     """Why each point of a sweep has no value ('' where it has one)."""
     import numpy as np
 
-    _, _, variants, *_ = _core()
+    from .core import variants
     spec = variants.input_spec(name)
     res = variants.evaluate_variants(wb, np.full(len(x), row), {name: np.asarray(x, float)})
     inside = variants.in_domain(spec, np.asarray(x, float))
@@ -131,7 +137,8 @@ def sweep_reasons(wb, row: int, name: str, x, output: str) -> list[str]:
 
 
 def cmd_sweep(args) -> int:
-    analysis, _, variants, *_ = _core()
+    from .core import analysis, variants
+
     wb = _load(args.workbook)
     row = pick_scenario(wb, args.scenario)
     check_input(args.input)
@@ -146,7 +153,7 @@ def cmd_sweep(args) -> int:
     x, y = _run(run)
     why = sweep_reasons(wb, row, args.input, x, args.output)
     cur, in_cur = _currency(wb, row), variants.input_currency(wb, row, args.input)
-    unit, out_unit = variants.input_spec(args.input).unit, _core()[5][args.output].unit
+    unit, out_unit = variants.input_spec(args.input).unit, _unit(args.output)
     headers = [_unit_header(args.input, unit, in_cur), _out_header(args.output, cur), "note"]
     text = [[_fmt(a, unit, in_cur), _fmt(b, out_unit, cur) or "(error)", w] for a, b, w in zip(x, y, why)]
     raw = [[float(a), json_number(b), w] for a, b, w in zip(x, y, why)]
@@ -159,12 +166,13 @@ def cmd_sweep(args) -> int:
 
 
 def cmd_tornado(args) -> int:
-    analysis, _, variants, *_ = _core()
+    from .core import analysis, variants
+
     wb = _load(args.workbook)
     row = pick_scenario(wb, args.scenario)
     check_output(args.output)
     base, bars = _run(lambda: analysis.tornado(wb, row, args.output, args.swing))
-    cur, out_unit = _currency(wb, row), _core()[5][args.output].unit
+    cur, out_unit = _currency(wb, row), _unit(args.output)
 
     def inp(b, v):
         return _fmt(v, variants.input_spec(b.input).unit, variants.input_currency(wb, row, b.input))
@@ -185,12 +193,13 @@ def cmd_tornado(args) -> int:
 
 
 def cmd_montecarlo(args) -> int:
-    _, uncertainty, *_ = _core()
+    from .core import uncertainty
+
     wb = _load(args.workbook)
     row = pick_scenario(wb, args.scenario)
     check_output(args.output)
     mc = _run(lambda: uncertainty.montecarlo(wb, row, args.output, args.samples, args.seed))
-    cur, unit = _currency(wb, row), _core()[5][args.output].unit
+    cur, unit = _currency(wb, row), _unit(args.output)
     stats = [("P10", mc.p10), ("P50", mc.p50), ("P90", mc.p90), ("mean", mc.mean), ("compute", mc.base)]
     data = {"p10": mc.p10, "p50": mc.p50, "p90": mc.p90, "mean": mc.mean}
     if args.json:
@@ -204,7 +213,8 @@ def cmd_montecarlo(args) -> int:
 
 
 def cmd_buy_vs_rent(args) -> int:
-    analysis, *_ = _core()
+    from .core import analysis
+
     wb = _load(args.workbook)
     row = pick_scenario(wb, args.scenario)
     r = _run(lambda: analysis.buy_vs_rent(wb, row, args.months))

@@ -254,5 +254,5 @@ def buy_vs_rent(wb, scenario, months: int = 36) -> BuyVsRent:
     month = None
     if exact is not None and math.ceil(exact - 1e-9) <= months:
         month = int(math.ceil(exact - 1e-9))
-    currency = wb.tables["Scenarios"].get(row, "currency") or "USD"
+    currency = wb.resolved(row, "currency").value
     return BuyVsRent(m, rent, buy, exact, month, currency, rent_upfront, rent_day, buy_upfront, buy_day)

@@ -88,4 +88,4 @@ def compare(wb, scenario, points: int = 400) -> ApiComparison:
         users=x, self_host=self_host[:len(x)], offers=lines, chosen=chosen, scenario_users=users,
         breakeven=breakeven, note=res.note(row, "breakeven_daily_users") if chosen else None,
         replica_cost=_value(wb, row, "replica_cost_per_day") if chosen else None,
-        replica_users=step, currency=wb.tables["Scenarios"].get(row, "currency") or "USD")
+        replica_users=step, currency=wb.resolved(row, "currency").value)

@@ -20,7 +20,7 @@ from .schema import (
     STAGE_TRIGGER,
     STAGES,
 )
-from .units import format_value
+from .units import format_value, is_money
 from .vals import BLANK, OK, Val, factorize, is_ok, shared_if_ok, text_factors
 
 NOT_USED = "not part of this scenario"
@@ -45,7 +45,7 @@ class Resolved:
             return "blank"
         if isinstance(self.value, str):
             return f'"{self.value}"'
-        return format_value(float(self.value), self.unit, self.currency or "USD")
+        return format_value(float(self.value), self.unit, self.currency)
 
 
 def _plain(value) -> object:
@@ -454,15 +454,15 @@ def resolve_lookup(tables, table: str, column: str, key: object) -> Resolved:
     if value is None and col.default is not None and row is not None:
         return Resolved(col.default, False, col.unit)
     currency = ""
-    if col.unit.startswith("money"):
-        currency = _row_currency(t, row)
+    if is_money(col.unit):
+        currency = row_currency(t, row)
     return Resolved(value, value is not None, col.unit, currency)
 
 
-def _row_currency(t, row: int | None) -> str:
+def row_currency(t, row: int | None) -> str:
     """The currency of a row's amounts: its choice column of currencies, or that column's default."""
     for c in t.schema.columns:
         if c.choices == CURRENCIES:
             value = t.get(row, c.name) if row is not None else None
-            return value or c.default or "USD"
-    return "USD"
+            return value or c.default
+    return CURRENCIES[0]

@@ -16,7 +16,7 @@ from .catalogue.memory_chart import MEMORY_CHART
 from .catalogue.reasons import REASONS
 from .catalogue.results import RESULT_DOC_ZH, RESULTS
 from .catalogue.tables import ASSUMPTIONS, COLUMN_HELP_ZH, COLUMNS, STAGES, TABLES
-from .catalogue.units import PLAIN_UNITS, header, localize_value, unit_label
+from .units import PLAIN_UNITS, localize_value, unit_label, with_unit
 
 __all__ = [
     "BUDGET_WORDS", "COLUMN_HELP_ZH", "EN_LABELS", "HF_IMPORT", "LANGS", "PLAIN_UNITS", "RESULT_DOC_ZH",
@@ -63,6 +63,11 @@ def table_label(name: str, lang: str = "en") -> str:
 def stage_title(stage: str, lang: str = "en") -> str:
     pair = STAGES.get(stage)
     return pair[_index(lang)] if pair else stage
+
+
+def header(name: str, unit: str = "", lang: str = "en", currency: str = "") -> str:
+    """A column header: the column's label and its unit in parentheses when it adds something."""
+    return with_unit(column_label(name, lang), unit, lang, currency)
 
 
 def aliases_zh() -> dict[str, str]:

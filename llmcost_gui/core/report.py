@@ -10,7 +10,8 @@ from .workbook import Workbook
 
 
 def scenario_currency(wb: Workbook, row: int) -> str:
-    return wb.tables["Scenarios"].get(row, "currency") or "USD"
+    """The currency of scenario `row`'s results (its column's default when blank)."""
+    return wb.resolved(row, "currency").value
 
 
 def scenario_records(wb: Workbook, keys: tuple[str, ...] = RESULT_KEYS) -> list[dict]:

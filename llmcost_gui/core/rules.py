@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from . import messages
 from .cells import CellError, InputError, assumption_column, parse_cell
 from .schema import CHOICE, INT, NUMBER, REF, Column
-from .units import format_value
+from .units import TYPED_UNITS, format_value
 
 MAX_PROBLEMS = 50  # an insert stops checking after this many
 
@@ -66,12 +66,8 @@ def example(tables, table: str, col: Column, got: object = None) -> str:
         return str(col.default or col.choices[0])
     if col.kind in (NUMBER, INT):
         value = _inside(col)
-        return format_value(value, col.unit) if col.unit in _TYPED_WITH_UNIT else f"{value:g}"
+        return format_value(value, col.unit) if col.unit in TYPED_UNITS else f"{value:g}"
     return ""
-
-
-# units whose values are typed as shown ("40%", "175B"); others as plain numbers
-_TYPED_WITH_UNIT = ("B params", "B tokens", "fraction", "TFLOPS", "TOPS", "GB", "TB/s", "W")
 
 
 def _inside(col: Column) -> float:

@@ -27,6 +27,7 @@ import numpy as np
 from .cells import domain_mask
 from .evaluate import Results, evaluate_tables, key_rows, resolve_lookup
 from .schema import ASSUMPTION_KEYS, REF, SCENARIOS, STAGE_TRIGGER, TABLES, Column
+from .units import is_money
 
 
 class AnalysisError(ValueError):
@@ -304,7 +305,8 @@ def check_output(key: str) -> str:
 
 
 class Snapshot:
-    """A frozen copy of a workbook's tables and results, safe to analyse on another thread."""
+    """A copy of a workbook's tables and results that later edits leave alone (what a chart
+    sends to the computing process)."""
 
     def __init__(self, wb):
         from .workbook import TableData
@@ -319,11 +321,17 @@ class Snapshot:
     def scenario_names(self) -> list[str]:
         return self.tables["Scenarios"].names()
 
+    def resolved(self, row: int, name: str):
+        """An input of scenario `row` as evaluation uses it, as :meth:`Workbook.resolved` gives it."""
+        from .workbook import Workbook
+
+        return Workbook.resolved(self, row, name)
+
 
 def input_currency(wb, row: int, name: str) -> str:
     """Currency of a money input in scenario `row` (a card's price_currency, an offer's currency)."""
     spec = input_spec(name)
-    if spec.kind != "property" or not spec.unit.startswith("money"):
+    if spec.kind != "property" or not is_money(spec.unit):
         return "USD"
     key = wb.tables["Scenarios"].get(row, spec.ref)
-    return resolve_lookup(wb.tables, spec.table, spec.column.name, key).currency or "USD"
+    return resolve_lookup(wb.tables, spec.table, spec.column.name, key).currency

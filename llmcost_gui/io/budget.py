@@ -16,6 +16,7 @@ from pathlib import Path
 from ..core import labels
 from ..core.formulas import REGISTRY, RESULT_KEYS
 from ..core.schema import SCENARIOS
+from ..core.units import header_unit, is_money
 from ..core.workbook import Workbook
 from . import progress
 from .atomic import atomic_path
@@ -37,7 +38,6 @@ from .budget_style import (
     budget_sheet_class,
     fit_width,
     input_number_format,
-    is_money,
     money_decimals,
     print_setup,
     result_format,
@@ -92,7 +92,7 @@ def _results(book, styles: Styles, layout: Layout, templates: dict, stored: dict
             values, template = stored[(RESULTS, key)], templates[(RESULTS, key)]
         labels_width = max(labels_width, text_width(label) + 2)
         ws.write_string(r, 0, label, styles.get("link_label" if kind == "input" else "text"))
-        ws.write_string(r, 1, "" if is_money(unit) or unit in ("fraction", "") else labels.unit_label(unit, lang),
+        ws.write_string(r, 1, header_unit(unit, lang, named=False),
                         styles.get("unit"))
         scenario_formulas(ws, template, [(r, c) for c in cols], styles.get(style, num), values)
         for i in range(min(n, FIT_SAMPLE)):  # later scenarios keep the width of their name

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from ..core import labels
 from ..core.schema import ASSUMPTION_KEYS, CHOICE, INT, REF, TABLE_ORDER, TABLES, Column
+from ..core.units import is_money
 from ..core.workbook import Workbook
 from . import progress
 from .budget_formulas import bound_conditions
-from .budget_style import Styles, column_header, fit_width, input_format, is_money, print_setup
+from .budget_style import Styles, column_header, fit_width, input_format, print_setup
 from .xlsx_write import column_letter, column_range, last_row, safe_text
 
 MAX_MESSAGE = 250  # Excel's limit on an input or error message is 255 characters

@@ -13,6 +13,7 @@ import math
 from ..core import labels
 from ..core.formulas import REGISTRY
 from ..core.schema import TABLES
+from ..core.units import UNIT_FORMAT, is_money, with_unit
 from .xlsx_write import safe_text
 
 INPUT_FONT, INPUT_FILL = "#0000FF", "#FFF2CC"
@@ -20,14 +21,6 @@ LINK_FONT = "#00703C"  # green: a value brought from another sheet
 HEADER_FILL, GROUP_FILL = "#D9E1F2", "#B4C6E7"
 SYMBOL = {"USD": '"$"', "CNY": '"¥"'}
 MIN_WIDTH, MAX_WIDTH = 8.0, 44.0
-UNIT_FORMAT = {
-    "FLOP": "0.00E+00", "FLOP/s": "0.00E+00", "B": "0.00E+00", "params": "0.00E+00",
-    "GPUs": "#,##0", "requests": "#,##0", "tokens": "#,##0", "GPU-h": "#,##0", "kWh": "#,##0",
-    "kWh/day": "#,##0", "PF-days": "#,##0.0", "days": "#,##0.0", "requests/s": "#,##0.00",
-    "GPU-s": "0.000000", "s": "0.000000", "ratio": "0.0000", "kW": "0.000", "fraction": "0.0%",
-    "USD": '"$"#,##0.00', "USD/GPU-h": '"$"#,##0.0000',
-    "tokens/s": "#,##0.0", "users": "#,##0", "GB": "#,##0.0", "B/s": "0.00E+00",
-}
 OTHER_FORMAT = "#,##0.00##"  # a unit without its own format: 2 to 4 decimals
 
 
@@ -36,10 +29,6 @@ def money_format(decimals: int = 2, currency: str = "") -> str:
     symbol = SYMBOL.get(currency, "")
     body = "#,##0" + ("." + "0" * decimals if decimals else "")
     return f"{symbol}{body};-{symbol}{body}"
-
-
-def is_money(unit: str) -> bool:
-    return unit.startswith("money")
 
 
 def money_decimals(key: str) -> int:
@@ -117,8 +106,7 @@ def column_header(table: str, name: str, lang: str) -> str:
     col = TABLES[table].by_name.get(name)
     if col is None:
         return name  # an extra column keeps its own header
-    unit = "" if is_money(col.unit) else col.unit
-    return labels.header(name, unit, lang)
+    return labels.header(name, col.unit, lang)
 
 
 def result_header(key: str, lang: str) -> str:
@@ -127,11 +115,7 @@ def result_header(key: str, lang: str) -> str:
         return labels.budget_word("scenario", lang)
     if key == "currency":
         return labels.budget_word("currency", lang)
-    unit = REGISTRY[key].unit
-    text = labels.result_label(key, lang)
-    if is_money(unit) or unit in labels.PLAIN_UNITS:
-        return text
-    return f"{text} ({labels.unit_label(unit, lang)})"
+    return with_unit(labels.result_label(key, lang), REGISTRY[key].unit, lang)
 
 
 class Styles:

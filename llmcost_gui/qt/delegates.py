@@ -5,21 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 
+from ..core.units import UNIT_HINT
 from .base_model import ChoicesRole, ColumnRole
-
-_UNIT_HINT = {
-    "B params": "175B",
-    "B tokens": "300B",
-    "fraction": "45%",
-    "TB/s": "3.35 TB/s",
-    "TFLOPS": "312 TFLOPS",
-    "GB": "80 GB",
-    "W": "700 W",
-    "users": "13M",
-    "days": "30 days",
-    "money": "$25,000",
-    "money/GPU-h": "$2.27/h",
-}
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -38,7 +25,7 @@ class CellDelegate(QStyledItemDelegate):
         editor.setFrame(False)
         column = index.data(ColumnRole)
         if column is not None and column.numeric:
-            hint = _UNIT_HINT.get(column.unit)
+            hint = UNIT_HINT.get(column.unit)
             if hint:
                 editor.setPlaceholderText(self.tr("e.g. %1").replace("%1", hint))
         return editor

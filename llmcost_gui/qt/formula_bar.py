@@ -76,7 +76,7 @@ class _Renderer:
             return self.blank()
         if isinstance(resolved.value, str):
             return f'"{resolved.value}"'
-        return self.shown(float(resolved.value), resolved.unit, resolved.currency or "USD")
+        return self.shown(float(resolved.value), resolved.unit, resolved.currency)
 
     def blank(self) -> str:
         return labels.text("blank", self.lang)

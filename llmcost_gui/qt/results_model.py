@@ -17,7 +17,7 @@ from ..core import labels
 from ..core.formulas import REGISTRY, RESULT_KEYS
 from ..core.report import format_result
 from ..core.schema import STAGES
-from ..core.units import edit_text
+from ..core.units import edit_text, with_unit
 from ..core.workbook import Change, Workbook
 from . import i18n
 from .base_model import (
@@ -46,13 +46,6 @@ def result_rows(keys=RESULT_KEYS) -> list[tuple[str, str]]:
             rows.append((STAGE_ROW, stage))
             rows.extend((RESULT_ROW, k) for k in in_stage)
     return rows
-
-
-def unit_text(unit: str, lang: str) -> str:
-    """Unit for a row header; money rows carry the currency in each cell instead."""
-    if unit.startswith("money") or unit in labels.PLAIN_UNITS:
-        return ""
-    return labels.unit_label(unit, lang)
 
 
 class ResultsModel(WorkbookModel):
@@ -136,9 +129,7 @@ class ResultsModel(WorkbookModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if kind == STAGE_ROW:
                 return labels.stage_title(key, lang)
-            unit = unit_text(REGISTRY[key].unit, lang)
-            text = labels.result_label(key, lang)
-            return f"{text} ({unit})" if unit else text
+            return with_unit(labels.result_label(key, lang), REGISTRY[key].unit, lang)
         if role == Qt.ItemDataRole.ToolTipRole and kind == RESULT_ROW:
             return f"{key}: {labels.description(key, lang)}"
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from ..core import labels
+from ..core.evaluate import row_currency
 from ..core.schema import ASSUMPTION_KEYS
 from ..core.units import format_value
 from ..core.workbook import Change, Workbook
@@ -48,13 +49,6 @@ class TableModel(WorkbookModel):
     def column_index(self, name: str) -> int:
         return self.data_table.columns.index(name)
 
-    def _currency(self, row: int) -> str:
-        t = self.data_table
-        for col in ("price_currency", "currency"):
-            if col in t.data and t.get(row, col):
-                return t.get(row, col)
-        return "USD"
-
     def _assumption_default(self, row: int):
         """(default, column) when an Assumptions value is blank and its key has a default."""
         t = self.data_table
@@ -80,7 +74,7 @@ class TableModel(WorkbookModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if default is not None:
                 return format_value(float(default[0]), default[1].unit)
-            return display_value(t.get(row, col), column, self._currency(row))
+            return display_value(t.get(row, col), column, row_currency(t, row))
         if role == Qt.ItemDataRole.ToolTipRole:
             if default is not None:
                 return self.tr("Default used: %1").replace("%1", str(default[0]))
@@ -106,10 +100,7 @@ class TableModel(WorkbookModel):
         name = self.data_table.columns[section]
         column = self.data_table.column(name)
         if role == Qt.ItemDataRole.DisplayRole:
-            unit = column.unit
-            if unit.startswith("money"):
-                unit = ""
-            return labels.header(name, unit, i18n.current())
+            return labels.header(name, column.unit, i18n.current())
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{name}: {column.help}" if column.help else name
         return None

@@ -62,3 +62,54 @@ def test_format():
     assert format_value(3.35, "TB/s") == "3.35 TB/s"
     assert format_value(2500.0, "money/day", "CNY") == "¥2.5K/day"
     assert format_value(6160.27, "PF-days") == "6,160 PF-days"
+
+
+# ---------------------------------------------------------------- the unit registry
+
+def _units_in_use():
+    from llmcost_gui.core.formulas import REGISTRY
+    from llmcost_gui.core.schema import ASSUMPTION_KEYS, TABLES
+
+    used = {c.unit for t in TABLES.values() for c in t.columns}
+    used |= {c.unit for c in ASSUMPTION_KEYS.values()}
+    return used | {f.unit for f in REGISTRY.values()}
+
+
+def test_every_unit_in_use_has_an_entry():
+    from llmcost_gui.core.units import UNITS
+
+    assert _units_in_use() - set(UNITS) == set()
+
+
+def test_derived_tables():
+    from llmcost_gui.core import units
+
+    assert units.TYPED_UNITS == {"B params", "B tokens", "fraction", "TFLOPS", "TOPS", "GB", "TB/s", "W"}
+    assert units.is_money("money/day") and units.is_money("money") and not units.is_money("USD/GPU-h")
+    assert units.RAW_THRESHOLD == {k: 1e6 for k in ("B params", "B tokens", "TFLOPS", "TOPS", "GB", "TB/s")}
+    assert units.UNIT_FORMAT["fraction"] == "0.0%" and units.UNIT_FORMAT["FLOP"] == "0.00E+00"
+    assert "tokens" in units.PLAIN_UNITS and "days" not in units.PLAIN_UNITS
+
+
+def test_chinese_format_equals_translated_english():
+    from llmcost_gui.core.units import UNITS, format_value, localize_value
+
+    for key in UNITS:
+        for value in (0.45, 30.0, 12_345.0):
+            en = format_value(value, key, "CNY")
+            assert format_value(value, key, "CNY", "zh_CN") == localize_value(en, key, "zh_CN"), key
+    assert format_value(30.0, "days", lang="zh_CN") == "30 天"
+    assert format_value(3900.0, "money/day", "CNY", "zh_CN") == "¥3.9K/天"
+
+
+def test_with_unit():
+    from llmcost_gui.core.units import with_unit
+
+    assert with_unit("Serving cost", "money/day", "en", "USD") == "Serving cost (USD/day)"
+    assert with_unit("Serving cost", "money/day", "zh_CN", "CNY") == "Serving cost (人民币/天)"
+    assert with_unit("Price", "money") == "Price"  # no currency: the cells say it
+    assert with_unit("Serving cards", "GPUs") == "Serving cards"
+    assert with_unit("serve_gpus", "GPUs", named=False) == "serve_gpus (GPUs)"
+    assert with_unit("serve_mfu", "fraction", named=False) == "serve_mfu"
+    assert with_unit("Serving MFU", "fraction", axis=True) == "Serving MFU (%)"
+    assert with_unit("Training time", "days", "zh_CN") == "Training time (天)"

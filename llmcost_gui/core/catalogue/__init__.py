@@ -2,7 +2,6 @@
 
 * :mod:`.tables` — table, stage, column and assumption labels; Chinese column help.
 * :mod:`.results` — result labels; Chinese result descriptions.
-* :mod:`.units` — unit words and the headers and values that carry a unit.
 * :mod:`.interface` — the interface's texts (menus, charts, dialogs), the Hugging Face import,
   the words of a readable formula.
 * :mod:`.reasons` — why a value is refused or a result has none.

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core import labels
-from ...core.units import edit_text, format_value, si
+from ...core.units import format_value, si, with_unit
 from ...core.variants import INPUTS
 from .. import i18n
 from ..background import ProcessComputer
@@ -41,8 +41,7 @@ def result_axis_label(key: str, currency: str = "USD") -> str:
     from ...core.formulas import REGISTRY
 
     lang = i18n.current()
-    unit = labels.unit_label(REGISTRY[key].unit, lang, currency)
-    return f"{labels.result_label(key, lang)} ({unit})" if unit else labels.result_label(key, lang)
+    return with_unit(labels.result_label(key, lang), REGISTRY[key].unit, lang, currency, axis=True)
 
 
 def input_label(name: str) -> str:
@@ -57,28 +56,12 @@ def input_label(name: str) -> str:
 def input_axis_label(name: str, currency: str = "USD") -> str:
     """'Training tokens (B tokens)', 'Training MFU (%)': the input's label with its unit."""
     unit = INPUTS[name].unit if name in INPUTS else ""
-    if unit == "fraction":
-        return f"{input_label(name)} (%)"
-    shown = labels.unit_label(unit, i18n.current(), currency) if unit not in ("", "ratio") else ""
-    return f"{input_label(name)} ({shown})" if shown else input_label(name)
-
-
-# Units whose values are written the way a user types them ("45%", "300B"); others as numbers.
-TYPED_UNITS = ("fraction", "B params", "B tokens", "TFLOPS", "TOPS", "GB", "TB/s", "W")
+    return with_unit(input_label(name), unit, i18n.current(), currency, axis=True)
 
 
 def value_text(value: float, unit: str, currency: str = "USD") -> str:
     """A value in the interface language with its unit ('30 天', '$3.9K/day', '45%')."""
-    return labels.localize_value(format_value(value, unit, currency), unit, i18n.current())
-
-
-def typed_text(value: float, unit: str) -> str:
-    """A value as a user would type it in its unit ('45%', '300B', '6.5M', '0.08')."""
-    if unit in TYPED_UNITS:
-        return format_value(value, unit)
-    if abs(value) >= 1e4 and not unit.startswith("money"):
-        return si(float(value), 4)
-    return edit_text(float(value))
+    return format_value(value, unit, currency, i18n.current())
 
 
 def tick_text(value: float, unit: str) -> str:

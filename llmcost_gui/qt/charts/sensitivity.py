@@ -11,7 +11,7 @@ from ...core import analysis, labels
 from ...core.cells import in_domain
 from ...core.formulas import REGISTRY, inputs_of
 from ...core.report import scenario_currency
-from ...core.units import UnitError, parse_quantity
+from ...core.units import UnitError, is_money, parse_quantity, typed_text
 from ...core.variants import INPUTS, AnalysisError, current_values, input_currency, input_spec
 from .. import i18n
 from .common import (
@@ -20,7 +20,6 @@ from .common import (
     input_label,
     result_axis_label,
     series_color,
-    typed_text,
     value_text,
 )
 
@@ -169,7 +168,7 @@ class SensitivityChart(ChartBase):
             return [row], 0, 0
         own = current_values(wb, name)
         currency = scenario_currency(wb, row)
-        same = REGISTRY[key].unit.startswith("money") is False
+        same = not is_money(REGISTRY[key].unit)
         others = [int(r) for r in np.flatnonzero(~np.isnan(own))
                   if r != row and (same or scenario_currency(wb, int(r)) == currency)]
         inside = [r for r in others if lo <= own[r] <= hi]
@@ -267,7 +266,7 @@ class SensitivityChart(ChartBase):
         x_text = value_text(x, input_spec(name).unit, input_currency(snapshot, row, name))
         if best is None:
             return f"{input_label(name)} {x_text}"
-        currency = snapshot.tables["Scenarios"].get(best.row, "currency") or "USD"
+        currency = scenario_currency(snapshot, best.row)
         y_text = value_text(best_y, REGISTRY[key].unit, currency)
         return f"{input_label(name)} {x_text} · {best.name}: " \
                f"{labels.result_label(key, i18n.current())} {y_text}"

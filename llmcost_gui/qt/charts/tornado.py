@@ -85,7 +85,7 @@ class TornadoChart(ChartBase):
         pct = f"±{self.swing.value():g}%"
         self.plot.getAxis("left").setTicks([[(y, f"{input_label(b.input)} {pct}") for y, b in zip(ys, bars)]])
         self.plot.setLabel("bottom", result_axis_label(key, scenario_currency(self._context[0], self._context[1])))
-        currency = snapshot.tables["Scenarios"].get(row, "currency") or "USD"
+        currency = scenario_currency(snapshot, row)
         base_text = value_text(self.base, REGISTRY[key].unit, currency)
         self.show_message(self.tr("{0} = {1}; {2} inputs move it (showing {3}).").format(
             labels.result_label(key, i18n.current()), base_text, len(self.bars), n))

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from ...core import uncertainty
 from ...core.formulas import REGISTRY
 from ...core.report import scenario_currency
-from ...core.units import UnitError, parse_quantity
+from ...core.units import UnitError, parse_quantity, typed_text
 from ...core.variants import INPUTS
-from .common import ChartBase, input_label, result_axis_label, series_color, typed_text, value_text
+from .common import ChartBase, input_label, result_axis_label, series_color, value_text
 
 _COLS = ("input", "low", "high", "relative")
 
@@ -189,7 +189,7 @@ class UncertaintyChart(ChartBase):
         color = series_color(self, 0)
         fill = pg.mkBrush(color.red(), color.green(), color.blue(), 110)
         self.plot.plot(edges, counts, stepMode="center", fillLevel=0, brush=fill, pen=pg.mkPen(color))
-        currency = snapshot.tables["Scenarios"].get(row, "currency") or "USD"
+        currency = scenario_currency(snapshot, row)
         unit = REGISTRY[key].unit
         fg = self.foreground()
         for label, value, style in (("P10", mc.p10, Qt.PenStyle.DashLine), ("P50", mc.p50, Qt.PenStyle.SolidLine),
