@@ -112,6 +112,25 @@ def lookups(tree: ast.expr) -> list[tuple[str, str, ast.expr]]:
     ]
 
 
+def with_defaults(tree: ast.expr, default: Callable[[str, str], object]) -> ast.expr:
+    """The tree with every ``lookup(T, "c", k)`` of a column that has a default (``default(T, c)``
+    not None) read as ``lookup_or(T, "c", k, <default>)``: a blank cell takes its column's default,
+    in the app, in the budget's formulas and in the formula bar alike."""
+
+    class Defaults(ast.NodeTransformer):
+        def visit_Call(self, node):
+            self.generic_visit(node)
+            if node.func.id != "lookup":
+                return node
+            value = default(node.args[0].id, node.args[1].value)
+            if value is None:
+                return node
+            call = ast.Call(ast.Name("lookup_or", ast.Load()), [*node.args, ast.Constant(value)], [])
+            return ast.copy_location(call, node)
+
+    return ast.fix_missing_locations(Defaults().visit(tree))
+
+
 # ------------------------------------------------------------------ numpy evaluation
 
 
@@ -592,7 +611,7 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
        lambda _a, _r, _c: '""', lambda a, _r, _s: f"blank ({a[0].value})",
        "a blank that keeps its reason (shown, not counted as an error)"),
     _F("lookup", (TABLE, COLUMN, VALUE), _np_lookup, _xl_lookup, _tx_lookup,
-       "lookup(Table, \"column\", name): the column of the table's row of that name"),
+       "lookup(Table, \"column\", name): the column of the table's row of that name (a blank cell: the column's default)"),
     _F("lookup_or", (TABLE, COLUMN, VALUE, VALUE), _np_lookup, _xl_lookup, _tx_lookup,
        "lookup_or(Table, \"column\", name, fallback): the fallback where the cell is blank"),
 )}

@@ -35,6 +35,12 @@ BREAKEVEN = ("self-hosting costs c·max(1, ⌈u/U⌉) per day for u daily users 
 EPOCH = "Cottier et al. 2024 (Epoch AI), The rising costs of training frontier AI models: amortized hardware plus energy × PUE"
 
 
+def _column_default(table: str, column: str):
+    """The default of a looked-up column (None: a blank cell is an error, or the formula says)."""
+    col = TABLES[table].by_name.get(column) if table in TABLES else None
+    return None if col is None else col.default
+
+
 @dataclass(frozen=True)
 class Formula:
     """One computed quantity."""
@@ -50,7 +56,7 @@ class Formula:
     tree: ast.expr = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "tree", expr.parse(self.expr))
+        object.__setattr__(self, "tree", expr.with_defaults(expr.parse(self.expr), _column_default))
 
 
 def _peak(hw: str, precision: str) -> str:
@@ -65,7 +71,7 @@ def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
     stage = p
     return [
         F(f"{p}_card_usd", "USD", f'lookup(Hardware, "price", {hw}) / '
-          f'where(lookup_or(Hardware, "price_currency", {hw}, "USD") == "CNY", usd_cny, 1)',
+          f'where(lookup(Hardware, "price_currency", {hw}) == "CNY", usd_cny, 1)',
           f"Purchase price of one {label} card, in USD", stage, public=False),
         F(f"{p}_card_kw", "kW", f'lookup(Hardware, "tdp_w", {hw}) / 1000',
           f"Board power of one {label} card", stage, public=False),
@@ -73,7 +79,7 @@ def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
           f'where(isblank({price}), fail("choose a rental offer in {price} or set procurement to buy"), '
           f'where(lookup(Prices, "hardware", {price}) == {hw}, '
           f'lookup(Prices, "per_gpu_hour", {price}) / '
-          f'where(lookup_or(Prices, "currency", {price}, "USD") == "CNY", usd_cny, 1), '
+          f'where(lookup(Prices, "currency", {price}) == "CNY", usd_cny, 1), '
           f'fail("{price} is an offer for another card than {hw}")))',
           f"Rental price of a {label} GPU-hour, in USD", stage, public=False),
         F(f"{p}_own_usd_per_gpu_hour", "USD/GPU-h",
@@ -102,7 +108,7 @@ API_FORMULAS: tuple[Formula, ...] = (
     F("api_usd_per_request", "USD",
       f'(input_tokens * lookup(ApiOffers, "input_per_million", {_OFFER}) + output_tokens * '
       f'lookup(ApiOffers, "output_per_million", {_OFFER})) / 1e6 / '
-      f'where(lookup_or(ApiOffers, "currency", {_OFFER}, "USD") == "CNY", usd_cny, 1)',
+      f'where(lookup(ApiOffers, "currency", {_OFFER}) == "CNY", usd_cny, 1)',
       "API price of one request: prompt and output tokens at the offer's prices, in USD", "serve",
       guard=_OFFER, public=False, source=API_SOURCE),
     F("api_cost_per_day", "money/day", "requests_per_day * api_usd_per_request * fx",

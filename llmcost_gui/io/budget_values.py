@@ -8,10 +8,12 @@ stored as ``#N/A``; a blank (stage not used, row without a scenario) as an empty
 
 from __future__ import annotations
 
-from ..core.evaluate import resolved_inputs
+import numpy as np
+
+from ..core.evaluate import key_rows, resolved_inputs
 from ..core.expr import BLANK, OK
 from ..core.formulas import REGISTRY
-from ..core.schema import ASSUMPTION_KEYS, SCENARIOS, STAGE_TRIGGER, TABLES
+from ..core.schema import ASSUMPTION_KEYS, SCENARIOS, STAGE_TRIGGER
 from .budget_formulas import IN, RESULTS, ROW_OF, WORKINGS, Layout
 
 ERROR = "#N/A"
@@ -26,26 +28,13 @@ def _cells(values, codes, quiet=frozenset()) -> list:
     return out
 
 
-def match_position(names: list, key) -> int | str:
-    """What MATCH(key, names, 0) confirmed by EXACT gives: the 1-based position, or #N/A.
-    MATCH finds the first name equal ignoring case; EXACT then checks the case."""
-    if not isinstance(key, str) or key == "":
-        return ERROR
-    folded = key.casefold()
-    for i, name in enumerate(names):
-        if isinstance(name, str) and name.casefold() == folded:
-            return i + 1 if name == key else ERROR
-    return ERROR
+def positions(table, keys) -> list:
+    """The 1-based row of each name in `table` as the app's lookups find it, #N/A where none.
 
-
-def _positions(names: list, keys: list) -> list:
-    memo: dict = {}
-    out = []
-    for key in keys:
-        if key not in memo:
-            memo[key] = match_position(names, key)
-        out.append(memo[key])
-    return out
+    The budget's MATCH (letter case ignored) confirmed by EXACT finds the same row, because names
+    are unique with letter case ignored (core.rules)."""
+    rows = key_rows(table.key_index(), np.asarray(keys, dtype=object))
+    return [int(r) + 1 if r >= 0 else ERROR for r in rows.tolist()]
 
 
 def stored_values(layout: Layout) -> tuple[dict[tuple[str, str], list], dict[str, object]]:
@@ -67,8 +56,7 @@ def stored_values(layout: Layout) -> tuple[dict[tuple[str, str], list], dict[str
         out[(RESULTS, IN + column)] = values if used is None else [v if u else "" for v, u in zip(values, used)]
     for column in layout.matches:
         table = wb.tables[SCENARIOS.column(column).ref]
-        out[(WORKINGS, ROW_OF + column)] = _positions(list(table.data[TABLES[table.schema.name].key]),
-                                                      out[(WORKINGS, IN + column)])
+        out[(WORKINGS, ROW_OF + column)] = positions(table, out[(WORKINGS, IN + column)])
     for key in REGISTRY:
         out[(layout.cell[key][0], key)] = _cells(res.values[key], res.codes[key], getattr(res, "quiet", ()))
     given = wb.tables["Assumptions"].assumptions()

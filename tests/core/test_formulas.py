@@ -165,3 +165,14 @@ def test_daily_total_amortizes_training(mini):
     wb = mini({**TRAIN, **SERVE, "name": "TS", "amortization_days": 100})
     hours = 6.006e21 / 5e13 / 3600
     assert res(wb, "daily_total") == approx(115.2 + hours * 2 / 100)
+
+
+def test_a_lookup_takes_the_looked_up_columns_default():
+    import ast
+
+    from llmcost_gui.core.formulas import Formula
+
+    f = Formula("x", "", 'lookup(Hardware, "price_currency", serve_hardware)', "doc")
+    assert ast.unparse(f.tree) == "lookup_or(Hardware, 'price_currency', serve_hardware, 'USD')"
+    g = Formula("y", "", 'lookup(Hardware, "network_gbs", h) + lookup(Models, "params_b", model)', "doc")
+    assert ast.unparse(g.tree) == "lookup_or(Hardware, 'network_gbs', h, 12.5) + lookup(Models, 'params_b', model)"

@@ -14,7 +14,7 @@ from llmcost_gui.core.report import scenario_records
 from llmcost_gui.io.budget import write_budget
 from llmcost_gui.io.budget_formulas import Layout
 from llmcost_gui.io.budget_summary import SUMMARY_KEYS, SummaryGeometry
-from llmcost_gui.io.budget_values import match_position, stored_values
+from llmcost_gui.io.budget_values import positions, stored_values
 from llmcost_gui.io.defaults import default_workbook
 from llmcost_gui.io.xlsx_read import read_workbook
 
@@ -119,12 +119,15 @@ def test_formulas_read_like_the_registry(budget):
     assert "EXACT(Models" not in text and "INDEX(EXACT" not in text and "{" not in text
 
 
-def test_match_position_is_exact_like_the_app():
-    names = ["A100", "a100 x", "H100", None, "h100"]
-    assert match_position(names, "H100") == 3
-    assert match_position(names, "h100") == "#N/A"  # MATCH stops at "H100"; EXACT refuses it
-    assert match_position(names, "A100 X") == "#N/A" and match_position(names, "") == "#N/A"
-    assert match_position(names, "B200") == "#N/A"
+def test_positions_are_the_apps_rows():
+    from llmcost_gui.core.schema import HARDWARE
+    from llmcost_gui.core.workbook import TableData
+
+    t = TableData(HARDWARE)
+    t.data[HARDWARE.key] = ["A100", "a100 x", "H100", None]
+    # exact like EXACT: another letter case, a blank, an unknown name find no row
+    assert positions(t, ["H100", "h100", "A100 X", "", None, "B200", "A100"]) == \
+        [3, "#N/A", "#N/A", "#N/A", "#N/A", "#N/A", 1]
 
 
 def test_room_for_200_scenarios(budget):
