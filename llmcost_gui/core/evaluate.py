@@ -459,10 +459,15 @@ def resolve_lookup(tables, table: str, column: str, key: object) -> Resolved:
     return Resolved(value, value is not None, col.unit, currency)
 
 
+def currency_column(schema) -> str | None:
+    """The column of a table saying the currency of its amounts (a choice of currencies)."""
+    return next((c.name for c in schema.columns if c.choices == CURRENCIES), None)
+
+
 def row_currency(t, row: int | None) -> str:
-    """The currency of a row's amounts: its choice column of currencies, or that column's default."""
-    for c in t.schema.columns:
-        if c.choices == CURRENCIES:
-            value = t.get(row, c.name) if row is not None else None
-            return value or c.default
-    return CURRENCIES[0]
+    """The currency of a row's amounts: its currency column, or that column's default."""
+    name = currency_column(t.schema)
+    if name is None:
+        return CURRENCIES[0]
+    value = t.get(row, name) if row is not None else None
+    return value or t.schema.by_name[name].default

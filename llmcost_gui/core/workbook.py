@@ -105,13 +105,23 @@ class TableData:
     def names(self) -> list[str]:
         return [n for n in self.data[self.schema.key] if isinstance(n, str) and n]
 
+    def assumption_rows(self) -> dict[str, int]:
+        """Assumption key -> the row whose value counts: the first holding a number, else the
+        key's first row (its value blank: the default applies)."""
+        first: dict[str, int] = {}
+        valued: dict[str, int] = {}
+        for i, (k, v) in enumerate(zip(self.data["key"], self.data["value"])):
+            if isinstance(k, str):
+                first.setdefault(k, i)
+                if isinstance(v, (int, float)):
+                    valued.setdefault(k, i)
+        return {**first, **valued}
+
     def assumptions(self) -> dict[str, float]:
         """Assumptions as key -> numeric value (blank values left out)."""
-        out = {}
-        for k, v in zip(self.data["key"], self.data["value"]):
-            if isinstance(k, str) and isinstance(v, (int, float)):
-                out.setdefault(k, float(v))
-        return out
+        values = self.data["value"]
+        return {k: float(values[i]) for k, i in self.assumption_rows().items()
+                if isinstance(values[i], (int, float))}
 
 
 # ------------------------------------------------------------------ commands (plain data)

@@ -55,6 +55,18 @@ ROW_OF = "row_of."  # Workings column of the matched row of a reference column
 _CELL_LIKE = re.compile(r"^([A-Za-z]{1,3}[0-9]+|[RrCc][0-9]*|[Rr][0-9]+[Cc][0-9]+)$")
 
 
+WORDS = "words"  # the Assumptions sheet's column of each key in words (written, never read back)
+
+
+def sheet_columns(wb: Workbook, table: str) -> list[str]:
+    """The columns of an input sheet of the budget: the table's, and on Assumptions the key's
+    words right after the key."""
+    columns = list(wb.tables[table].columns)
+    if table == "Assumptions":
+        columns.insert(columns.index("key") + 1, WORDS)
+    return columns
+
+
 def slot_subs(count: int) -> list[tuple[str, str]]:
     """(Workings row number, Results column letter) of each scenario slot."""
     if len(_SUBS) < count:
@@ -160,15 +172,9 @@ class Layout:
     def _assumption_sources(self) -> dict[str, str]:
         """Assumption key -> the input cell the app reads: the first row of the key holding a
         value, else the key's first row (blank: the default applies, in the app and here)."""
-        t = self.wb.tables["Assumptions"]
-        value_letter = column_letter(t.columns.index("value"))
-        chosen: dict[str, int] = {}
-        for i, (key, value) in enumerate(zip(t.data["key"], t.data["value"])):
-            if key not in ASSUMPTION_KEYS:
-                continue
-            if key not in chosen or (value is not None and t.data["value"][chosen[key]] is None):
-                chosen[key] = i
-        return {k: f"Assumptions!${value_letter}${i + 2}" for k, i in chosen.items()}
+        value_letter = column_letter(sheet_columns(self.wb, "Assumptions").index("value"))
+        rows = self.wb.tables["Assumptions"].assumption_rows()
+        return {k: f"Assumptions!${value_letter}${i + 2}" for k, i in rows.items() if k in ASSUMPTION_KEYS}
 
     def assumption_cell(self, key: str) -> str:
         """Absolute Workings cell of the resolved assumption."""

@@ -1,6 +1,7 @@
-"""The five input sheets of the budget: headers in words, blue input cells, data validation.
+"""The input sheets of the budget: headers in words, blue input cells, data validation.
 
 Headers are the window's labels with units (the importer reads them back, in either language);
+beside each assumption key, the Assumptions sheet says the assumption in words;
 every input cell, down to the empty rows left for additions, is styled as an input and validated
 with the app's domain: numbers with their bounds (fractions as percentages), whole numbers,
 drop-down lists for choices and for names of other tables, each with an input message and a
@@ -11,11 +12,12 @@ from __future__ import annotations
 
 from ..core import labels
 from ..core.schema import ASSUMPTION_KEYS, CHOICE, INT, REF, TABLE_ORDER, TABLES, Column
-from ..core.units import is_money
+from ..core.evaluate import currency_column
+from ..core.units import UNIT_FORMAT, is_money
 from ..core.workbook import Workbook
 from . import progress
-from .budget_formulas import bound_conditions
-from .budget_style import Styles, column_header, fit_width, input_format, print_setup
+from .budget_formulas import WORDS, bound_conditions, sheet_columns
+from .budget_style import Styles, column_header, fit_width, input_format, money_decimals, print_setup
 from .xlsx_write import column_letter, column_range, last_row, safe_text
 
 MAX_MESSAGE = 250  # Excel's limit on an input or error message is 255 characters
@@ -98,15 +100,17 @@ def write_input_sheet(book, styles: Styles, wb: Workbook, table: str, lang: str,
     t = wb.tables[table]
     ws = book.add_worksheet(table)
     ws.freeze_panes(1, 1)
-    headers = [column_header(table, c, lang) for c in t.columns]
+    columns = sheet_columns(wb, table)
+    headers = [labels.budget_word("assumption_words", lang) if c == WORDS else column_header(table, c, lang)
+               for c in columns]
     ws.set_row(0, 30)
-    currency_col = next((c for c in ("price_currency", "currency") if c in t.columns), None)
-    for j, name in enumerate(t.columns):
+    currency_col = currency_column(TABLES[table])
+    for j, name in enumerate(columns):
         fmt_text = input_format(table, name)
-        fmt = styles.get("input", fmt_text)
+        fmt = styles.get("text" if name == WORDS else "input", fmt_text)
+        values = _words(t, lang) if name == WORDS else t.data[name]
         ws.write_string(0, j, headers[j], styles.get("header"))
-        ws.set_column(j, j, fit_width(headers[j], t.data[name], fmt_text))
-        values = t.data[name]
+        ws.set_column(j, j, fit_width(headers[j], values, fmt_text))
         for i in range(rows):
             if i % 500 == 0:
                 progress.tick()
@@ -117,22 +121,26 @@ def write_input_sheet(book, styles: Styles, wb: Workbook, table: str, lang: str,
             if opts:
                 ws.data_validation(1, j, rows, j, opts)
         if currency_col and col is not None and is_money(col.unit):
-            styles.currency_rules(ws, [(1, j, rows, j)], f"${column_letter(t.columns.index(currency_col))}2",
-                                  decimals=4 if name == "per_gpu_hour" else 2)
+            styles.currency_rules(ws, [(1, j, rows, j)], f"${column_letter(columns.index(currency_col))}2",
+                                  decimals=money_decimals(name))
     if table == "Assumptions":
-        _assumption_values(ws, styles, t, lang)
+        _assumption_values(ws, styles, t, columns.index("value"), lang)
     print_setup(ws, lang, t.nrows, len(t.columns) - 1, title=labels.table_label(table, lang))
 
 
-def _assumption_values(ws, styles: Styles, t, lang: str) -> None:
-    """Known assumption keys: their domain on the value cell, and % for fractions."""
-    j = t.columns.index("value")
+def _words(t, lang: str) -> list[str | None]:
+    """Each assumption key in words (blank for a key of the user's own)."""
+    return [labels.column_label(k, lang) if k in ASSUMPTION_KEYS else None for k in t.data["key"]]
+
+
+def _assumption_values(ws, styles: Styles, t, j: int, lang: str) -> None:
+    """Known assumption keys: their domain on the value cell (column `j`), and % for fractions."""
     for i, key in enumerate(t.data["key"]):
         col = ASSUMPTION_KEYS.get(key)
         if col is None:
             continue
         value = t.data["value"][i]
-        _put(ws, i + 1, j, value, styles.get("input", "0.0%" if col.unit == "fraction" else None))
+        _put(ws, i + 1, j, value, styles.get("input", UNIT_FORMAT["fraction"] if col.unit == "fraction" else None))
         opts = validation_for_assumption(col, f"{column_letter(j)}{i + 2}", lang)
         ws.data_validation(i + 1, j, i + 1, j, opts)
 
@@ -144,7 +152,7 @@ def validation_for_assumption(col: Column, cell: str, lang: str) -> dict:
 
 
 def write_input_sheets(book, styles: Styles, wb: Workbook, lang: str, scenario_rows: int) -> None:
-    """The five input sheets, in the app's order."""
+    """The input sheets, in the app's order."""
     for table in TABLE_ORDER:
         rows = scenario_rows if table == "Scenarios" else last_row(wb, table) - 1
         write_input_sheet(book, styles, wb, table, lang, rows)

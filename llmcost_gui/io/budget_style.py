@@ -51,13 +51,13 @@ def input_format(table: str, column: str) -> str | None:
         return None
     if is_money(col.unit):
         return money_format(money_decimals(column))
-    return "0.0%" if col.unit == "fraction" else None
+    return UNIT_FORMAT["fraction"] if col.unit == "fraction" else None
 
 
 def input_number_format(col) -> str | None:
     """Display of a scenario input as used: % for fractions, whole numbers with separators."""
     if col.unit == "fraction":
-        return "0.0%"
+        return UNIT_FORMAT["fraction"]
     if col.kind == "int":
         return "#,##0"
     return "#,##0.##########" if col.numeric else None

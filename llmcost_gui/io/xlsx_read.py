@@ -97,7 +97,8 @@ def read_sheets(path: str | Path) -> dict[str, tuple[list, list[list]]]:
     try:
         sheets = {}
         for table, real in _sheet_lookup(book.sheetnames).items():
-            sheets[table] = _rows(book[real], table)
+            header, rows = _rows(book[real], table)
+            sheets[table] = _without_words(header, rows) if table == "Assumptions" else (header, rows)
         return sheets
     except ImportProblems:
         raise
@@ -122,6 +123,17 @@ def _rows(ws, table: str) -> tuple[list, list[list]]:
     if not rows:
         raise ImportProblems([CellProblem(table, 1, "", reason_text("header_missing", {}))])
     return rows[0], rows[1:]
+
+
+def _without_words(header: list, rows: list[list]) -> tuple[list, list[list]]:
+    """A budget's Assumptions sheet without its column of the keys in words (the export writes
+    it from the catalogue; the key is what counts)."""
+    words = {labels.budget_word("assumption_words", lang) for lang in labels.LANGS}
+    drop = [j for j, h in enumerate(header) if isinstance(h, str) and h.strip() in words]
+    if not drop:
+        return header, rows
+    keep = [j for j in range(len(header)) if j not in drop]
+    return [header[j] for j in keep], [[r[j] if j < len(r) else None for j in keep] for r in rows]
 
 
 def _plain(value):

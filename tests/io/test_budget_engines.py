@@ -96,9 +96,9 @@ def _edit_inputs(path, out):
     for name, column, value in HARDWARE_EDITS:
         hw.cell(hw_names.index(name) + 1, hw_cols.index(column) + 1).value = value
     asm = book["Assumptions"]
-    keys = [c.value for c in asm["A"]]
+    keys, value_col = [c.value for c in asm["A"]], _columns(asm).index("value") + 1
     for key, value in ASSUMPTION_EDITS.items():
-        asm.cell(keys.index(key) + 1, 2).value = value
+        asm.cell(keys.index(key) + 1, value_col).value = value
     book.save(out)
 
 

@@ -266,3 +266,20 @@ def test_every_registry_formula_is_on_the_sheet(budget):
     work = {c.value for c in book["Workings"][1]}
     assert {k for k, f in REGISTRY.items() if k not in RESULT_KEYS} <= work
     assert {labels.result_label(k) for k in RESULT_KEYS} <= set(_result_rows(book["Results"]))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_assumptions_in_words_beside_the_key(tmp_path, lang):
+    from llmcost_gui.core import labels
+
+    wb = default_workbook()
+    path = tmp_path / "budget.xlsx"
+    write_budget(wb, path, lang)
+    asm = openpyxl.load_workbook(path)["Assumptions"]
+    assert asm["B1"].value == labels.budget_word("assumption_words", lang)
+    words = {r[0]: r[1] for r in asm.iter_rows(min_row=2, max_col=2, values_only=True)}
+    assert words["usd_cny"] == ("USD/CNY rate" if lang == "en" else "美元兑人民币汇率")
+    assert words["pue"] == labels.column_label("pue", lang)
+    again = read_workbook(path)  # the words are not read back as a column
+    assert again.tables["Assumptions"].columns == wb.tables["Assumptions"].columns
+    assert again.tables["Assumptions"].assumptions() == wb.tables["Assumptions"].assumptions()

@@ -64,4 +64,6 @@ BUDGET_WORDS: dict[str, tuple[str, str]] = {
     "ge": ("≥ {x}", "≥ {x}"),
     "le": ("≤ {x}", "≤ {x}"),
     "lt": ("< {x}", "< {x}"),
+    # the Assumptions sheet's column of each assumption in words, beside the key the formulas use
+    "assumption_words": ("Assumption (in words)", "假设项（说明）"),
 }
