@@ -1,4 +1,4 @@
-"""Self-host or API (issue #16): cost per day against daily users, for one scenario.
+"""Self-host or API: cost per day against daily users, for one scenario.
 
 Self-hosting is the registry's ``serve_cost_per_day`` (a step per whole replica), each API offer
 its ``api_cost_per_day`` (a line): both are evaluated, never re-derived, for many daily-user

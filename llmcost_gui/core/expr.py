@@ -508,14 +508,14 @@ def _np_switch(args, run):
     return switch
 
 
-def _np_n0(_args, run):
-    def n0(ctx):
+def _np_zero_if_blank(_args, run):
+    def zero_if_blank(ctx):
         v = run[0](ctx)
         if is_ok(v.codes):
             return v
         blank = v.codes == BLANK
         return Val(np.where(blank, 0.0, v.values), np.where(blank, OK, v.codes).astype(np.int32))
-    return n0
+    return zero_if_blank
 
 
 def _np_lookup(args, run):
@@ -600,7 +600,7 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
     _F("isblank", (NAME,), _np_isblank,
        lambda a, _r, ctx: ctx.is_blank(_name_of(a[0])), lambda a, r, _s: f"{r(a[0])} is blank",
        "true when the input cell is blank"),
-    _F("n0", (VALUE,), _np_n0, lambda a, r, _c: f"N({r(a[0])})", lambda a, r, _s: f"({r(a[0])} or 0)",
+    _F("zero_if_blank", (VALUE,), _np_zero_if_blank, lambda a, r, _c: f"N({r(a[0])})", lambda a, r, _s: f"({r(a[0])} or 0)",
        "0 where the value is blank (its stage is not part of the scenario)"),
     _F("fail", (STRING,), _np_fail, lambda _a, _r, _c: "NA()",
        lambda a, r, _s: "error: " + a[0].value.format(*(r(x) for x in a[1:])),

@@ -19,14 +19,12 @@ from dataclasses import dataclass, field
 from . import expr
 from .formulas_memory import memory_formulas
 from .formulas_serving import serving_formulas
+from .formulas_shared import KAPLAN, peak_flops
 from .schema import ASSUMPTION_KEYS, SCENARIOS, TABLES
 
-KAPLAN = "Kaplan et al. 2020, Scaling Laws for Neural Language Models, Table 1"
 SPEC = "LLM Cost Workbench specification §2"
 PF_DAY = "Amodei & Hernandez 2018, AI and Compute (OpenAI): 1 PF-day = 10¹⁵ FLOP/s for 86,400 s"
 MFU = "Chowdhery et al. 2022, PaLM, Appendix B (model FLOPs utilization)"
-POPE = "Pope et al. 2022, Efficiently Scaling Transformer Inference, §2 (memory-bound decoding, KV cache)"
-GQA = "Ainslie et al. 2023, GQA: grouped-query attention shrinks the KV cache by n_kv_heads ÷ n_heads"
 LORA = "Hu et al. 2021, LoRA: frozen weights need no weight gradients (forward 2·N + input gradients 2·N)"
 API_SOURCE = "the chosen ApiOffers row: the provider's published price per million tokens"
 BREAKEVEN = ("self-hosting costs c·max(1, ⌈u/U⌉) per day for u daily users (c: one replica per day, "
@@ -59,13 +57,6 @@ class Formula:
         object.__setattr__(self, "tree", expr.with_defaults(expr.parse(self.expr), _column_default))
 
 
-def _peak(hw: str, precision: str) -> str:
-    """Dense peak FLOP/s of the chosen card at the chosen precision."""
-    cols = {"fp32": "fp32_tflops", "bf16": "bf16_tflops", "fp8": "fp8_tflops", "int8": "int8_tops"}
-    branches = ", ".join(f'"{p}", lookup(Hardware, "{c}", {hw})' for p, c in cols.items())
-    return f"1e12 * switch({precision}, {branches})"
-
-
 def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
     """Card price, power, rental and owned GPU-hour rates of one stage (p = prefix)."""
     stage = p
@@ -91,7 +82,7 @@ def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
 
 F = Formula
 
-# --- API offers (issue #16): what the chosen API would charge for the same traffic.
+# API offers: what the chosen API would charge for the same traffic.
 # Self-hosting costs S(u) = c · max(1, ⌈u / U⌉) per day for u daily users: c is the cost of one
 # replica per day, U the daily users one replica serves at peak (serve_gpus rounds the GPUs up to
 # whole replicas, and ⌈⌈y⌉ / r⌉ = ⌈y / r⌉ for whole r).  The API costs A(u) = a · u.  On the k-th
@@ -132,7 +123,6 @@ API_FORMULAS: tuple[Formula, ...] = (
       guard=_OFFER, source=BREAKEVEN),
 )
 API_KEYS = ("api_cost_per_day", "api_vs_self_host", "breakeven_daily_users")
-# --- end API offers
 
 FORMULAS: tuple[Formula, ...] = (
     # --- the model and the display currency
@@ -156,7 +146,7 @@ FORMULAS: tuple[Formula, ...] = (
     F("train_flops", "FLOP", "3 * flops_per_token * train_tokens_b * 1e9",
       "Pre-training FLOPs: forward + backward (≈ 6·N·D)", "train", source=KAPLAN),
     F("train_pf_days", "PF-days", "train_flops / (1e15 * 86400)", "Pre-training compute in PF-days", "train", source=PF_DAY),
-    F("train_peak", "FLOP/s", _peak("train_hardware", "train_precision"),
+    F("train_peak", "FLOP/s", peak_flops("train_hardware", "train_precision"),
       "Dense peak of a training card at the training precision", "train", public=False),
     F("train_gpu_hours", "GPU-h", "train_flops / (train_peak * train_mfu) / 3600",
       "GPU-hours at the given utilization", "train", source=MFU),
@@ -185,7 +175,7 @@ FORMULAS: tuple[Formula, ...] = (
       " * active_params * ft_tokens_b * 1e9 * ft_epochs",
       "Fine-tuning FLOPs: full 6·Nₐ, LoRA and QLoRA 4·Nₐ, top layers (2 + 4f)·Nₐ per token", "ft",
       source=LORA),
-    F("ft_peak", "FLOP/s", _peak("ft_hardware", "ft_precision"),
+    F("ft_peak", "FLOP/s", peak_flops("ft_hardware", "ft_precision"),
       "Dense peak of a fine-tuning card", "ft", public=False),
     F("ft_gpu_hours", "GPU-h", "ft_flops / (ft_peak * ft_mfu) / 3600", "Fine-tuning GPU-hours", "ft", source=MFU),
     *_stage_money("ft", "ft_hardware", "ft_price", "fine-tuning"),
@@ -217,24 +207,23 @@ FORMULAS: tuple[Formula, ...] = (
     F("cost_per_user_month", "money", "serve_cost_per_day / daily_users * 30",
       "Serving cost per user per 30-day month", "serve"),
     # --- totals
-    F("daily_total", "money/day", "n0(serve_cost_per_day) + (n0(train_cost) + n0(ft_cost)) / amortization_days",
+    F("daily_total", "money/day", "zero_if_blank(serve_cost_per_day) + (zero_if_blank(train_cost) + zero_if_blank(ft_cost)) / amortization_days",
       "Serving per day plus training and fine-tuning spread over amortization_days", "money"),
     F("monthly_total", "money", "annual_total / 12", "A twelfth of the annual total", "money"),
     F("annual_total", "money", "daily_total * 365", "Daily total × 365 days", "money"),
-    F("capex_total", "money", 'where(procurement == "buy", n0(train_capex) + n0(serve_capex), 0)',
+    F("capex_total", "money", 'where(procurement == "buy", zero_if_blank(train_capex) + zero_if_blank(serve_capex), 0)',
       "Up-front purchase when buying (0 when renting)", "money"),
-    # --- budget summary (issue 11): recurring serving money per year and month, and the one-off
+    # budget summary: recurring serving money per year and month, and the one-off
     # and recurring amounts in USD for the Summary chart (scenarios may differ in currency)
     F("serve_cost_per_year", "money", "serve_cost_per_day * 365", "Serving cost per 365-day year",
       "serve", public=False),
     F("serve_cost_per_month", "money", "serve_cost_per_year / 12",
       "Serving cost per month: a twelfth of the year", "serve", public=False),
-    F("training_usd", "USD", "(n0(train_cost) + n0(ft_cost)) / fx",
+    F("training_usd", "USD", "(zero_if_blank(train_cost) + zero_if_blank(ft_cost)) / fx",
       "Pre-training plus fine-tuning, in USD", "money", public=False),
     F("capex_usd", "USD", "capex_total / fx", "Up-front purchase, in USD", "money", public=False),
-    F("serve_usd_per_year", "USD", "n0(serve_cost_per_year) / fx", "Serving cost per year, in USD",
+    F("serve_usd_per_year", "USD", "zero_if_blank(serve_cost_per_year) / fx", "Serving cost per year, in USD",
       "money", public=False),
-    # --- end of the budget summary block
     *API_FORMULAS,
     # --- training and fine-tuning memory (core/formulas_memory.py)
     *memory_formulas(F),
@@ -242,9 +231,6 @@ FORMULAS: tuple[Formula, ...] = (
 
 # the public results (results grid, CLI, budget), in the order they are declared
 RESULT_KEYS: tuple[str, ...] = tuple(f.key for f in FORMULAS if f.public)
-# the results the summary strip and the budget's Summary sheet show
-SUMMARY_KEYS: tuple[str, ...] = ("capex_total", "daily_total", "monthly_total", "annual_total",
-                                 "cost_per_million_tokens")
 
 
 class RegistryError(ValueError):
@@ -292,9 +278,6 @@ def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
 
     for f in formulas:
         visit(f.key, [])
-    missing = [k for k in SUMMARY_KEYS if k not in by_key or not by_key[k].public]
-    if missing:
-        raise RegistryError(f"summary keys that are not public results: {missing}")
     return {k: by_key[k] for k in ordered}
 
 

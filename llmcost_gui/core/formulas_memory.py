@@ -10,6 +10,7 @@ renders to one Excel formula.  Sizes are in GB (10⁹ bytes), as cards are sold.
 
 from __future__ import annotations
 
+from .formulas_shared import WEIGHT_BYTES, switch_on
 from .schema import SHARDINGS
 
 ZERO = ("Rajbhandari et al. 2020, ZeRO: Memory Optimizations Toward Training Trillion Parameter Models, "
@@ -115,14 +116,10 @@ def _activation_bytes(p: str, seq: str) -> str:
             f'"full", (2 * n_layers + 34) * {sbh})')
 
 
-def _bytes(precision: str) -> str:
-    return f'switch({precision}, "fp32", 4, "bf16", 2, "fp8", 1, "int8", 1)'
-
-
 def _train(mk) -> list:
     s = "train"
     return [
-        mk("train_bytes_per_param", "B", _bytes("train_precision"), "Bytes per weight in training", s,
+        mk("train_bytes_per_param", "B", switch_on("train_precision", WEIGHT_BYTES), "Bytes per weight in training", s,
           public=False),
         mk("train_weight_gb", "GB", _gb("params * train_bytes_per_param"), "Weights at the training precision",
           s, public=False, source=ZERO),
@@ -156,7 +153,7 @@ def _ft(mk) -> list:
     return [
         mk("attn_heads", "", 'lookup_or(Models, "n_heads", model, 0)', "Attention heads a (0 when unknown)",
           public=False),
-        mk("ft_bytes_per_param", "B", _bytes("ft_precision"), "Bytes per weight in fine-tuning", s,
+        mk("ft_bytes_per_param", "B", switch_on("ft_precision", WEIGHT_BYTES), "Bytes per weight in fine-tuning", s,
           public=False),
         mk("ft_lora_params", "params", "where(width > 0, ft_lora_rank * (4 * n_layers * width + params / width), 0)",
           "LoRA adapter parameters: r·(4·L·d + N/d) (0 when the width is unknown)", s, public=False,

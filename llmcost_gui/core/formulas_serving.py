@@ -14,22 +14,16 @@ a + b·B ≤ T gives B ≤ (T − a) ÷ b.  The module builds plain :class:`Form
 
 from __future__ import annotations
 
+from .formulas_shared import GQA, KAPLAN, KV_BYTES, POPE, WEIGHT_BYTES, peak_flops, switch_on
+
 MEGATRON = ("Shoeybi et al. 2019, Megatron-LM, §3 (two all-reduces per layer in tensor parallelism); "
             "Pope et al. 2022, Efficiently Scaling Transformer Inference, §3.1 (ring all-reduce moves "
             "2(g−1)/g of the data per card)")
-POPE = "Pope et al. 2022, Efficiently Scaling Transformer Inference, §2 (memory-bound decoding, KV cache)"
-KAPLAN = "Kaplan et al. 2020, Scaling Laws for Neural Language Models, Table 1"
-GQA = "Ainslie et al. 2023, GQA: grouped-query attention shrinks the KV cache by n_kv_heads ÷ n_heads"
 MOE = ("Fedus et al. 2022, Switch Transformers; Jiang et al. 2024, Mixtral: every expert is resident, "
        "the routed ones do the work")
 FITTED = "docs/validation.md, serving section (published TensorRT-LLM measurements)"
 SPEC21 = "LLM Cost Workbench specification §2.1"
 
-# Bytes per weight, per KV value, and the peak column used for arithmetic, per precision.
-WEIGHT_BYTES = {"fp32": 4, "bf16": 2, "fp8": 1, "int8": 1, "int4": 0.5}
-KV_BYTES = {"fp32": 4, "bf16": 2, "fp8": 1, "int8": 1, "int4": 2}  # int4 is weight-only: KV in 16 bits
-PEAK_COLUMN = {"fp32": "fp32_tflops", "bf16": "bf16_tflops", "fp8": "fp8_tflops", "int8": "int8_tops",
-               "int4": "bf16_tflops"}
 PREFILL_EFF_16, PREFILL_EFF_8 = 0.7, 0.38  # blank prefill_mfu: 16-bit arithmetic, 8-bit arithmetic
 
 ERR_MEMORY = ("the weights and one request's KV cache do not fit on the replica: raise serve_tp (or leave "
@@ -38,15 +32,6 @@ ERR_TPOT = ("no batch meets tpot_target_s: use more cards per replica (serve_tp)
             "a lower precision or a smaller model")
 ERR_TTFT = ("prefill alone takes longer than ttft_target_s: use more cards per replica (serve_tp), "
             "a faster card, a shorter prompt or a smaller model")
-
-
-def _switch(key: str, table: dict) -> str:
-    return f"switch({key}, " + ", ".join(f'"{k}", {v}' for k, v in table.items()) + ")"
-
-
-def _peak() -> str:
-    branches = ", ".join(f'"{p}", lookup(Hardware, "{c}", serve_hardware)' for p, c in PEAK_COLUMN.items())
-    return f"1e12 * switch(serve_precision, {branches})"
 
 
 def _largest_batch(limit: str) -> str:
@@ -77,14 +62,14 @@ def serving_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in 
           "(input_tokens ** 2 / 2 + input_tokens * output_tokens + output_tokens ** 2 / 2)",
           "FLOPs of one request: weights plus attention over the growing context", s, source=KAPLAN),
         # --- precision, model shape
-        F("serve_peak", "FLOP/s", _peak(),
+        F("serve_peak", "FLOP/s", peak_flops("serve_hardware", "serve_precision"),
           "Dense peak of a serving card at the arithmetic precision (int4 is weight-only: 16-bit arithmetic)",
           s, public=False),
-        F("weight_bytes_per_param", "B", _switch("serve_precision", WEIGHT_BYTES),
+        F("weight_bytes_per_param", "B", switch_on("serve_precision", WEIGHT_BYTES),
           "Bytes per weight at serve_precision", s, public=False),
         F("kv_bytes_per_value", "B",
-          f"where(isblank(kv_precision), {_switch('serve_precision', KV_BYTES)}, "
-          f"{_switch('kv_precision', {k: v for k, v in KV_BYTES.items() if k != 'int4'})})",
+          f"where(isblank(kv_precision), {switch_on('serve_precision', KV_BYTES)}, "
+          f"{switch_on('kv_precision', KV_BYTES)})",
           "Bytes per cached key/value: kv_precision, else serve_precision (16 bits with int4 weights)",
           s, public=False),
         F("prefill_eff", "fraction",

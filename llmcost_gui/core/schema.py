@@ -107,14 +107,13 @@ MODELS = Table(
         _c("n_heads", INT, "", "Attention heads", lo=1),
         _c("n_kv_heads", INT, "", "Key/value heads (grouped-query attention); blank = n_heads", lo=1),
         _c("context_len", INT, "tokens", "Training context length", lo=1),
-        # --- architecture (serving, #12; names shared with the Hugging Face import)
+        # architecture (serving; names shared with the Hugging Face import)
         _c("ffn_dim", INT, "", "MLP intermediate size (per expert for MoE models)", lo=1),
         _c("vocab_size", INT, "tokens", "Vocabulary size", lo=1),
         _c("n_experts", INT, "", "Routed experts per MoE layer; blank = a dense model", lo=1),
         _c("experts_per_token", INT, "", "Routed experts each token uses (MoE)", lo=1),
         _c("n_shared_experts", INT, "", "Experts every token uses besides the routed ones (DeepSeek); blank = 0",
            lo=0),
-        # --- end architecture
         _c("source", TEXT, help="Where these figures come from"),
     ),
     title="Models",
@@ -162,7 +161,7 @@ PRICES = Table(
     title="Prices",
 )
 
-# --- API offers (issue #16): hosted models priced per token, to compare with self-hosting
+# API offers: hosted models priced per token, to compare with self-hosting
 API_OFFERS = Table(
     "ApiOffers",
     (
@@ -183,7 +182,6 @@ API_OFFERS = Table(
     ),
     title="API offers",
 )
-# --- end API offers
 
 ASSUMPTIONS = Table(
     "Assumptions",
@@ -212,7 +210,7 @@ ASSUMPTION_KEYS = {
         _c("memory_reserve", NUMBER, "fraction",
            "Share of card memory kept free for activations and the runtime", default=0.1,
            lo=0.0, hi=0.99),
-        # --- serving latency (#12)
+        # serving latency
         _c("tp_sync_us", NUMBER, "µs", "Fixed latency of one tensor-parallel all-reduce", default=70.0,
            **NONNEG),
         _c("prefill_overhead_ms", NUMBER, "ms", "Fixed time of one prefill pass (kernel launches, scheduling)",
@@ -220,7 +218,6 @@ ASSUMPTION_KEYS = {
     )
 }
 
-_T, _F, _S, _M = "train", "ft", "serve", "money"
 SHARDINGS = ("none", "zero1", "zero2", "zero3")
 CHECKPOINTING = ("none", "selective", "full")
 
@@ -252,105 +249,104 @@ SCENARIOS = Table(
         _c("model", REF, "", "The model (a Models name)", ref="Models", required=True),
         # pre-training
         _c("train_tokens_b", NUMBER, "B tokens", "Pre-training tokens, in billions (blank: no pre-training)",
-           stage=_T, **POS),
-        _c("train_hardware", REF, "", "Accelerator for pre-training", ref="Hardware", required=True, stage=_T),
-        _c("train_price", REF, "", "Rental offer for pre-training (needed when renting)", ref="Prices", stage=_T),
+           stage="train", **POS),
+        _c("train_hardware", REF, "", "Accelerator for pre-training", ref="Hardware", required=True, stage="train"),
+        _c("train_price", REF, "", "Rental offer for pre-training (needed when renting)", ref="Prices", stage="train"),
         _c("train_precision", CHOICE, "", "Number format of the training arithmetic",
-           choices=PRECISIONS, default="bf16", stage=_T,
+           choices=PRECISIONS, default="bf16", stage="train",
            default_source="BF16 mixed precision is the norm for LLM pre-training since 2022 (OPT, PaLM, Llama)"),
-        _c("train_mfu", NUMBER, "fraction", "Model FLOPs utilization in training", default=0.4, stage=_T,
+        _c("train_mfu", NUMBER, "fraction", "Model FLOPs utilization in training", default=0.4, stage="train",
            **UTILIZATION,
            default_source="median of published MFUs (0.43) and of utilizations implied by published GPU-hours (0.36); see docs/validation.md"),
-        _c("train_gpus", INT, "GPUs", "Cards in the training cluster (or give a deadline)", stage=_T, lo=1),
-        _c("train_deadline_days", NUMBER, "days", "Deadline; the card count follows from it", stage=_T, **POS),
+        _c("train_gpus", INT, "GPUs", "Cards in the training cluster (or give a deadline)", stage="train", lo=1),
+        _c("train_deadline_days", NUMBER, "days", "Deadline; the card count follows from it", stage="train", **POS),
         _c("train_context", INT, "tokens",
-           "Sequence length in pre-training; blank = the model's context_len", stage=_T, lo=1),
-        _c("train_discount", NUMBER, "fraction", "Discount off the rental price", default=0.0, stage=_T,
+           "Sequence length in pre-training; blank = the model's context_len", stage="train", lo=1),
+        _c("train_discount", NUMBER, "fraction", "Discount off the rental price", default=0.0, stage="train",
            **FRACTION,
            default_source="no discount unless negotiated"),
         # fine-tuning
         _c("ft_tokens_b", NUMBER, "B tokens", "Fine-tuning tokens per epoch, in billions (blank: none)",
-           stage=_F, **POS),
-        _c("ft_epochs", NUMBER, "epochs", "Passes over the fine-tuning data", default=3.0, stage=_F, **POS,
+           stage="ft", **POS),
+        _c("ft_epochs", NUMBER, "epochs", "Passes over the fine-tuning data", default=3.0, stage="ft", **POS,
            default_source="common instruction-tuning recipes run 2-3 epochs (e.g. Stanford Alpaca: 3)"),
         _c("ft_method", CHOICE, "", "full: all weights; lora: adapters; qlora: adapters on a 4-bit model; top_layers: last layers only",
-           choices=("full", "lora", "qlora", "top_layers"), default="lora", stage=_F,
+           choices=("full", "lora", "qlora", "top_layers"), default="lora", stage="ft",
            default_source="LoRA (Hu et al. 2021) is the usual way to adapt a model on company data"),
         _c("ft_trainable_fraction", NUMBER, "fraction", "Share of layers trained with top_layers",
-           default=0.1, stage=_F, **UTILIZATION,
+           default=0.1, stage="ft", **UTILIZATION,
            default_source="a tenth of the layers, a planning assumption"),
-        _c("ft_hardware", REF, "", "Accelerator for fine-tuning", ref="Hardware", required=True, stage=_F),
-        _c("ft_price", REF, "", "Rental offer for fine-tuning (needed when renting)", ref="Prices", stage=_F),
+        _c("ft_hardware", REF, "", "Accelerator for fine-tuning", ref="Hardware", required=True, stage="ft"),
+        _c("ft_price", REF, "", "Rental offer for fine-tuning (needed when renting)", ref="Prices", stage="ft"),
         _c("ft_precision", CHOICE, "", "Number format of the fine-tuning arithmetic",
-           choices=PRECISIONS, default="bf16", stage=_F,
+           choices=PRECISIONS, default="bf16", stage="ft",
            default_source="BF16 mixed precision"),
-        _c("ft_mfu", NUMBER, "fraction", "Model FLOPs utilization in fine-tuning", default=0.3, stage=_F,
+        _c("ft_mfu", NUMBER, "fraction", "Model FLOPs utilization in fine-tuning", default=0.3, stage="ft",
            **UTILIZATION,
            default_source="small fine-tuning jobs run below pre-training utilization; 0.3 as Epoch AI recommends for LLMs"),
         # serving
-        _c("daily_users", NUMBER, "users", "Users per day (blank: no serving)", stage=_S, **POS),
-        _c("requests_per_user", NUMBER, "requests", "Requests per user per day", default=10.0, stage=_S, **POS,
+        _c("daily_users", NUMBER, "users", "Users per day (blank: no serving)", stage="serve", **POS),
+        _c("requests_per_user", NUMBER, "requests", "Requests per user per day", default=10.0, stage="serve", **POS,
            default_source="a planning assumption for a chat assistant; edit it to your traffic"),
-        _c("input_tokens", NUMBER, "tokens", "Prompt tokens per request", default=500.0, stage=_S, **NONNEG,
+        _c("input_tokens", NUMBER, "tokens", "Prompt tokens per request", default=500.0, stage="serve", **NONNEG,
            default_source="a planning assumption (prompt with some conversation history)"),
-        _c("output_tokens", NUMBER, "tokens", "Generated tokens per request", default=300.0, stage=_S, lo=1.0,
+        _c("output_tokens", NUMBER, "tokens", "Generated tokens per request", default=300.0, stage="serve", lo=1.0,
            default_source="a planning assumption (a few paragraphs of answer)"),
-        _c("peak_factor", NUMBER, "ratio", "Peak traffic / average traffic", default=2.0, stage=_S, lo=1.0,
+        _c("peak_factor", NUMBER, "ratio", "Peak traffic / average traffic", default=2.0, stage="serve", lo=1.0,
            default_source="llm-d planner's traffic profiles use a peak ratio of 1.5-2.5"),
-        _c("serve_hardware", REF, "", "Accelerator for serving", ref="Hardware", required=True, stage=_S),
-        _c("serve_price", REF, "", "Rental offer for serving (needed when renting)", ref="Prices", stage=_S),
+        _c("serve_hardware", REF, "", "Accelerator for serving", ref="Hardware", required=True, stage="serve"),
+        _c("serve_price", REF, "", "Rental offer for serving (needed when renting)", ref="Prices", stage="serve"),
         _c("serve_precision", CHOICE, "",
            "Number format of weights and arithmetic (int4: 4-bit weights, 16-bit arithmetic)",
-           choices=SERVE_PRECISIONS, default="bf16", stage=_S,
+           choices=SERVE_PRECISIONS, default="bf16", stage="serve",
            default_source="BF16 weights, as models are released"),
-        _c("serve_mfu", NUMBER, "fraction", "Compute efficiency of decode steps", default=0.4, stage=_S,
+        _c("serve_mfu", NUMBER, "fraction", "Compute efficiency of decode steps", default=0.4, stage="serve",
            **UTILIZATION,
            default_source="inference-sim (BLIS) hardware_config: MFU 0.38 (A100) to 0.45 (H100); "
                           "the serving validation (docs/validation.md) agrees at 0.4"),
         _c("bandwidth_eff", NUMBER, "fraction", "Share of peak memory bandwidth reached", default=0.75,
-           stage=_S, **UTILIZATION,
+           stage="serve", **UTILIZATION,
            default_source="fitted to published TensorRT-LLM measurements (docs/validation.md, serving); "
                           "measured 0.69-0.75 at batch 1, aiconfigurator assumes 0.8"),
-        # --- latency and parallelism (#12)
+        # latency and parallelism
         _c("serve_tp", INT, "GPUs",
-           "Cards per replica, tensor parallel; blank = the fewest (a power of two) that fit", stage=_S, lo=1),
-        _c("ttft_target_s", NUMBER, "s", "Time-to-first-token target; blank = none", stage=_S, **POS),
+           "Cards per replica, tensor parallel; blank = the fewest (a power of two) that fit", stage="serve", lo=1),
+        _c("ttft_target_s", NUMBER, "s", "Time-to-first-token target; blank = none", stage="serve", **POS),
         _c("tpot_target_s", NUMBER, "s", "Time-per-output-token target (1 ÷ tokens/s per user); blank = none",
-           stage=_S, **POS),
+           stage="serve", **POS),
         _c("kv_precision", CHOICE, "", "Number format of the KV cache; blank = serve_precision (bf16 with int4)",
-           choices=PRECISIONS, stage=_S),
+           choices=PRECISIONS, stage="serve"),
         _c("prefill_mfu", NUMBER, "fraction",
            "Compute efficiency of prefill; blank = 0.7 with 16-bit, 0.38 with 8-bit arithmetic "
-           "(fitted to published measurements, docs/validation.md)", stage=_S, **UTILIZATION),
-        # --- end latency and parallelism
-        _c("batch_size", INT, "requests", "Most requests a replica decodes together (memory and latency targets may lower it)", default=16, stage=_S,
+           "(fitted to published measurements, docs/validation.md)", stage="serve", **UTILIZATION),
+        _c("batch_size", INT, "requests", "Most requests a replica decodes together (memory and latency targets may lower it)", default=16, stage="serve",
            lo=1,
            default_source="a moderate continuous-batching size; larger batches lower the cost per token"),
         _c("capacity_overhead", NUMBER, "fraction",
-           "Capacity lost to scheduling, redundancy and coordination", default=0.2, stage=_S,
+           "Capacity lost to scheduling, redundancy and coordination", default=0.2, stage="serve",
            lo=0.0, hi=1.0,
            default_source="llm-d planner keeps 20 % capacity headroom"),
-        # API comparison (issue #16)
+        # API comparison
         _c("api_offer", REF, "", "An API offer to compare with self-hosting (blank: no comparison)",
-           ref="ApiOffers", stage=_S),
+           ref="ApiOffers", stage="serve"),
         # money
         _c("procurement", CHOICE, "", "rent the cards or buy them", choices=("rent", "buy"), default="rent",
-           stage=_M,
+           stage="money",
            default_source="renting needs no capital"),
         _c("amortization_days", NUMBER, "days", "Training cost is spread over this many days in the daily total",
-           default=365.0, stage=_M, **POS,
+           default=365.0, stage="money", **POS,
            default_source="one year"),
         _c("currency", CHOICE, "", "Currency of this scenario's budget", choices=CURRENCIES, default="USD",
-           stage=_M),
-        # --- training and fine-tuning memory (issue 17); last, so that file columns keep their places
-        *_memory_columns(_T, "training"),
-        # --- fine-tuning memory (issue 17)
-        *_memory_columns(_F, "fine-tuning"),
-        _c("ft_context", INT, "tokens", "Sequence length of a fine-tuning example", default=2048, stage=_F,
+           stage="money"),
+        # training and fine-tuning memory; last, so that file columns keep their places
+        *_memory_columns("train", "training"),
+        # fine-tuning memory
+        *_memory_columns("ft", "fine-tuning"),
+        _c("ft_context", INT, "tokens", "Sequence length of a fine-tuning example", default=2048, stage="ft",
            lo=1,
            default_source="a planning assumption: instructions and document chunks up to 2,048 tokens "
                           "(QLoRA's Guanaco runs use at most 528, Llama 2-Chat 4,096)"),
-        _c("ft_lora_rank", INT, "", "Rank r of the LoRA/QLoRA adapters", default=64, stage=_F, lo=1,
+        _c("ft_lora_rank", INT, "", "Rank r of the LoRA/QLoRA adapters", default=64, stage="ft", lo=1,
            default_source="QLoRA (Dettmers et al. 2023) uses r = 64 on every linear layer"),
     ),
     title="Scenarios",

@@ -60,12 +60,11 @@ DEFAULT_RANGES: dict[str, Range] = {
                        "±25% around the scenario's value"),
     "bandwidth_eff": Range(0.85, 1.15, True, "decode reaches 70–90% of peak bandwidth in practice "
                            "(serving validation: 0.75 fits best); ±15% around the scenario's value"),
-    # ---- serving latency (#12)
+    # serving latency
     "prefill_mfu": Range(0.75, 1.25, True, "serving validation: 0.65–0.7 of the A100 16-bit peak, "
                          "0.35–0.45 of the H100 FP8 peak; ±25% around the scenario's value"),
     "tp_sync_us": Range(0.5, 1.5, True, "all-reduce latency depends on the library (NCCL, custom "
                         "all-reduce), NVLink generation and CUDA graphs; ±50%"),
-    # ---- end serving latency
     "train_price.per_gpu_hour": Range(0.6, 1.4, True, _PRICES),
     "ft_price.per_gpu_hour": Range(0.6, 1.4, True, _PRICES),
     "serve_price.per_gpu_hour": Range(0.6, 1.4, True, _PRICES),

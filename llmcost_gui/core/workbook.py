@@ -1,4 +1,4 @@
-"""The document: five input tables, reactive recalculation and change notification.
+"""The document: the input tables (schema.TABLE_ORDER), reactive recalculation and change notification.
 
 Editing goes through :meth:`Workbook.apply` with plain-data commands (:class:`SetCells`,
 :class:`InsertRows`, :class:`DeleteRows`); each returns its inverse, which is all undo needs.
@@ -196,7 +196,7 @@ class _Pending:
 
 
 class Workbook:
-    """A document of five input tables with live results."""
+    """A document of input tables (one per schema.TABLE_ORDER entry) with live results."""
 
     def __init__(self):
         self.tables: dict[str, TableData] = {n: TableData(TABLES[n]) for n in TABLE_ORDER}

@@ -1,4 +1,4 @@
-"""The budget workbook for finance: Summary, Results, the five input sheets and hidden Workings.
+"""The budget workbook for finance: Summary, Results, the input sheets and hidden Workings.
 
 Written with XlsxWriter, which stores each formula's value with the formula (the app's own
 evaluation, equal to what Excel, LibreOffice, Gnumeric and the ``formulas`` package recompute),

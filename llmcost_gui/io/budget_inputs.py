@@ -11,13 +11,20 @@ stop alert.  Text is always written as text, never as a formula.
 from __future__ import annotations
 
 from ..core import labels
-from ..core.schema import ASSUMPTION_KEYS, CHOICE, INT, REF, TABLE_ORDER, TABLES, Column
 from ..core.evaluate import currency_column
+from ..core.schema import ASSUMPTION_KEYS, CHOICE, INT, REF, TABLE_ORDER, TABLES, Column
 from ..core.units import UNIT_FORMAT, is_money
 from ..core.workbook import Workbook
 from . import progress
 from .budget_formulas import WORDS, bound_conditions, sheet_columns
-from .budget_style import Styles, column_header, fit_width, input_format, money_decimals, print_setup
+from .budget_style import (
+    Styles,
+    column_header,
+    fit_width,
+    input_format,
+    money_decimals,
+    print_setup,
+)
 from .xlsx_write import column_letter, column_range, last_row, safe_text
 
 MAX_MESSAGE = 250  # Excel's limit on an input or error message is 255 characters

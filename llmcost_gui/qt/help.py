@@ -55,7 +55,7 @@ def about_html() -> str:
     prices = (tr("Default rental prices: as of {date} (the newest as_of date in the Prices table; "
                  "each offer carries its own date).").format(date=as_of) if as_of
               else tr("Default rental prices: no as-of date found."))
-    api_as_of = latest_price_date(resource("data", "api_offers.csv"))  # issue #16
+    api_as_of = latest_price_date(resource("data", "api_offers.csv"))
     if api_as_of:
         prices += "\n" + tr("Default API prices: as of {date} (the newest as_of date in the API "
                              "offers table).").format(date=api_as_of)

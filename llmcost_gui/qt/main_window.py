@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         self.formula_bar.show_result(wb, row, key)
         self.summary.show_scenario(wb, row)
         self.charts.set_current(row, key)
-        grid_row = self.results_model._row_of.get(key)
+        grid_row = self.results_model.result_row(key)
         index = self.results_model.index(grid_row, row) if grid_row is not None else QModelIndex()
         if index.isValid() and self.results_view.currentIndex() != index:
             self.results_view.selectionModel().blockSignals(True)
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
                 self.follow_link(("input", key_col))
         elif kind == "result":
             key = target[1]
-            if key in self.results_model._row_of:
+            if self.results_model.result_row(key) is not None:
                 self.select_result(row, key)
             else:  # a working value: show its own formula
                 self.formula_bar.show_result(self.workbook, row, key)

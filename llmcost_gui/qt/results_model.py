@@ -76,8 +76,9 @@ class ResultsModel(WorkbookModel):
         kind, key = self.rows[index.row()]
         return key if kind == RESULT_ROW else None
 
-    def result_row(self, key: str) -> int:
-        return self._row_of[key]
+    def result_row(self, key: str) -> int | None:
+        """The grid row of a public result (None for a working value)."""
+        return self._row_of.get(key)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.column() >= self.columnCount():

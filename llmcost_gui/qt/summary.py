@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import labels
-from ..core.formulas import REGISTRY, RESULT_KEYS
+from ..core.formulas import REGISTRY
 from ..core.report import format_result
 from ..core.units import format_value
 from ..core.workbook import Workbook
@@ -25,21 +25,21 @@ from . import i18n
 from .bands import BandsProvider
 from .base_model import ERROR_COLOR
 
-# What the strip shows per stage (keys missing from the registry are skipped).
-STAGE_KEYS = {
+# The results the strip shows, per stage (public results; tests/qt checks they exist).
+STRIP_KEYS_BY_STAGE = {
     "train": ("train_cost", "train_days", "train_gpus"),
-    "ft": ("ft_cost", "ft_days", "ft_gpus", "ft_gpu_hours"),
+    "ft": ("ft_cost", "ft_gpu_hours"),
     "serve": ("daily_total", "monthly_total", "annual_total", "cost_per_million_tokens"),
     "money": ("capex_total",),
 }
 CAPTIONS = {
     "train_cost": "One-off cost", "ft_cost": "One-off cost", "train_days": "Days",
-    "ft_days": "Days", "train_gpus": "GPUs", "ft_gpus": "GPUs", "ft_gpu_hours": "GPU-hours",
+    "train_gpus": "GPUs", "ft_gpu_hours": "GPU-hours",
     "daily_total": "Per day", "monthly_total": "Per month", "annual_total": "Per year",
     "cost_per_million_tokens": "Per 1M tokens", "capex_total": "Capex (purchase)",
 }
 BAND_TIP = "Monte Carlo over the uncertain inputs (Charts → Uncertainty)"
-SUMMARY_KEYS = tuple(dict.fromkeys(k for keys in STAGE_KEYS.values() for k in keys))
+STRIP_KEYS = tuple(dict.fromkeys(k for keys in STRIP_KEYS_BY_STAGE.values() for k in keys))
 
 
 class _Tile(QFrame):
@@ -74,11 +74,10 @@ def stage_keys(wb: Workbook, row: int) -> list[tuple[str, tuple[str, ...]]]:
 
     sc = wb.tables["Scenarios"]
     out = []
-    for stage, keys in STAGE_KEYS.items():
+    for stage, shown in STRIP_KEYS_BY_STAGE.items():
         trigger = STAGE_TRIGGER.get(stage)
         if trigger is not None and sc.get(row, trigger) is None:
             continue
-        shown = tuple(k for k in keys if k in REGISTRY)
         if stage == "money":
             shown = tuple(k for k in shown if not wb.results.is_blank(row, k)
                           and wb.results.error(row, k) is None and wb.results.value(row, k) > 0)
@@ -121,7 +120,7 @@ class SummaryStrip(QScrollArea):
         self._wb: Workbook | None = None
         self._row = -1
         if bands is None:
-            bands = BandsProvider(self, tuple(k for k in SUMMARY_KEYS if k in RESULT_KEYS))
+            bands = BandsProvider(self, STRIP_KEYS)
         self.bands = bands
         self.bands.ready.connect(self._bands_ready)
         self.retranslate()

@@ -1,4 +1,4 @@
-"""The Python API sees the ApiOffers table and the comparison like any other table (issue #16)."""
+"""The Python API sees the ApiOffers table and the comparison like any other table."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""The API comparison through the CLI (issue #16): compute --json and a sweep over daily users."""
+"""The API comparison through the CLI: compute --json and a sweep over daily users."""
 
 import json
 

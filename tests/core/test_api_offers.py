@@ -1,4 +1,4 @@
-"""API offers (issue #16): the API's cost for the scenario's traffic and the break-even, by hand.
+"""API offers: the API's cost for the scenario's traffic and the break-even, by hand.
 
 The break-even is built on the serving formulas by name (serve_cost_per_day, serve_gpus,
 replica_gpus, gpu_seconds_per_request, peak_requests_per_s): the hand calculations below take

@@ -64,7 +64,7 @@ GOLDEN = [
     ('where(s == "CNY", a, b)', 'IF(cur="CNY",$A$2,$B$2)', 'if s = "CNY" then a else b', 2.0),
     ('switch(s, "USD", 1, "CNY", 7)', 'IF(cur="USD",1,IF(cur="CNY",7,NA()))', "by s: (USD → 1, CNY → 7)", 7.0),
     ("where(isblank(c), a, c)", "IF(ISBLANK($C$2),$A$2,$C$2)", "if c is blank then a else c", 2.0),
-    ("n0(c) + a", "N($C$2)+$A$2", "(c or 0) + a", 2.0),
+    ("zero_if_blank(c) + a", "N($C$2)+$A$2", "(c or 0) + a", 2.0),
     ('fail("no offer") + a', "NA()+$A$2", "error: no offer + a", "no offer"),
     ('fail("needs {0} cards", a + 1)', "NA()", "error: needs a + 1 cards", "needs 3 cards"),
     ('blank("no offer")', '""', "blank (no offer)", "no offer"),

@@ -1,4 +1,4 @@
-"""Serving latency and parallelism (#12), against hand calculations on the mini workbook.
+"""Serving latency and parallelism, against hand calculations on the mini workbook.
 
 Model M: 10B parameters, 10 layers, width 1000, 5 of 10 KV heads; card H: 100 TFLOP/s bf16,
 40 GB (36 GB usable), 1 TB/s, 100 GB/s interconnect (50 GB/s one way).  SERVE: 100 + 100 tokens,

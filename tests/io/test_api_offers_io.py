@@ -1,4 +1,4 @@
-"""The ApiOffers sheet (issue #16): saved and read back, optional in old workbooks, live in the budget."""
+"""The ApiOffers sheet: saved and read back, optional in old workbooks, live in the budget."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# libraries PySide6's libqxcb.so loads that a bare Debian/Ubuntu lacks (issue #14: the first two
+# libraries PySide6's libqxcb.so loads that a bare Debian/Ubuntu lacks (the first two
 # made Qt print the misleading "xcb-cursor0 is needed")
 NEEDED = ["libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libxcb-image0", "libxcb-render-util0",
           "libxcb-shape0", "libxcb-xinerama0", "libxcb-randr0", "libxkbcommon-x11-0", "libegl1"]

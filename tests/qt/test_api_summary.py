@@ -1,4 +1,4 @@
-"""The API comparison in the window (issue #16): summary strip line, tab, formula bar, About."""
+"""The API comparison in the window: summary strip line, tab, formula bar, About."""
 
 from llmcost_gui.core.report import format_result
 from llmcost_gui.qt.summary import SummaryStrip
@@ -51,3 +51,12 @@ def test_about_shows_the_newest_api_price_date():
     with open(resource("data", "api_offers.csv"), encoding="utf-8", newline="") as fh:
         newest = max(row["as_of"] for row in csv.DictReader(fh) if row["as_of"])
     assert f"Default API prices: as of {newest}" in about_html()
+
+
+def test_strip_and_budget_summary_show_results_that_exist():
+    from llmcost_gui.core.formulas import REGISTRY, RESULT_KEYS
+    from llmcost_gui.io.budget_summary import SUMMARY_KEYS
+    from llmcost_gui.qt.summary import CAPTIONS, STRIP_KEYS
+
+    assert set(STRIP_KEYS) <= set(RESULT_KEYS) and set(SUMMARY_KEYS) <= set(REGISTRY)
+    assert set(CAPTIONS) == set(STRIP_KEYS)

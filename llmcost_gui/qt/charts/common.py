@@ -137,7 +137,7 @@ class ChartBase(QWidget):
             self.recompute()
 
     def refresh(self, snapshot, row: int, key: str):
-        """Show `key` of scenario `row` of the frozen document `snapshot`."""
+        """Show `key` of scenario `row` of `snapshot` (a copy of the document, see core.variants.Snapshot)."""
         self._context = (snapshot, row, key)
         self.recompute()
 
