@@ -92,8 +92,8 @@ F = Formula
 # never costs more.  When x ≥ 1 (a replica costs more than the API charges for the users it
 # serves) that point never comes.
 _OFFER = "api_offer"
-_NEVER_IF = "replica_cost_per_day >= api_cost_per_replica"
-_NEVER = ('blank("self-hosting never costs less: one replica costs more per day than the API charges '
+_API_ALWAYS_CHEAPER_IF = "replica_cost_per_day >= api_cost_per_replica"
+_API_ALWAYS_CHEAPER = ('blank("self-hosting never costs less: one replica costs more per day than the API charges '
           'for the users it serves at peak")')
 API_FORMULAS: tuple[Formula, ...] = (
     F("api_usd_per_request", "USD",
@@ -114,11 +114,11 @@ API_FORMULAS: tuple[Formula, ...] = (
     F("api_cost_per_replica", "money/day", "api_cost_per_day / daily_users * replica_daily_users",
       "What the API charges per day for the users one replica serves", "serve", guard=_OFFER, public=False),
     F("breakeven_replicas", "",
-      f"where({_NEVER_IF}, {_NEVER}, ceil(1 / (1 - replica_cost_per_day / api_cost_per_replica) - 1e-9) - 1)",
+      f"where({_API_ALWAYS_CHEAPER_IF}, {_API_ALWAYS_CHEAPER}, ceil(1 / (1 - replica_cost_per_day / api_cost_per_replica) - 1e-9) - 1)",
       "Replicas at the break-even: the last step on which the API is still cheaper somewhere", "serve",
       guard=_OFFER, public=False, source=BREAKEVEN),
     F("breakeven_daily_users", "users",
-      f"where({_NEVER_IF}, {_NEVER}, breakeven_replicas * replica_cost_per_day * daily_users / api_cost_per_day)",
+      f"where({_API_ALWAYS_CHEAPER_IF}, {_API_ALWAYS_CHEAPER}, breakeven_replicas * replica_cost_per_day * daily_users / api_cost_per_day)",
       "Daily users from which self-hosting (whole replicas) costs no more than the API", "serve",
       guard=_OFFER, source=BREAKEVEN),
 )

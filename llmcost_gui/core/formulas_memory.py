@@ -23,27 +23,27 @@ QLORA = ("Dettmers et al. 2023, QLoRA: Efficient Finetuning of Quantized LLMs, �
          "with double-quantized constants (0.127 bit per parameter)")
 LORA_SIZE = ("Hu et al. 2021, LoRA: a rank-r adapter on a d_in × d_out matrix has r·(d_in + d_out) "
              "parameters; here on every linear layer, as QLoRA does")
-NEVER = "1e30"  # card count of a sharding that cannot hold the run on any number of cards
+NO_CARD_COUNT = "1e30"  # card count of a sharding that cannot hold the run on any number of cards
 
 
 def _gb(x: str) -> str:
     return f"({x}) / 1e9"
 
 
-def _parts(mk, p: str, label: str) -> list:
+def _parts(formula, p: str, label: str) -> list:
     """Card capacity, the closed-form fewest cards per sharding, the choice and the per-card split."""
     s = p
     hw = f"{p}_hardware"
     states = f"{p}_weight_gb + {p}_grad_gb + {p}_optimizer_gb"
     out = [
-        mk(f"{p}_card_memory_gb", "GB", f'lookup(Hardware, "memory_gb", {hw})',
+        formula(f"{p}_card_memory_gb", "GB", f'lookup(Hardware, "memory_gb", {hw})',
           f"Memory of one {label} card", s, public=False),
-        mk(f"{p}_usable_gb", "GB", f"{p}_card_memory_gb * (1 - memory_reserve)",
+        formula(f"{p}_usable_gb", "GB", f"{p}_card_memory_gb * (1 - memory_reserve)",
           f"Memory of a {label} card less the runtime reserve", s, public=False),
-        mk(f"{p}_memory_gb", "GB", f"{states} + {p}_activation_gb",
+        formula(f"{p}_memory_gb", "GB", f"{states} + {p}_activation_gb",
           f"Memory the {label} run needs on one card, unsharded: weights, gradients, "
           "optimizer states, one micro-batch's activations", s, source=ZERO),
-        mk(f"{p}_gpus_none", "GPUs", f"where({p}_memory_gb <= {p}_usable_gb, 1, {NEVER})",
+        formula(f"{p}_gpus_none", "GPUs", f"where({p}_memory_gb <= {p}_usable_gb, 1, {NO_CARD_COUNT})",
           "Cards needed without sharding: one, if it fits", s, public=False, source=ZERO),
     ]
     # stage k keeps `kept` whole on every card and splits `split` over the cards
@@ -53,25 +53,25 @@ def _parts(mk, p: str, label: str) -> list:
         ("zero3", "0", states),
     ):
         room = f"{p}_usable_gb - {p}_activation_gb - ({kept})"
-        out.append(mk(f"{p}_gpus_{name}", "GPUs",
-                     f"where({room} > 0, max(1, ceil(({split}) / ({room}))), {NEVER})",
+        out.append(formula(f"{p}_gpus_{name}", "GPUs",
+                     f"where({room} > 0, max(1, ceil(({split}) / ({room}))), {NO_CARD_COUNT})",
                      f"Fewest cards with {name.upper()}: split states ÷ room left on a card",
                      s, public=False, source=ZERO))
     n = [f"{p}_gpus_{k}" for k in SHARDINGS]
     chosen = ", ".join(f'"{k}", {g}' for k, g in zip(SHARDINGS, n))
     levels = ", ".join(f'"{k}", {i}' for i, k in enumerate(SHARDINGS))
     out += [
-        mk(f"{p}_gpus_fit", "GPUs",
+        formula(f"{p}_gpus_fit", "GPUs",
           f"where(isblank({p}_sharding), min({', '.join(n)}), switch({p}_sharding, {chosen}))",
           f"Fewest {label} cards with the chosen sharding (blank: the sharding needing fewest)",
           s, public=False, source=ZERO),
-        mk(f"{p}_shard_level", "", f"where(isblank({p}_sharding), where({n[0]} <= {p}_gpus_fit, 0, "
+        formula(f"{p}_shard_level", "", f"where(isblank({p}_sharding), where({n[0]} <= {p}_gpus_fit, 0, "
           f"where({n[1]} <= {p}_gpus_fit, 1, where({n[2]} <= {p}_gpus_fit, 2, 3))), "
           f"switch({p}_sharding, {levels}))",
           "ZeRO stage in use (0 none … 3); blank sharding: the lightest needing fewest cards",
           s, public=False, source=ZERO),
-        mk(f"{p}_min_gpus", "GPUs",
-          f"where({p}_gpus_fit >= {NEVER}, fail(\"no number of cards holds this run: a card can use "
+        formula(f"{p}_min_gpus", "GPUs",
+          f"where({p}_gpus_fit >= {NO_CARD_COUNT}, fail(\"no number of cards holds this run: a card can use "
           f"{{0}} GB but needs {{1}} GB of activations plus what its sharding keeps whole; choose "
           f"{p}_sharding zero3 or blank, {p}_checkpointing full, a shorter context or micro-batch, "
           f"{'LoRA/QLoRA, ' if p == 'ft' else ''}or a card with more memory\", "
@@ -81,20 +81,20 @@ def _parts(mk, p: str, label: str) -> list:
     return out
 
 
-def _per_card(mk, p: str, cards: str, label: str) -> list:
+def _per_card(formula, p: str, cards: str, label: str) -> list:
     """What one card holds when the run is spread over `cards` cards."""
     s = p
     split = {"weight": 3, "grad": 2, "optimizer": 1}
     out = [
-        mk(f"{p}_{part}_gb_per_gpu", "GB",
+        formula(f"{p}_{part}_gb_per_gpu", "GB",
           f"{p}_{part}_gb / where({p}_shard_level >= {level}, {cards}, 1)",
           f"{part.capitalize()} held by one {label} card", s, public=False, source=ZERO)
         for part, level in split.items()
     ]
     out += [
-        mk(f"{p}_reserve_gb", "GB", f"{p}_card_memory_gb * memory_reserve",
+        formula(f"{p}_reserve_gb", "GB", f"{p}_card_memory_gb * memory_reserve",
           f"Runtime reserve kept free on a {label} card", s, public=False),
-        mk(f"{p}_memory_per_gpu_gb", "GB",
+        formula(f"{p}_memory_per_gpu_gb", "GB",
           f"{p}_weight_gb_per_gpu + {p}_grad_gb_per_gpu + {p}_optimizer_gb_per_gpu + {p}_activation_gb",
           f"Memory used on each {label} card (the reserve comes on top)", s, source=ZERO),
     ]
@@ -116,29 +116,29 @@ def _activation_bytes(p: str, seq: str) -> str:
             f'"full", (2 * n_layers + 34) * {sbh})')
 
 
-def _train(mk) -> list:
+def _train(formula) -> list:
     s = "train"
     return [
-        mk("train_bytes_per_param", "B", switch_on("train_precision", WEIGHT_BYTES), "Bytes per weight in training", s,
+        formula("train_bytes_per_param", "B", switch_on("train_precision", WEIGHT_BYTES), "Bytes per weight in training", s,
           public=False),
-        mk("train_weight_gb", "GB", _gb("params * train_bytes_per_param"), "Weights at the training precision",
+        formula("train_weight_gb", "GB", _gb("params * train_bytes_per_param"), "Weights at the training precision",
           s, public=False, source=ZERO),
-        mk("train_grad_gb", "GB", _gb("params * train_bytes_per_param"), "Gradients of every weight", s,
+        formula("train_grad_gb", "GB", _gb("params * train_bytes_per_param"), "Gradients of every weight", s,
           public=False, source=ZERO),
-        mk("train_optimizer_gb", "GB", _gb("params * " + _optimizer_bytes("train_bytes_per_param")),
+        formula("train_optimizer_gb", "GB", _gb("params * " + _optimizer_bytes("train_bytes_per_param")),
           "Adam states: two moments and an fp32 master copy (12 bytes per parameter)", s,
           public=False, source=ZERO),
-        mk("train_activation_gb", "GB", _gb(_activation_bytes("train", "context")),
+        formula("train_activation_gb", "GB", _gb(_activation_bytes("train", "context")),
           "Activations of one micro-batch kept for the backward pass", s, public=False,
           source=ACTIVATIONS),
-        *_parts(mk, "train", "training"),
-        *_per_card(mk, "train", "train_gpus", "training"),
-        mk("train_gpus_checked", "GPUs",
+        *_parts(formula, "train", "training"),
+        *_per_card(formula, "train", "train_gpus", "training"),
+        formula("train_gpus_checked", "GPUs",
            "where(isblank(scenario.train_gpus), where(isblank(train_deadline_days), train_min_gpus, "
            "train_gpus), train_gpus)",
            "Training cards to check: as given or from the deadline (the minimum when neither is known)",
            s, public=False),
-        mk("train_fits", "",
+        formula("train_fits", "",
            'where(train_gpus_checked >= train_min_gpus, 1, fail("{0} training cards cannot hold this '
            "run: it needs at least {1} of these {2} GB cards with its sharding; use more cards, a card "
            'with more memory, ZeRO sharding or train_checkpointing full", '
@@ -147,35 +147,35 @@ def _train(mk) -> list:
     ]
 
 
-def _ft(mk) -> list:
+def _ft(formula) -> list:
     s = "ft"
     b = "ft_bytes_per_param"
     return [
-        mk("attn_heads", "", 'lookup_or(Models, "n_heads", model, 0)', "Attention heads a (0 when unknown)",
+        formula("attn_heads", "", 'lookup_or(Models, "n_heads", model, 0)', "Attention heads a (0 when unknown)",
           public=False),
-        mk("ft_bytes_per_param", "B", switch_on("ft_precision", WEIGHT_BYTES), "Bytes per weight in fine-tuning", s,
+        formula("ft_bytes_per_param", "B", switch_on("ft_precision", WEIGHT_BYTES), "Bytes per weight in fine-tuning", s,
           public=False),
-        mk("ft_lora_params", "params", "where(width > 0, ft_lora_rank * (4 * n_layers * width + params / width), 0)",
+        formula("ft_lora_params", "params", "where(width > 0, ft_lora_rank * (4 * n_layers * width + params / width), 0)",
           "LoRA adapter parameters: r·(4·L·d + N/d) (0 when the width is unknown)", s, public=False,
           source=LORA_SIZE),
-        mk("ft_trainable_params", "params",
+        formula("ft_trainable_params", "params",
           'switch(ft_method, "full", params, "lora", ft_lora_params, "qlora", ft_lora_params, '
           '"top_layers", ft_trainable_fraction * params)',
           "Parameters fine-tuning updates", s, public=False, source=LORA_SIZE),
-        mk("ft_weight_gb", "GB",
+        formula("ft_weight_gb", "GB",
           _gb(f'switch(ft_method, "qlora", params * (4 + 0.127) / 8 + ft_lora_params * {b}, '
               f'"lora", (params + ft_lora_params) * {b}, "full", params * {b}, "top_layers", params * {b})'),
           "Weights: the model at the fine-tuning precision (4-bit for QLoRA) plus adapters", s,
           public=False, source=QLORA),
-        mk("ft_grad_gb", "GB", _gb(f"ft_trainable_params * {b}"), "Gradients of the trained parameters", s,
+        formula("ft_grad_gb", "GB", _gb(f"ft_trainable_params * {b}"), "Gradients of the trained parameters", s,
           public=False, source=ZERO),
-        mk("ft_optimizer_gb", "GB", _gb("ft_trainable_params * " + _optimizer_bytes(b)),
+        formula("ft_optimizer_gb", "GB", _gb("ft_trainable_params * " + _optimizer_bytes(b)),
           "Adam states of the trained parameters", s, public=False, source=ZERO),
-        mk("ft_activation_gb", "GB", _gb(_activation_bytes("ft", "ft_context")),
+        formula("ft_activation_gb", "GB", _gb(_activation_bytes("ft", "ft_context")),
           "Activations of one fine-tuning micro-batch", s, public=False, source=ACTIVATIONS),
-        *_parts(mk, "ft", "fine-tuning"),
-        *_per_card(mk, "ft", "ft_gpus_used", "fine-tuning"),
-        mk("ft_gpus_used", "GPUs", f"where(ft_gpus_fit >= {NEVER}, 1, ft_gpus_fit)",
+        *_parts(formula, "ft", "fine-tuning"),
+        *_per_card(formula, "ft", "ft_gpus_used", "fine-tuning"),
+        formula("ft_gpus_used", "GPUs", f"where(ft_gpus_fit >= {NO_CARD_COUNT}, 1, ft_gpus_fit)",
           "Cards the fine-tuning memory is spread over (its minimum)", s, public=False),
     ]
 
