@@ -27,7 +27,7 @@ test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow || [ $$? -eq 5 ]
 
 # Linters come pinned in the `dev` extra: ruff, and import-linter for the layer contracts
-# (pyproject.toml [tool.importlinter]: core, io and the computing process never import Qt; the core never imports io).
+# (pyproject.toml [tool.importlinter]: core, io, the computing process and the CLI never import Qt; the core never imports io).
 DEV_STAMP := $(VENV)/.installed-dev
 $(DEV_STAMP): pyproject.toml | $(STAMP)
 	$(PY) -m pip install -e '.[dev]'

@@ -108,6 +108,11 @@ def main(argv: list[str] | None = None) -> int:
 
     multiprocessing.freeze_support()  # the bundle starts its computing process through main
     args = parse_args(argv)
+    # the Qt-free modules before Qt: PySide6's import hook reads the source of every module
+    # imported after it, which costs start-up time and finds nothing in these
+    from .core import analysis, labels, report, rules, serving_curves, uncertainty  # noqa: F401
+    from .io import defaults, records  # noqa: F401
+
     app = make_app([sys.argv[0]])
     window = create_window(args.file, args.lang, offer_restore=not (args.smoke or args.screenshot))
     if args.screenshot:

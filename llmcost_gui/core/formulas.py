@@ -54,7 +54,10 @@ class Formula:
     tree: ast.expr = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "tree", expr.with_defaults(expr.parse(self.expr), _column_default))
+        tree = expr.parse(self.expr)
+        if "lookup(" in self.expr:
+            tree = expr.with_defaults(tree, _column_default)
+        object.__setattr__(self, "tree", tree)
 
 
 def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:

@@ -14,7 +14,9 @@ import numpy as np
 from .expr import OK
 from .variants import current_value, evaluate_variants, scenario_row
 
-BATCHES = np.unique(np.round(np.geomspace(1, 4096, 61)))
+# 1 to 4096 in 60 geometric steps (2^(k/5)), rounded, without repeats; plain Python, since
+# np.geomspace and np.unique load numpy.ma, which start-up does not need
+BATCHES = np.array(sorted({round(2 ** (k / 5)) for k in range(61)}), float)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ..core import labels
 from ..core.workbook import Change, Workbook
-from ..io.budget import write_budget
 from . import actions, editing, hf_import, i18n, rows
 from .charts.panel import ChartsPanel
 from .files import FileController
@@ -391,6 +390,8 @@ class MainWindow(QMainWindow):
             return
         wb, lang = self.workbook, i18n.current()
         try:
+            from ..io.budget import write_budget  # deferred: the budget writer is not needed to start
+
             self.files.file_work(self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Export budget"), str(exc))
