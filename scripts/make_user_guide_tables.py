@@ -29,6 +29,7 @@ from user_guide_zh import COLUMN_HELP_ZH, RESULT_DOC_ZH  # noqa: E402
 
 from llmcost_gui.core import schema  # noqa: E402
 from llmcost_gui.core.formulas import REGISTRY, RESULT_KEYS  # noqa: E402
+from llmcost_gui.core.units import is_money  # noqa: E402
 
 GUIDES = {"en": ROOT / "docs" / "user-guide.md", "zh_CN": ROOT / "docs" / "user-guide.zh_CN.md"}
 PARTS = ("columns", "results", "presets")
@@ -136,7 +137,7 @@ def results_part(lang: str) -> str:
         f = REGISTRY[key]
         stage = schema.STAGE_TITLE.get(f.stage, f.stage) if lang == "en" else STAGE_ZH.get(f.stage, f.stage)
         doc = RESULT_DOC_ZH.get(key, f.doc) if lang == "zh_CN" else f.doc
-        unit = f.unit.replace("money", "¤") if f.unit.startswith("money") else f.unit
+        unit = f.unit.replace("money", "¤") if is_money(f.unit) else f.unit
         lines.append(f"| `{key}` | {unit} | {stage} | {doc} |")
     return "\n".join(lines) + "\n"
 
