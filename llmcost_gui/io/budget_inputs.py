@@ -51,13 +51,12 @@ def domain_words(col: Column, lang: str) -> str:
 def _message(col: Column, label: str, lang: str, kind_text: str, table: str = "") -> dict:
     """Input message and stop alert of a validated cell."""
     w = labels.budget_word
-    describe = getattr(labels, "description", None)
-    help_text = describe(col.name, lang, table) if describe else (col.help if not labels._index(lang) else "")
+    help_text = labels.description(col.name, lang, table)
     parts = [help_text] if help_text and help_text != col.name else []
     parts.append(kind_text)
     if col.numeric:
         if col.default is not None:
-            default = f"{col.default * 100:g} %" if col.unit == "fraction" else f"{col.default:g}"
+            default = _bound(col.default, col.unit == "fraction")
             parts.append(w("blank_default", lang).format(default=default))
         elif not col.required:
             parts.append(w("blank_none", lang))

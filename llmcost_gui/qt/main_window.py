@@ -390,7 +390,9 @@ class MainWindow(QMainWindow):
             return
         wb, lang = self.workbook, i18n.current()
         try:
-            from ..io.budget import write_budget  # deferred: the budget writer is not needed to start
+            from ..io.budget import (
+                write_budget,  # deferred: the budget writer is not needed to start
+            )
 
             self.files.file_work(self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
         except Exception as exc:
