@@ -329,9 +329,10 @@ class Snapshot:
 
 
 def input_currency(wb, row: int, name: str) -> str:
-    """Currency of a money input in scenario `row` (a card's price_currency, an offer's currency)."""
+    """Currency of a money input in scenario `row` (a card's price_currency, an offer's currency;
+    '' for an input that is not money)."""
     spec = input_spec(name)
     if spec.kind != "property" or not is_money(spec.unit):
-        return "USD"
+        return ""
     key = wb.tables["Scenarios"].get(row, spec.ref)
     return resolve_lookup(wb.tables, spec.table, spec.column.name, key).currency

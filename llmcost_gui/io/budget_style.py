@@ -12,7 +12,7 @@ import math
 
 from ..core import labels
 from ..core.formulas import REGISTRY
-from ..core.schema import TABLES
+from ..core.schema import CURRENCIES, SCENARIOS, TABLES
 from ..core.units import UNIT_FORMAT, is_money, with_unit
 from .xlsx_write import safe_text
 
@@ -138,11 +138,15 @@ class Styles:
     def currency_rules(self, ws, ranges: list[tuple[int, int, int, int]], cell: str,
                        decimals: int = 2) -> None:
         """Conditional formats: "$" or "¥" in front of money, following the currency cell
-        (`cell`: its reference relative to the first range's top-left cell; blank means USD)."""
+        (`cell`: its reference relative to the first range's top-left cell; blank means the
+        currency columns' default)."""
         if not ranges:
             return
         multi = " ".join(_range(*r) for r in ranges)
-        for currency, test in (("USD", f'OR({cell}="USD",TRIM({cell})="")'), ("CNY", f'{cell}="CNY"')):
+        for currency in CURRENCIES:
+            test = f'{cell}="{currency}"'
+            if currency == SCENARIOS.by_name["currency"].default:
+                test = f'OR({test},TRIM({cell})="")'
             fmt = self.book.add_format({"num_format": money_format(decimals, currency)})
             ws.conditional_format(*ranges[0], {"type": "formula", "criteria": "=" + test, "format": fmt,
                                                "multi_range": multi})

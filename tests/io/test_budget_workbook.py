@@ -283,3 +283,11 @@ def test_assumptions_in_words_beside_the_key(tmp_path, lang):
     again = read_workbook(path)  # the words are not read back as a column
     assert again.tables["Assumptions"].columns == wb.tables["Assumptions"].columns
     assert again.tables["Assumptions"].assumptions() == wb.tables["Assumptions"].assumptions()
+
+
+def test_a_blank_currency_means_one_currency_everywhere():
+    """The budget's currency formats read a blank currency cell as the Scenarios column's default."""
+    from llmcost_gui.core.schema import CURRENCIES, TABLES
+
+    defaults = {c.default for t in TABLES.values() for c in t.columns if c.choices == CURRENCIES}
+    assert defaults == {TABLES["Scenarios"].by_name["currency"].default}
