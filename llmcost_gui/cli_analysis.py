@@ -126,7 +126,7 @@ def sweep_reasons(wb, row: int, name: str, x, output: str) -> list[str]:
         elif res.is_blank(i, output):
             out.append(f"{output} is not part of this scenario")
         else:
-            out.append(res.error(i, output) or "")
+            out.append(str(res.error(i, output) or ""))
     return out
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .expr import OK
+from .reasons import Reason
 from .variants import current_value, evaluate_variants, scenario_row
 
 BATCHES = np.unique(np.round(np.geomspace(1, 4096, 61)))
@@ -31,7 +32,7 @@ class Curve:
     point_batch: float | None
     tpot_target_s: float | None
     ttft_target_s: float | None
-    error: str | None  # why the scenario has no operating point
+    error: Reason | None  # why the scenario has no operating point
 
 
 def serving_rows(wb) -> list[int]:

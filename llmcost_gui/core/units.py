@@ -6,6 +6,8 @@ import math
 import re
 import unicodedata
 
+from .reasons import RefusalError
+
 # Count suffixes: "13M users", "175B", "1.8T", Chinese 万 (1e4) and 亿 (1e8).
 COUNT_SUFFIX = {
     "": 1.0, "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "G": 1e9,
@@ -38,8 +40,9 @@ RAW_SCALE = {"B params": 1e-9, "B tokens": 1e-9, "TFLOPS": 1e-12, "TOPS": 1e-12,
              "TB/s": 1e-12}
 
 
-class UnitError(ValueError):
-    """The text is not a number in the expected unit."""
+class UnitError(RefusalError):
+    """The text is not a number in the expected unit (its reason: not_number, not_fraction or
+    unknown_unit)."""
 
 
 def normalize(text: str) -> str:
@@ -58,7 +61,7 @@ def parse_quantity(text: str, unit: str) -> float:
         return _bare(t[:-1].strip(), text) / 100.0
     m = _NUMBER.match(t)
     if not m:
-        raise UnitError(f"'{text}' is not a number")
+        raise UnitError("not_number", value=text)
     value, rest = float(m.group(1)), m.group(2).strip()
     if unit in PHYSICAL:
         return _physical(value, rest, unit, text)
@@ -68,7 +71,7 @@ def parse_quantity(text: str, unit: str) -> float:
 def _bare(t: str, original: str) -> float:
     m = _NUMBER.match(t)
     if not m or m.group(2):
-        raise UnitError(f"'{original}' is not a number")
+        raise UnitError("not_number", value=original)
     return float(m.group(1))
 
 
@@ -82,13 +85,13 @@ def _split_suffix(rest: str) -> tuple[float, str]:
 def _count(value: float, rest: str, unit: str, original: str) -> float:
     factor, word = _split_suffix(rest)
     if word.lower() not in COUNT_WORDS and not (unit and word.lower() == unit.lower()):
-        raise UnitError(f"'{original}': unknown unit '{word}'" + (f" (expected {unit})" if unit else ""))
+        raise UnitError("unknown_unit", value=original, word=word)
     if unit in ("B params", "B tokens"):
         if factor != 1.0:
             return value * factor / 1e9
         return value * RAW_SCALE[unit] if abs(value) >= RAW_THRESHOLD[unit] else value
     if unit == "fraction" and factor != 1.0:
-        raise UnitError(f"'{original}' is not a fraction")
+        raise UnitError("not_fraction", value=original)
     return value * factor
 
 
@@ -101,7 +104,7 @@ def _physical(value: float, rest: str, unit: str, original: str) -> float:
     key = rest.lower().replace(" ", "")
     if key in factors:
         return value * factors[key]
-    raise UnitError(f"'{original}': unknown unit '{rest}' (expected {unit})")
+    raise UnitError("unknown_unit", value=original, word=rest)
 
 
 # ---------------------------------------------------------------- formatting

@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 
 from ..core import labels
-from ..core.messages import reason_text
+from ..core.reasons import Reason
 from ..core.schema import TABLE_ORDER
 from ..core.workbook import Workbook
 from . import progress
@@ -113,14 +113,14 @@ def _rows(ws, table: str) -> tuple[list, list[list]]:
     rows = []
     for i, row in enumerate(ws.iter_rows(values_only=True)):
         if i > MAX_ROWS:
-            raise ImportProblems([CellProblem(table, i + 1, "", reason_text("too_many_rows", {"limit": MAX_ROWS}))])
+            raise ImportProblems([CellProblem(table, i + 1, "", Reason.of("too_many_rows", limit=MAX_ROWS))])
         rows.append([_plain(v) for v in row])
         if i % progress.EVERY_ROWS == 0:
             progress.tick()
     while rows and all(c is None for c in rows[-1]):
         rows.pop()
     if not rows:
-        raise ImportProblems([CellProblem(table, 1, "", reason_text("header_missing", {}))])
+        raise ImportProblems([CellProblem(table, 1, "", Reason("header_missing"))])
     return rows[0], rows[1:]
 
 

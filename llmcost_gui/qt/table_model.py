@@ -111,7 +111,8 @@ class TableModel(WorkbookModel):
                 unit = ""
             return labels.header(name, unit, i18n.current())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{name}: {column.help}" if column.help else name
+            text = labels.description(name, i18n.current(), self.table) or column.help
+            return f"{name}: {text}" if text else name
         return None
 
     def _on_change(self, change: Change) -> None:

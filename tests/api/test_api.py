@@ -80,7 +80,7 @@ def test_set_refuses_like_the_cell(fresh):
         wb.validate("Models", row, "params_b", "-3")
     assert str(exc.value) == str(direct.value) and "params_b" in str(exc.value)
     assert wb.tables["Models"].get(row, "params_b") == 175.0
-    with pytest.raises(ValueError, match="no Hardware row named"):
+    with pytest.raises(ValueError, match="Hardware has no row named"):
         fresh.set("Scenarios", LLAMA, "serve_hardware", "Not a card")
     with pytest.raises(ValueError, match="no Models row named"):
         fresh.set("Models", "GPT-5", "params_b", 1)

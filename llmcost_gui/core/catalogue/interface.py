@@ -137,8 +137,8 @@ HF_IMPORT: dict[str, tuple[str, str]] = {
                  "已从 Hugging Face 配置导入模型 %1（%2 B 参数）"),
 }
 
-# Keywords of the readable formula (core.expr.to_text) -> Chinese: (regular expression, replacement).
-FORMULA_WORDS_ZH: tuple[tuple[str, str], ...] = (
-    (r"\(if ", "(如果 "), (r"^if ", "如果 "), (" then ", " 则 "), (" else ", " 否则 "),
-    (" is blank", " 为空"), (" or ", " 或 "), (r"\bby ", "按 "), ("error: ", "错误："),
-)
+# Keywords of the readable formula (core.expr.to_text): (English, Simplified Chinese).
+FORMULA_WORDS: dict[str, tuple[str, str]] = {
+    "if": ("if", "如果"), "then": ("then", "则"), "else": ("else", "否则"), "is blank": ("is blank", "为空"),
+    "or": ("or", "或"), "by": ("by", "按"), "error": ("error: ", "错误："), "blank": ("blank", "空"),
+}
