@@ -18,62 +18,47 @@ from .catalogue.units import PLAIN_UNITS, header, localize_value, unit_label
 from .reasons import Reason
 
 __all__ = [
-    "BUDGET_WORDS", "COLUMN_HELP_ZH", "EN_LABELS", "HF_IMPORT", "LANGS", "PLAIN_UNITS", "RESULT_DOC_ZH",
-    "UI_ZH", "ZH_LABELS", "aliases", "aliases_zh", "budget_word", "column_label", "description",
-    "domain_words", "formula_word", "header", "hf_text", "label", "localize_value", "memory_chart_text", "message",
-    "name_label", "reason", "reason_value", "refused", "result_label", "stage_title", "table_label", "text",
+    "BUDGET_WORDS", "COLUMN_HELP_ZH", "HF_IMPORT", "LANGS", "PLAIN_UNITS", "RESULT_DOC_ZH", "UI_ZH",
+    "aliases", "budget_word", "column_label", "description", "domain_words", "formula_word", "header",
+    "hf_text", "label", "lang_index", "localize_value", "memory_chart_text", "message", "name_label",
+    "reason", "reason_value", "refused", "result_label", "stage_title", "table_label", "text",
     "unit_label", "where_text",
 ]
-
-_index = lang_index
 
 # A name's label for label(): a result's first, then a table's, a stage's, a column's, an assumption's.
 _ALL: dict[str, tuple[str, str]] = {**ASSUMPTIONS, **COLUMNS, **STAGES, **TABLES, **RESULTS}
 
-ZH_LABELS: dict[str, str] = {name: zh for name, (_, zh) in COLUMNS.items()}
-"""Column name -> Chinese label, for every column of every table."""
-
-EN_LABELS: dict[str, str] = {name: en for name, (en, _) in COLUMNS.items()}
-
-
 def label(name: str, lang: str = "en") -> str:
     """Label of a table, column, result key, assumption key or stage; the name if unknown."""
     pair = _ALL.get(name)
-    return pair[_index(lang)] if pair else name
+    return pair[lang_index(lang)] if pair else name
 
 
 def column_label(name: str, lang: str = "en") -> str:
     """Label of a column (where a name is both a column and a result, the column's)."""
     pair = COLUMNS.get(name) or ASSUMPTIONS.get(name)
-    return pair[_index(lang)] if pair else name
+    return pair[lang_index(lang)] if pair else name
 
 
 def result_label(key: str, lang: str = "en") -> str:
     """Label of a result (a column's label for a result that is also a column)."""
     pair = RESULTS.get(key) or COLUMNS.get(key)
-    return pair[_index(lang)] if pair else key
+    return pair[lang_index(lang)] if pair else key
 
 
 def table_label(name: str, lang: str = "en") -> str:
     pair = TABLES.get(name)
-    return pair[_index(lang)] if pair else name
+    return pair[lang_index(lang)] if pair else name
 
 
 def stage_title(stage: str, lang: str = "en") -> str:
     pair = STAGES.get(stage)
-    return pair[_index(lang)] if pair else stage
-
-
-def aliases_zh() -> dict[str, str]:
-    """Chinese label -> column name, for io.records.match_header(aliases=...)."""
-    return {zh: name for name, zh in ZH_LABELS.items()}
+    return pair[lang_index(lang)] if pair else stage
 
 
 def aliases() -> dict[str, str]:
-    """English and Chinese labels -> column name."""
-    out = {en: name for name, en in EN_LABELS.items()}
-    out.update(aliases_zh())
-    return out
+    """English and Chinese column labels -> column name, for io.records.match_header(aliases=...)."""
+    return {text: name for name, pair in COLUMNS.items() for text in pair}
 
 
 def description(key: str, lang: str = "en", table: str = "") -> str:
@@ -86,7 +71,7 @@ def description(key: str, lang: str = "en", table: str = "") -> str:
     from .schema import ASSUMPTION_KEYS
     from .schema import TABLES as SCHEMA
 
-    zh = _index(lang) == 1
+    zh = lang_index(lang) == 1
     tables = [table] if table else ["Scenarios", *SCHEMA]
     if not table and key in REGISTRY:
         return RESULT_DOC_ZH.get(key, REGISTRY[key].doc) if zh else REGISTRY[key].doc
@@ -105,7 +90,7 @@ def description(key: str, lang: str = "en", table: str = "") -> str:
 
 def text(english: str, lang: str = "en") -> str:
     """An interface text in `lang` (the English text when no translation exists)."""
-    return UI_ZH.get(english, english) if _index(lang) == 1 else english
+    return UI_ZH.get(english, english) if lang_index(lang) == 1 else english
 
 
 def message(english: str, lang: str = "en", **kw) -> str:
@@ -115,23 +100,23 @@ def message(english: str, lang: str = "en", **kw) -> str:
 
 def hf_text(key: str, lang: str = "en") -> str:
     """A word of the Hugging Face import, in `lang`."""
-    return HF_IMPORT[key][_index(lang)]
+    return HF_IMPORT[key][lang_index(lang)]
 
 
 def budget_word(key: str, lang: str = "en") -> str:
     """A word of the budget workbook in the language."""
-    return BUDGET_WORDS[key][_index(lang)]
+    return BUDGET_WORDS[key][lang_index(lang)]
 
 
 def memory_chart_text(key: str, lang: str = "en") -> str:
     """Words of the memory breakdown chart (parts, axis, summary line)."""
-    return MEMORY_CHART[key][_index(lang)]
+    return MEMORY_CHART[key][lang_index(lang)]
 
 
 def formula_word(word: str, lang: str = "en") -> str:
     """A keyword of a readable formula ("if", "then", "error", …) in `lang`."""
     pair = FORMULA_WORDS.get(word)
-    return pair[_index(lang)] if pair else word
+    return pair[lang_index(lang)] if pair else word
 
 
 # ------------------------------------------------------------------ reasons in words
@@ -147,7 +132,7 @@ def reason(why, lang: str = "en") -> str:
     if not why.key:
         return ""
     pair = REASONS.get(why.key)
-    template = pair[_index(lang)] if pair else why.key
+    template = pair[lang_index(lang)] if pair else why.key
     words = _ReasonWords(lang, why.kw)
     return template.format_map(words) if pair else _legacy(template, why.args, words)
 
@@ -178,13 +163,13 @@ class _ReasonWords(dict):
             return table_label(str(value), self.lang)
         if name == "stage":
             title = stage_title(str(value), self.lang)
-            return title.lower() if _index(self.lang) == 0 else title
+            return title.lower() if lang_index(self.lang) == 0 else title
         if name == "domain":
             return domain_words(value, self.lang)
         if isinstance(value, Reason):
             return reason(value, self.lang)
         if isinstance(value, (list, tuple)):
-            return DOMAIN_WORDS["list"][_index(self.lang)].join(str(v) for v in value)
+            return DOMAIN_WORDS["list"][lang_index(self.lang)].join(str(v) for v in value)
         return reason_value(value)
 
 
@@ -213,10 +198,10 @@ def _bound(x: float, unit: str) -> str:
 
 def domain_words(domain: tuple, lang: str = "en") -> str:
     """A core.reasons.domain_of tuple in words: 'a number > 0' / '大于 0 的数'."""
-    zh = _index(lang) == 1
+    zh = lang_index(lang) == 1
 
     def w(key: str) -> str:
-        return DOMAIN_WORDS[key][_index(lang)]
+        return DOMAIN_WORDS[key][lang_index(lang)]
 
     kind = domain[0]
     if kind == "one_of":
@@ -245,7 +230,7 @@ def where_text(table: str, row_name: str, column: str, lang: str = "en") -> str:
 def refused(table: str, row_name: str, column: str, why, example: str = "",
             lang: str = "en") -> str:
     """A refused edit in words: 'Models › Llama 3 70B › Parameters: “abc” is not a number…'."""
-    zh = _index(lang) == 1
+    zh = lang_index(lang) == 1
     out = f"{where_text(table, row_name, column, lang)}{'：' if zh else ': '}{reason(why, lang)}"
     if example:
         out += f"{'。例如：' if zh else '. For example: '}{example}"

@@ -34,7 +34,7 @@ def domain_words(col: Column, lang: str) -> str:
         parts.append(w("gt" if col.lo_open else "ge", lang).format(x=_bound(col.lo, percent)))
     if col.hi is not None:
         parts.append(w("le", lang).format(x=_bound(col.hi, percent)))
-    joiner = " 且 " if labels._index(lang) else " and "
+    joiner = " 且 " if labels.lang_index(lang) else " and "
     return f"{kind} {joiner.join(parts)}".strip()
 
 
@@ -42,7 +42,7 @@ def _message(col: Column, label: str, lang: str, kind_text: str, table: str = ""
     """Input message and stop alert of a validated cell."""
     w = labels.budget_word
     describe = getattr(labels, "description", None)
-    help_text = describe(col.name, lang, table) if describe else (col.help if not labels._index(lang) else "")
+    help_text = describe(col.name, lang, table) if describe else (col.help if not labels.lang_index(lang) else "")
     parts = [help_text] if help_text and help_text != col.name else []
     parts.append(kind_text)
     if col.numeric:

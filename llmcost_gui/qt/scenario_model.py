@@ -153,7 +153,7 @@ class ScenarioModel(WorkbookModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return labels.header(name, column.unit, lang)
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = labels.description(name, lang, "Scenarios") or column.help
+            text = labels.description(name, lang, "Scenarios") or labels.text(column.help, lang)
             return f"{name}: {text}" if text else name
         return None
 

@@ -111,7 +111,7 @@ class TableModel(WorkbookModel):
                 unit = ""
             return labels.header(name, unit, i18n.current())
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = labels.description(name, i18n.current(), self.table) or column.help
+            text = labels.description(name, i18n.current(), self.table) or labels.text(column.help, i18n.current())
             return f"{name}: {text}" if text else name
         return None
 
