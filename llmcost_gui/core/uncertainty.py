@@ -20,7 +20,7 @@ import numpy as np
 from .evaluate import evaluate_tables
 from .expr import OK
 from .expr import names as expr_names
-from .reasons import NOT_USED
+from .reasons import NOT_USED, Reason
 from .schema import REF
 from .variants import (
     AnalysisError,
@@ -157,7 +157,7 @@ class _Sampled:
     """Every sample's value of some results of one scenario (NaN where the sample failed)."""
 
     values: dict[str, np.ndarray]
-    reasons: dict[str, str]  # result -> why a sample failed (the first failure seen)
+    reasons: dict[str, Reason]  # result -> why a sample failed (the first failure seen)
     inputs: tuple[str, ...]
 
 
