@@ -26,11 +26,12 @@ __all__ = [
 ]
 
 # A name's label for label(): a result's first, then a table's, a stage's, a column's, an assumption's.
-_ALL: dict[str, tuple[str, str]] = {**ASSUMPTIONS, **COLUMNS, **STAGES, **TABLES, **RESULTS}
+_ANY_LABEL: dict[str, tuple[str, str]] = {**ASSUMPTIONS, **COLUMNS, **STAGES, **TABLES, **RESULTS}
+
 
 def label(name: str, lang: str = "en") -> str:
     """Label of a table, column, result key, assumption key or stage; the name if unknown."""
-    pair = _ALL.get(name)
+    pair = _ANY_LABEL.get(name)
     return pair[lang_index(lang)] if pair else name
 
 

@@ -141,3 +141,10 @@ def test_neither_the_package_nor_the_window_imports_pandas_at_start():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.stdout.strip().endswith("ok"), out.stderr[-2000:]
+
+
+def test_errors_are_worded_in_the_language_asked_for(fresh):
+    fresh.set("Scenarios", LLAMA, "serve_hardware", "")
+    en, zh = fresh.errors(), fresh.errors(lang="zh_CN")
+    assert en.loc[LLAMA, "serve_gpus"] == "Serving hardware is blank; serving needs it"
+    assert zh.loc[LLAMA, "serve_gpus"] == "推理硬件为空；推理服务需要它"
