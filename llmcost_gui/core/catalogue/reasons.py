@@ -11,6 +11,7 @@ from __future__ import annotations
 REASONS: dict[str, tuple[str, str]] = {
     # status of a result
     "not_used": ("not part of this scenario", "不属于此场景"),
+    "result_not_used": ("{col} is not part of this scenario", "{col}不属于此场景"),
     # inputs as the evaluation reads them (core/evaluate.py)
     "blank_needed": ("{col} is blank; {stage} needs it", "{col}为空；{stage}需要它"),
     "outside_domain": ("{col} must be {domain}", "{col}必须是{domain}"),
