@@ -293,7 +293,7 @@ class _ExcelStyle:
         return FUNCTIONS[f].excel(node.args, r, self.ctx)
 
     def fail(self, _node, _r):
-        return "NA()"  # an error, as the app's; the budget notes the reason beside the cell
+        return "NA()"  # an error, as in the app; the budget notes the reason on the cell
 
 
 class _TextStyle:
@@ -616,7 +616,8 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
        "true when the input cell is blank"),
     _F("n0", (VALUE,), _np_n0, lambda a, r, _c: f"N({r(a[0])})", lambda a, r, s: f"({r(a[0])} {s.word('or')} 0)",
        "0 where the value is blank (its stage is not part of the scenario)"),
-    _F("fail", (STRING,), _np_fail, lambda _a, _r, _c: "NA()", None,
+    # fail() takes keywords: its call node is compiled and rendered whole (_np_fail, style.fail)
+    _F("fail", (STRING,), None, None, None,
        'an error with a reason of the catalogue: fail("cards_too_few", cards=n, col="train_gpus"); '
        "a keyword given an expression is a number per scenario, one given a string a name",
        repeat=(VALUE,)),
