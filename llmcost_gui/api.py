@@ -55,11 +55,12 @@ class Book:
         frame.insert(0, "currency", [r["currency"] for r in records])
         return frame
 
-    def errors(self):
-        """DataFrame of why a result has no value (index = scenario, columns = result keys)."""
+    def errors(self, lang: str = "en"):
+        """DataFrame of why a result has no value (index = scenario, columns = result keys), in
+        words of `lang` ("en" or "zh_CN")."""
         from .core.report import scenario_records
 
-        records = scenario_records(self.workbook)
+        records = scenario_records(self.workbook, lang=lang)
         rows = {r["name"]: r["errors"] for r in records}
         return _pd().DataFrame.from_dict(rows, orient="index").rename_axis("scenario")
 

@@ -122,17 +122,18 @@ def sweep_reasons(wb, row: int, name: str, x, output: str) -> list[str]:
     import numpy as np
 
     from .core import variants
+    from .core.reasons import Reason, domain_of
     spec = variants.input_spec(name)
     res = variants.evaluate_variants(wb, np.full(len(x), row), {name: np.asarray(x, float)})
     inside = variants.in_domain(spec, np.asarray(x, float))
     out = []
     for i in range(len(x)):
         if not inside[i]:
-            out.append(f"{name} must be {spec.column.domain_text()}")
+            out.append(str(Reason.of("outside_domain", col=spec.column.name, domain=domain_of(spec.column))))
         elif res.is_blank(i, output):
-            out.append(f"{output} is not part of this scenario")
+            out.append(str(Reason.of("result_not_used", col=output)))
         else:
-            out.append(res.error(i, output) or "")
+            out.append(str(res.error(i, output) or ""))
     return out
 
 

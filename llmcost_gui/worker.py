@@ -31,7 +31,10 @@ def serve(conn) -> None:
         try:
             answer = (job_id, True, func(*args))
         except Exception as exc:  # noqa: BLE001 - any failure is the answer, the process lives on
-            answer = (job_id, False, str(exc) or type(exc).__name__)
+            from .core.reasons import Reason
+
+            why = getattr(exc, "reason", None)  # a core RefusalError: its Reason, worded by the window
+            answer = (job_id, False, why if isinstance(why, Reason) else str(exc) or type(exc).__name__)
         try:
             conn.send(answer)
         except (EOFError, OSError):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .expr import BLANK, OK
+from .reasons import Reason
 from .variants import (
     INPUTS,
     AnalysisError,
@@ -44,11 +45,11 @@ def sweep_points(name: str, lo: float, hi: float, points: int = 200, log: bool =
     """The x values of a sweep: evenly spaced (or log-spaced); whole numbers for integer inputs."""
     spec = input_spec(name)
     if not (math.isfinite(lo) and math.isfinite(hi)) or lo >= hi:
-        raise AnalysisError(f"the range must go from a lower to a higher number (got {lo:g} to {hi:g})")
+        raise AnalysisError("range_order", lo=float(lo), hi=float(hi))
     if points < 2:
-        raise AnalysisError("a sweep needs at least 2 points")
+        raise AnalysisError("sweep_points")
     if log and lo <= 0:
-        raise AnalysisError("a logarithmic sweep needs a range above zero")
+        raise AnalysisError("log_sweep")
     x = np.geomspace(lo, hi, points) if log else np.linspace(lo, hi, points)
     if spec.integer:
         x = np.unique(np.round(x))
@@ -142,7 +143,7 @@ def tornado(wb, scenario, output: str, swing: float = 0.2, inputs=None) -> tuple
     (relative, kept in its domain: a utilization stops at 1), sorted by |high - low|."""
     check_output(output)
     if not 0 < swing < 1:
-        raise AnalysisError(f"the swing must be between 0 and 1 (got {swing:g})")
+        raise AnalysisError("swing_range", n=float(swing))
     row = scenario_row(wb, scenario)
     if wb.results.codes[output][row] != OK:
         raise AnalysisError(_why(wb, row, output))
@@ -180,11 +181,11 @@ def tornado(wb, scenario, output: str, swing: float = 0.2, inputs=None) -> tuple
     return base, bars
 
 
-def _why(wb, row: int, key: str) -> str:
+def _why(wb, row: int, key: str) -> Reason:
     name = wb.tables["Scenarios"].get(row, "name")
     if wb.results.is_blank(row, key):
-        return f"{key} is not part of scenario '{name}'"
-    return f"{key} of scenario '{name}' has no value: {wb.results.error(row, key)}"
+        return Reason.of("not_in_scenario", col=key, name=name)
+    return Reason.of("no_value_scenario", col=key, name=name, why=wb.results.error(row, key))
 
 
 # ------------------------------------------------------------------ buy vs rent
@@ -219,7 +220,7 @@ def buy_vs_rent(wb, scenario, months: int = 36) -> BuyVsRent:
     (the registry buys no fine-tuning cluster), then the fleet's running cost per day.
     """
     if not 1 <= months <= 1200:
-        raise AnalysisError(f"months must be between 1 and 1200 (got {months})")
+        raise AnalysisError("months_range", n=months)
     row = scenario_row(wb, scenario)
     src = np.full(3, row)
     proc = {"procurement": np.array(["rent", "buy", "buy"], dtype=object)}
@@ -233,11 +234,11 @@ def buy_vs_rent(wb, scenario, months: int = 36) -> BuyVsRent:
             return float(res.values[key][i])
         if code == BLANK:  # the stage is not part of the scenario: nothing to pay
             return 0.0
-        what = ("renting", "buying", "buying")[i]
-        raise AnalysisError(f"{key} when {what}: {res.reasons[code]}")
+        what = ("when_renting", "when_buying", "when_buying")[i]
+        raise AnalysisError("result_failed_when", col=key, what=Reason(what), why=res.reasons[code])
 
     if not (res.active["serve"][0] or res.active["train"][0] or res.active["ft"][0]):
-        raise AnalysisError("the scenario has no training, fine-tuning or serving to pay for")
+        raise AnalysisError("nothing_to_pay")
     rent_upfront = get("train_cost", 0) + get("ft_cost", 0)
     rent_day = get("serve_cost_per_day", 0)
     buy_upfront = get("capex_total", 1) + get("train_energy_cost", 1) + get("ft_cost", 1)

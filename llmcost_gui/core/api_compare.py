@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .expr import OK
+from .reasons import Reason
 from .variants import AnalysisError, evaluate_variants, scenario_row
 
 MAX_OFFERS = 6  # lines on one chart: the scenario's offer and up to five others for its model
@@ -30,7 +31,7 @@ class ApiComparison:
     chosen: str | None  # the scenario's api_offer
     scenario_users: float
     breakeven: float | None  # breakeven_daily_users for the chosen offer
-    note: str | None  # why there is no break-even, when there is none
+    note: Reason | None  # why there is no break-even, when there is none
     replica_cost: float | None
     replica_users: float | None
     currency: str
@@ -66,14 +67,14 @@ def compare(wb, scenario, points: int = 400) -> ApiComparison:
     row = scenario_row(wb, scenario)
     res = wb.results
     if not res.active["serve"][row]:
-        raise AnalysisError("the scenario serves no users: give daily_users to compare with an API")
+        raise AnalysisError("serves_no_users")
     offers = _offers_for(wb, row)
     if not offers:
-        raise AnalysisError("choose an API offer (api_offer) to compare self-hosting with an API")
+        raise AnalysisError("no_api_offer")
     users = float(wb.tables["Scenarios"].get(row, "daily_users"))
     serve = _value(wb, row, "serve_cost_per_day")
     if serve is None:
-        raise AnalysisError(f"serve_cost_per_day: {res.error(row, 'serve_cost_per_day')}")
+        raise AnalysisError("result_failed", col="serve_cost_per_day", why=res.error(row, "serve_cost_per_day"))
     chosen = offers[0] if wb.tables["Scenarios"].get(row, "api_offer") else None
     breakeven = _value(wb, row, "breakeven_daily_users") if chosen else None
     step = _value(wb, row, "replica_daily_users") if chosen else None

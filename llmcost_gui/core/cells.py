@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from . import messages
+from .reasons import Reason, domain_of
 from .schema import ASSUMPTION_KEYS, CHOICE, INT, NUMBER, REF, TEXT, Column
 from .units import UnitError, parse_quantity
 
@@ -26,12 +26,13 @@ class InputError(ValueError):
 
 
 class CellError(InputError):
-    """A value a column refuses, before it is placed: a reason key of core.messages and its
-    arguments."""
+    """A value a column refuses, before it is placed: a reason key of the catalogue and its
+    arguments (`why`, the Reason)."""
 
     def __init__(self, reason: str, **args):
         self.reason, self.reason_args = reason, args
-        super().__init__(messages.reason_text(reason, args))
+        self.why = Reason.of(reason, **args)
+        super().__init__(str(self.why))
 
 
 def within(col: Column, v):
@@ -71,7 +72,7 @@ def parse_cell(col: Column, raw: object) -> object:
     if raw is None or (isinstance(raw, float) and math.isnan(raw)):
         text = ""
     elif isinstance(raw, bool):
-        raise CellError("domain", domain=col.domain_text(), got=raw)
+        raise CellError("domain", domain=domain_of(col), got=raw)
     elif isinstance(raw, (int, float)):
         text = None
     else:
@@ -89,21 +90,23 @@ def parse_cell(col: Column, raw: object) -> object:
         for choice in col.choices:
             if text.lower() == choice.lower():
                 return choice
-        raise CellError("choice", domain=col.domain_text(), got=text)
+        raise CellError("choice", domain=domain_of(col), got=text)
     if col.kind in (REF, TEXT):
         return text
-    raise CellError("domain", domain=col.domain_text(), got=text)  # pragma: no cover
+    raise CellError("domain", domain=domain_of(col), got=text)  # pragma: no cover
 
 
 def _number(col: Column, raw: object, text: str | None) -> float:
     if text is not None and len(text) > 100:
-        raise CellError("long_number", domain=col.domain_text(), n=len(text))
+        raise CellError("long_number", domain=domain_of(col), n=len(text))
     try:
         value = float(raw) if text is None else parse_quantity(text, col.unit)
-    except (UnitError, OverflowError) as exc:
-        raise CellError("not_quantity", detail=str(exc), domain=col.domain_text()) from None
+    except UnitError as exc:
+        raise CellError("not_quantity", why=exc.reason, domain=domain_of(col)) from None
+    except OverflowError:
+        raise CellError("not_quantity", why=Reason.of("not_number", value=text), domain=domain_of(col)) from None
     if not in_domain(col, value):
-        raise CellError("domain", domain=col.domain_text(), got=text or raw)
+        raise CellError("domain", domain=domain_of(col), got=text or raw)
     return float(value)
 
 

@@ -10,20 +10,18 @@ import numpy as np
 from . import expr
 from .cells import domain_mask
 from .formulas import REGISTRY, Formula
+from .reasons import NO_REASON, NOT_USED, Reason, domain_of
 from .schema import (
     ASSUMPTION_KEYS,
     CHOICE,
     CURRENCIES,
     REF,
     SCENARIOS,
-    STAGE_TITLE,
     STAGE_TRIGGER,
     STAGES,
 )
 from .units import format_value, is_money
 from .vals import BLANK, OK, Val, factorize, is_ok, shared_if_ok, text_factors
-
-NOT_USED = "not part of this scenario"
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,7 @@ class Results:
 
     values: dict[str, np.ndarray]
     codes: dict[str, np.ndarray]
-    reasons: list[str]  # code -> reason text
+    reasons: list[Reason]  # code -> reason
     active: dict[str, np.ndarray]  # stage -> bool per scenario
     defaults: dict[str, np.ndarray]  # scenario column -> bool: its default was used
     assumption_defaults: tuple[str, ...]  # assumption keys that took their default
@@ -81,8 +79,8 @@ class Results:
     def value(self, row: int, key: str) -> float:
         return float(self.values[key][row])
 
-    def error(self, row: int, key: str) -> str | None:
-        """The reason a cell has no value (None when it has one)."""
+    def error(self, row: int, key: str) -> Reason | None:
+        """The reason a cell has no value (None when it has one); labels.reason() words it."""
         code = int(self.codes[key][row])
         return None if code == OK else self.reasons[code]
 
@@ -91,7 +89,7 @@ class Results:
         code = int(self.codes[key][row])
         return code == BLANK or code in self.quiet
 
-    def note(self, row: int, key: str) -> str | None:
+    def note(self, row: int, key: str) -> Reason | None:
         """Why a result is blank although its stage is used (None otherwise)."""
         code = int(self.codes[key][row])
         return self.reasons[code] if code in self.quiet else None
@@ -117,7 +115,7 @@ class _Memory:
     numbers the reasons exactly as a full evaluation does)."""
 
     formulas: dict
-    reasons: list[str]
+    reasons: list[Reason]
     inputs: dict[str, tuple[Val, np.ndarray, tuple]] = field(default_factory=dict)  # +blank mask
     computed: dict[str, tuple[Val, tuple]] = field(default_factory=dict)
 
@@ -128,7 +126,7 @@ class _Context:
     def __init__(self, tables, formulas, previous: _Memory | None = None, changed=frozenset()):
         self.tables = tables
         self.size = tables["Scenarios"].nrows
-        self.reasons = ["", NOT_USED]
+        self.reasons = [NO_REASON, NOT_USED]
         self._reason_index = {r: i for i, r in enumerate(self.reasons)}
         self.previous, self.changed = previous, changed
         self.memory = _Memory(formulas, self.reasons)
@@ -147,13 +145,13 @@ class _Context:
         self._prepare_assumptions()
 
     # -- EvalContext
-    def reason(self, message: str) -> int:
-        return self._register(message, False)
+    def reason(self, why: Reason) -> int:
+        return self._register(why, False)
 
-    def quiet(self, message: str) -> int:
-        return self._register(message, True)
+    def quiet(self, why: Reason) -> int:
+        return self._register(why, True)
 
-    def _register(self, message: str, quiet: bool) -> int:
+    def _register(self, message: Reason, quiet: bool) -> int:
         if self._log is not None:
             self._log.append((message, quiet))
         idx = self._reason_index.get(message)
@@ -204,7 +202,8 @@ class _Context:
         missing = (rows < 0) & (codes == OK)
         if missing.any():
             for name in _distinct(key.values[missing]):
-                codes[missing & (key.values == name)] = self.reason(f"{key_text} '{name}' not found in {table}")
+                codes[missing & (key.values == name)] = self.reason(
+                    Reason.of("not_found", col=key_text.removeprefix("scenario."), name=name, table=table))
         arr = t.array(column)
         safe = np.where(rows < 0, 0, rows)
         values = arr[safe] if len(arr) else np.full(self.size, np.nan)
@@ -218,7 +217,8 @@ class _Context:
                 codes = np.where(empty, fallback.codes, codes)
         elif empty.any():
             for name in _distinct(key.values[empty]):
-                codes[empty & (key.values == name)] = self.reason(f"{table} '{name}' has no {column}")
+                codes[empty & (key.values == name)] = self.reason(
+                    Reason.of("row_lacks", table=table, name=name, col=column))
         v = Val(values, shared_if_ok(codes.astype(np.int32)))
         if factors is not None:
             v.memo["factors"] = factors
@@ -279,14 +279,14 @@ class _Context:
         if col.default is not None:
             values[blank] = col.default
         elif col.required:
-            codes[blank] = self.reason(f"{col.name} is blank; {STAGE_TITLE[col.stage].lower()} needs it")
+            codes[blank] = self.reason(Reason.of("blank_needed", col=col.name, stage=col.stage))
         else:
             codes[blank] = BLANK
         factors = factorize(values) if col.kind in (CHOICE, REF) and values.dtype == object else None
         allowed = domain_mask(col, values) if factors is None else domain_mask(col, factors[0])[factors[1]]
         bad = ~blank & ~allowed
         if bad.any():
-            codes[bad] = self.reason(f"{col.name} must be {col.domain_text()}")
+            codes[bad] = self.reason(Reason.of("outside_domain", col=col.name, domain=domain_of(col)))
         val = Val(values, shared_if_ok(codes))
         if factors is not None:
             val.memo["factors"] = factors
@@ -306,7 +306,7 @@ class _Context:
             codes = np.zeros(self.size, np.int32)
             bad = ~domain_mask(col, values)
             if bad.any():
-                codes[bad] = self.reason(f"assumption {key} must be {col.domain_text()}")
+                codes[bad] = self.reason(Reason.of("outside_domain", col=key, domain=domain_of(col)))
             self.inputs[key] = Val(values, shared_if_ok(codes))
             self.blank[key] = np.zeros(self.size, bool)
 
@@ -432,7 +432,7 @@ def _finish(ctx: _Context, key: str, f: Formula, v: Val) -> Val:
             bad &= c == OK
             if bad.any():
                 c, own = np.array(c, np.int32), True
-                c[bad] = ctx.reason(f"{key} is not a finite number (a division by zero?)")
+                c[bad] = ctx.reason(Reason.of("not_finite", col=key))
     inactive = ctx.inactive(f.stage, f.guard)
     if inactive is not None:
         c = c if own else np.array(c, np.int32)

@@ -21,6 +21,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .reasons import Reason
 from .vals import BLANK, OK, Val, equal_mask, is_ok, merge, merge_all, ok_codes, shared_if_ok
 
 
@@ -65,11 +66,12 @@ def parse(source: str) -> ast.expr:
 
 def _check_node(node: ast.AST, source: str) -> None:
     allowed = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Compare, ast.Call, ast.Name, ast.Constant,
-               ast.Attribute, ast.Load, ast.USub, ast.UAdd, *BINOPS, *COMPARES)
+               ast.Attribute, ast.Load, ast.USub, ast.UAdd, ast.keyword, *BINOPS, *COMPARES)
     if not isinstance(node, allowed):
         raise ExprError(f"{type(node).__name__} is not allowed in {source!r}")
     if isinstance(node, ast.Call):
-        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS or node.keywords \
+        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS \
+                or (node.keywords and node.func.id != "fail") or any(k.arg is None for k in node.keywords) \
                 or any(isinstance(a, ast.Starred) for a in node.args):
             raise ExprError(f"unknown function in {source!r}: {ast.unparse(node.func)}")
     if isinstance(node, ast.Compare) and len(node.ops) != 1:
@@ -95,6 +97,8 @@ def names(tree: ast.expr) -> set[str]:
             for a, kind in zip(node.args, FUNCTIONS[node.func.id].kinds_of(len(node.args))):
                 if kind in (VALUE, NAME):
                     visit(a)
+            for k in node.keywords:
+                visit(k.value)
         else:
             for child in ast.iter_child_nodes(node):
                 visit(child)
@@ -142,8 +146,8 @@ class EvalContext(Protocol):
     def name(self, name: str) -> Val: ...
     def is_blank(self, name: str) -> np.ndarray: ...
     def lookup(self, table: str, column: str, key: Val, key_text: str, fallback: Val | None) -> Val: ...
-    def reason(self, message: str) -> int: ...
-    def quiet(self, message: str) -> int: ...  # code of a blank that keeps its reason
+    def reason(self, why: Reason) -> int: ...
+    def quiet(self, why: Reason) -> int: ...  # code of a blank that keeps its reason
 
 
 Run = Callable[[EvalContext], Val]
@@ -184,6 +188,8 @@ def _compile(node: ast.expr) -> Run:
         return _compile_binary(BINOPS[type(node.op)][0], _compile(node.left), _compile(node.right))
     if isinstance(node, ast.Compare):
         return _compile_compare(node)
+    if node.func.id == "fail":
+        return _np_fail(node)
     return FUNCTIONS[node.func.id].numpy(node.args, [_compile(a) for a in node.args])
 
 
@@ -269,10 +275,11 @@ def to_excel(node: ast.expr, ctx: ExcelContext) -> str:
 
 
 def to_text(node: ast.expr, name_text: Callable[[str], str] | None = None,
-            lookup_text: Callable[[str, str, str], str] | None = None) -> str:
-    """Readable formula; `name_text` may substitute numbers for names."""
-    text = _render(node, _TextStyle(name_text, lookup_text))[0]
-    if text.startswith("(if ") and _closes_at_end(text):
+            lookup_text: Callable[[str, str, str], str] | None = None, lang: str = "en") -> str:
+    """Readable formula in `lang` (its keywords and the reasons of fail/blank); `name_text` may
+    substitute numbers for names."""
+    text = _render(node, _TextStyle(name_text, lookup_text, lang))[0]
+    if isinstance(node, ast.Call) and node.func.id == "where" and _closes_at_end(text):
         text = text[1:-1]
     return text
 
@@ -304,11 +311,25 @@ class _ExcelStyle:
     def call(self, f, node, r):
         return FUNCTIONS[f].excel(node.args, r, self.ctx)
 
+    def fail(self, _node, _r):
+        return "NA()"  # an error, as in the app; the budget notes the reason on the cell
+
 
 class _TextStyle:
-    def __init__(self, name_text, lookup_text):
+    def __init__(self, name_text, lookup_text, lang: str = "en"):
         self.name_text = name_text or (lambda n: n)
         self.lookup_text = lookup_text
+        self.lang = lang
+
+    def word(self, english: str) -> str:
+        from . import labels
+
+        return labels.formula_word(english, self.lang)
+
+    def reason(self, why: Reason) -> str:
+        from . import labels
+
+        return labels.reason(why, self.lang)
 
     def const(self, v):
         if isinstance(v, str):
@@ -323,6 +344,11 @@ class _TextStyle:
 
     def call(self, f, node, r):
         return FUNCTIONS[f].text(node.args, r, self)
+
+    def fail(self, node, r):
+        args = tuple((k.arg, _fail_name(k.value) or r(k.value)) for k in node.keywords)
+        args += tuple((str(i), r(a)) for i, a in enumerate(node.args[1:]))
+        return self.word('error') + self.reason(Reason(node.args[0].value, args))
 
 
 def _text_number(v: float) -> str:
@@ -363,6 +389,8 @@ def _render(node: ast.expr, style) -> tuple[str, int]:
         lt = _wrap(lt, lp < prec or (prec == 4 and lp == 4))
         rt = _wrap(rt, rp < prec or (rp == prec and tight))
         return f"{lt}{style.op(entry)}{rt}", prec
+    if node.func.id == "fail":
+        return style.fail(node, r), ATOM_PREC
     return style.call(node.func.id, node, r), ATOM_PREC
 
 
@@ -443,38 +471,43 @@ def _elementwise(fn):
     return build
 
 
-def _np_fail(args, run):
-    """An error whose reason may name numbers: fail("needs {0} cards", n) formats n per scenario."""
-    template = args[0].value
+def _fail_name(node: ast.expr) -> str | None:
+    """The name a keyword of fail() gives as a string constant (None: a number per scenario)."""
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _np_fail(node: ast.Call):
+    """An error with a reason: fail("key", name="column", n=expression) keeps the names as given
+    and the numbers of each scenario (one reason per distinct combination of numbers)."""
+    key = node.args[0].value
+    names = tuple((k.arg, _fail_name(k.value)) for k in node.keywords if _fail_name(k.value) is not None)
+    numbers = [(k.arg, _compile(k.value)) for k in node.keywords if _fail_name(k.value) is None]
+    numbers += [(str(i), _compile(a)) for i, a in enumerate(node.args[1:])]  # the old style, {0}
 
     def fail(ctx):
         n = ctx.size
-        if len(args) == 1:
-            return Val(np.full(n, np.nan), np.full(n, ctx.reason(template), np.int32))
-        vals, codes = _run_all(run[1:], ctx)
-        return Val(np.full(n, np.nan), _fail_codes(ctx, template, vals, codes))
+        if not numbers:
+            return Val(np.full(n, np.nan), np.full(n, ctx.reason(Reason(key, names)), np.int32))
+        vals, codes = _run_all([run for _name, run in numbers], ctx)
+        return Val(np.full(n, np.nan), _fail_codes(ctx, key, names, [a for a, _r in numbers], vals, codes))
     return fail
 
 
-def _fail_codes(ctx, template: str, vals: list[Val], codes: np.ndarray) -> np.ndarray:
+def _fail_codes(ctx, key: str, names: tuple, arg_names: list[str], vals: list[Val],
+                codes: np.ndarray) -> np.ndarray:
     codes = codes.astype(np.int32)
     ok = codes == OK
     if ok.any():
-        # one message per distinct combination of numbers (1-D uniques: quick for many scenarios)
+        # one reason per distinct combination of numbers (1-D uniques: quick for many scenarios)
         columns = [np.unique(np.asarray(v.values[ok], dtype=float), return_inverse=True) for v in vals]
-        key = np.zeros(int(ok.sum()), np.int64)
+        combo = np.zeros(int(ok.sum()), np.int64)
         for uniq, inverse in columns:
-            key = key * len(uniq) + np.ravel(inverse)
-        _combos, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-        reasons = np.array([ctx.reason(template.format(*(_reason_number(u[np.ravel(i)[f]])
-                                                        for u, i in columns))) for f in first], np.int32)
+            combo = combo * len(uniq) + np.ravel(inverse)
+        _combos, first, inverse = np.unique(combo, return_index=True, return_inverse=True)
+        reasons = np.array([ctx.reason(Reason(key, names + tuple(
+            (a, float(u[np.ravel(i)[f]])) for a, (u, i) in zip(arg_names, columns)))) for f in first], np.int32)
         codes[ok] = reasons[np.ravel(inverse)]
     return codes
-
-
-def _reason_number(v: float) -> str:
-    """A number inside an error message: whole above 100 (1,024), else three digits (72.5)."""
-    return f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.3g}"
 
 
 def _np_where(_args, run):
@@ -491,7 +524,7 @@ def _np_where(_args, run):
 def _np_switch(args, run):
     labels = [label.value for label in args[1::2]]
     branches = run[2::2]
-    no_value = f"{to_text(args[0])} has no allowed value"
+    no_value = Reason.of("no_allowed_value", col=to_text(args[0]))
     key_run = run[0]
 
     def switch(ctx):
@@ -534,7 +567,7 @@ def _np_isblank(args, _run):
 
 
 def _np_blank(args, _run):
-    why = args[0].value
+    why = Reason(args[0].value)
     return lambda ctx: Val(np.full(ctx.size, np.nan), np.full(ctx.size, ctx.quiet(why), np.int32))
 
 
@@ -590,26 +623,27 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
        lambda a, r, s: _tx_call(a, r, s, "pow2ceil"), "the next power of two"),
     _F("where", (VALUE, VALUE, VALUE), _np_where,
        lambda a, r, _c: f"IF({r(a[0])},{r(a[1])},{r(a[2])})",
-       lambda a, r, _s: f"(if {r(a[0])} then {r(a[1])} else {r(a[2])})",
+       lambda a, r, s: f"({s.word('if')} {r(a[0])} {s.word('then')} {r(a[1])} {s.word('else')} {r(a[2])})",
        "where(condition, then, else)"),
     _F("switch", (VALUE,), _np_switch, _xl_switch,
-       lambda a, r, _s: "by {}: ({})".format(
-           r(a[0]), ", ".join(f"{lab.value} → {r(b)}" for lab, b in zip(a[1::2], a[2::2]))),
+       lambda a, r, s: "{} {}: ({})".format(
+           s.word("by"), r(a[0]), ", ".join(f"{lab.value} → {r(b)}" for lab, b in zip(a[1::2], a[2::2]))),
        'switch(key, "label", value, …): the value of the label equal to key',
        repeat=(STRING, VALUE), min_repeat=1),
     _F("isblank", (NAME,), _np_isblank,
-       lambda a, _r, ctx: ctx.is_blank(_name_of(a[0])), lambda a, r, _s: f"{r(a[0])} is blank",
+       lambda a, _r, ctx: ctx.is_blank(_name_of(a[0])), lambda a, r, s: f"{r(a[0])} {s.word('is blank')}",
        "true when the input cell is blank"),
-    _F("zero_if_blank", (VALUE,), _np_zero_if_blank, lambda a, r, _c: f"N({r(a[0])})", lambda a, r, _s: f"({r(a[0])} or 0)",
+    _F("zero_if_blank", (VALUE,), _np_zero_if_blank, lambda a, r, _c: f"N({r(a[0])})", lambda a, r, s: f"({r(a[0])} {s.word('or')} 0)",
        "0 where the value is blank (its stage is not part of the scenario)"),
-    _F("fail", (STRING,), _np_fail, lambda _a, _r, _c: "NA()",
-       lambda a, r, _s: "error: " + a[0].value.format(*(r(x) for x in a[1:])),
-       'an error with this reason; fail("needs {0} cards", n) puts the numbers in it',
+    # fail() takes keywords: its call node is compiled and rendered whole (_np_fail, style.fail)
+    _F("fail", (STRING,), None, None, None,
+       'an error with a reason of the catalogue: fail("cards_too_few", cards=n, col="train_gpus"); '
+       "a keyword given an expression is a number per scenario, one given a string a name",
        repeat=(VALUE,)),
     _F("blank", (STRING,),
        _np_blank,
-       lambda _a, _r, _c: '""', lambda a, _r, _s: f"blank ({a[0].value})",
-       "a blank that keeps its reason (shown, not counted as an error)"),
+       lambda _a, _r, _c: '""', lambda a, _r, s: f"{s.word('blank')} ({s.reason(Reason(a[0].value))})",
+       'a blank that keeps its reason, a key of the catalogue (shown, not counted as an error)'),
     _F("lookup", (TABLE, COLUMN, VALUE), _np_lookup, _xl_lookup, _tx_lookup,
        "lookup(Table, \"column\", name): the column of the table's row of that name (a blank cell: the column's default)"),
     _F("lookup_or", (TABLE, COLUMN, VALUE, VALUE), _np_lookup, _xl_lookup, _tx_lookup,

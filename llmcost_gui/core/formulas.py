@@ -70,11 +70,11 @@ def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
         F(f"{p}_card_kw", "kW", f'lookup(Hardware, "tdp_w", {hw}) / 1000',
           f"Board power of one {label} card", stage, public=False),
         F(f"{p}_rent_usd_per_gpu_hour", "USD/GPU-h",
-          f'where(isblank({price}), fail("choose a rental offer in {price} or set procurement to buy"), '
+          f'where(isblank({price}), fail("no_rental_offer", col="{price}"), '
           f'where(lookup(Prices, "hardware", {price}) == {hw}, '
           f'lookup(Prices, "per_gpu_hour", {price}) / '
           f'where(lookup(Prices, "currency", {price}) == "CNY", usd_cny, 1), '
-          f'fail("{price} is an offer for another card than {hw}")))',
+          f'fail("offer_other_card", col="{price}", col_hardware="{hw}")))',
           f"Rental price of a {label} GPU-hour, in USD", stage, public=False),
         F(f"{p}_own_usd_per_gpu_hour", "USD/GPU-h",
           f"{p}_card_usd * (1 + server_overhead) / (24 * 365 * depreciation_years)"
@@ -96,8 +96,7 @@ F = Formula
 # serves) that point never comes.
 _OFFER = "api_offer"
 _API_ALWAYS_CHEAPER_IF = "replica_cost_per_day >= api_cost_per_replica"
-_API_ALWAYS_CHEAPER = ('blank("self-hosting never costs less: one replica costs more per day than the API charges '
-          'for the users it serves at peak")')
+_API_ALWAYS_CHEAPER = 'blank("self_host_never_cheaper")'
 API_FORMULAS: tuple[Formula, ...] = (
     F("api_usd_per_request", "USD",
       f'(input_tokens * lookup(ApiOffers, "input_per_million", {_OFFER}) + output_tokens * '
@@ -155,7 +154,7 @@ FORMULAS: tuple[Formula, ...] = (
       "GPU-hours at the given utilization", "train", source=MFU),
     F("train_gpus", "GPUs",
       "where(isblank(scenario.train_gpus), where(isblank(train_deadline_days), "
-      'fail("give train_gpus or train_deadline_days"), '
+      'fail("cards_or_deadline"), '
       "ceil(train_gpu_hours / (24 * train_deadline_days))), scenario.train_gpus)",
       "Training cards: as given, or the fewest that meet the deadline", "train"),
     F("train_days", "days", "train_gpu_hours / train_gpus / 24 * train_fits",

@@ -71,11 +71,9 @@ def _parts(formula, p: str, label: str) -> list:
           "ZeRO stage in use (0 none … 3); blank sharding: the lightest needing fewest cards",
           s, public=False, source=ZERO),
         formula(f"{p}_min_gpus", "GPUs",
-          f"where({p}_gpus_fit >= {NO_CARD_COUNT}, fail(\"no number of cards holds this run: a card can use "
-          f"{{0}} GB but needs {{1}} GB of activations plus what its sharding keeps whole; choose "
-          f"{p}_sharding zero3 or blank, {p}_checkpointing full, a shorter context or micro-batch, "
-          f"{'LoRA/QLoRA, ' if p == 'ft' else ''}or a card with more memory\", "
-          f"{p}_usable_gb, {p}_activation_gb), {p}_gpus_fit)",
+          f"where({p}_gpus_fit >= {NO_CARD_COUNT}, fail(\"{'never_fits_ft' if p == 'ft' else 'never_fits'}\", "
+          f"usable={p}_usable_gb, activations={p}_activation_gb, col_sharding=\"{p}_sharding\", "
+          f"col_checkpointing=\"{p}_checkpointing\"), {p}_gpus_fit)",
           f"Fewest {label} cards that hold the run with its sharding", s, source=ZERO),
     ]
     return out
@@ -139,10 +137,8 @@ def _train(formula) -> list:
            "Training cards to check: as given or from the deadline (the minimum when neither is known)",
            s, public=False),
         formula("train_fits", "",
-           'where(train_gpus_checked >= train_min_gpus, 1, fail("{0} training cards cannot hold this '
-           "run: it needs at least {1} of these {2} GB cards with its sharding; use more cards, a card "
-           'with more memory, ZeRO sharding or train_checkpointing full", '
-           "train_gpus_checked, train_min_gpus, train_card_memory_gb))",
+           'where(train_gpus_checked >= train_min_gpus, 1, fail("cards_too_few", '
+           "cards=train_gpus_checked, need=train_min_gpus, card_gb=train_card_memory_gb))",
            "1 when the training cards hold the run, else the reason", s, public=False, source=ZERO),
     ]
 

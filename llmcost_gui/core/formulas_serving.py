@@ -15,6 +15,7 @@ a + b·B ≤ T gives B ≤ (T − a) ÷ b.  The module builds plain :class:`Form
 from __future__ import annotations
 
 from .formulas_shared import GQA, KAPLAN, KV_BYTES, POPE, WEIGHT_BYTES, peak_flops, switch_on
+from .reasons import Reason
 
 MEGATRON = ("Shoeybi et al. 2019, Megatron-LM, §3 (two all-reduces per layer in tensor parallelism); "
             "Pope et al. 2022, Efficiently Scaling Transformer Inference, §3.1 (ring all-reduce moves "
@@ -26,12 +27,10 @@ SPEC21 = "LLM Cost Workbench specification §2.1"
 
 PREFILL_EFF_16, PREFILL_EFF_8 = 0.7, 0.38  # blank prefill_mfu: 16-bit arithmetic, 8-bit arithmetic
 
-ERR_MEMORY = ("the weights and one request's KV cache do not fit on the replica: raise serve_tp (or leave "
-              "it blank), choose a card with more memory or a lower precision")
-ERR_TPOT = ("no batch meets tpot_target_s: use more cards per replica (serve_tp), a faster card, "
-            "a lower precision or a smaller model")
-ERR_TTFT = ("prefill alone takes longer than ttft_target_s: use more cards per replica (serve_tp), "
-            "a faster card, a shorter prompt or a smaller model")
+# Why a replica runs no batch (templates in core/catalogue/reasons.py).
+ERR_MEMORY = Reason("replica_too_small")
+ERR_TPOT = Reason("batch_misses_tpot")
+ERR_TTFT = Reason("prefill_misses_ttft")
 
 
 def _largest_batch(limit: str) -> str:
@@ -154,9 +153,9 @@ def serving_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in 
           "Largest batch meeting ttft_target_s (prefill plus half a running step)", s, public=False,
           source=SPEC21),
         F("serve_batch", "requests",
-          f'where(serve_batch_memory < 1, fail("{ERR_MEMORY}"), '
-          f'where(serve_batch_tpot < 1, fail("{ERR_TPOT}"), '
-          f'where(serve_batch_ttft < 1, fail("{ERR_TTFT}"), '
+          f'where(serve_batch_memory < 1, fail("{ERR_MEMORY.key}"), '
+          f'where(serve_batch_tpot < 1, fail("{ERR_TPOT.key}"), '
+          f'where(serve_batch_ttft < 1, fail("{ERR_TTFT.key}"), '
           "-ceil(-min(batch_size, serve_batch_memory, serve_batch_tpot, serve_batch_ttft)))))",
           "Batch a replica runs: the largest ≤ batch_size that fits memory and meets the targets", s,
           source=SPEC21),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .expr import BLANK, OK
+from .reasons import Reason
 
 PARTS = ("weights", "gradients", "optimizer", "activations", "reserve")
 STAGE_CARDS = {"train": "train_gpus_checked", "ft": "ft_gpus_used"}
@@ -19,7 +20,7 @@ class StageMemory:
     card_gb: float
     cards: float  # cards the run is spread over
     min_gpus: float | None  # None: no number of cards holds it
-    reason: str | None  # why the run does not fit, if it does not
+    reason: Reason | None  # why the run does not fit, if it does not
 
     @property
     def used_gb(self) -> float:
@@ -36,7 +37,7 @@ def _keys(p: str) -> dict[str, str]:
             "reserve": f"{p}_reserve_gb"}
 
 
-def memory_breakdown(results, row: int) -> tuple[list[StageMemory], list[str]]:
+def memory_breakdown(results, row: int) -> tuple[list[StageMemory], list[Reason]]:
     """The stages of scenario `row` that train, and the reasons of stages that cannot be shown."""
     stages, problems = [], []
     for p, cards_key in STAGE_CARDS.items():

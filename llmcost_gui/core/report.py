@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from . import labels
 from .formulas import REGISTRY, RESULT_KEYS
 from .units import format_value
 from .workbook import Workbook
@@ -14,9 +15,9 @@ def scenario_currency(wb: Workbook, row: int) -> str:
     return wb.resolved(row, "currency").value
 
 
-def scenario_records(wb: Workbook, keys: tuple[str, ...] = RESULT_KEYS) -> list[dict]:
+def scenario_records(wb: Workbook, keys: tuple[str, ...] = RESULT_KEYS, lang: str = "en") -> list[dict]:
     """One dict per scenario: name, currency, every result (None when blank or an error),
-    `errors` (key -> reason) and `defaults` (column -> default value used)."""
+    `errors` (key -> reason in words of `lang`) and `defaults` (column -> default value used)."""
     res = wb.results
     sc = wb.tables["Scenarios"]
     out = []
@@ -28,7 +29,7 @@ def scenario_records(wb: Workbook, keys: tuple[str, ...] = RESULT_KEYS) -> list[
             value = res.value(row, key)
             rec[key] = None if err is not None or math.isnan(value) else value
             if err is not None and not res.is_blank(row, key):
-                errors[key] = err
+                errors[key] = labels.reason(err, lang)
         rec["errors"] = errors
         rec["defaults"] = {
             col: sc.column(col).default for col, used in res.defaults.items() if used[row]

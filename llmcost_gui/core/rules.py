@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from . import messages
 from .cells import CellError, InputError, assumption_column, parse_cell
+from .reasons import Reason
 from .schema import CHOICE, INT, NUMBER, REF, Column
 from .units import TYPED_UNITS, format_value
 
@@ -36,20 +37,21 @@ class Problem:
     example: str = ""
     col: Column | None = field(default=None, hash=False)
 
-    def text(self, lang: str = "en", located: bool = True, row_number=None) -> str:
-        """The message in words; `row_number(index)` numbers rows it names (default index + 1)."""
+    def why(self, row_number=None) -> Reason:
+        """The reason; `row_number(index)` numbers rows it names (default index + 1)."""
         args = dict(self.args)
         if "other" in args:
             args["other"] = (row_number or (lambda i: i + 1))(args["other"])
-        return messages.problem_text(self.table, self.row, self.name, self.column, self.reason,
-                                     args, self.example, lang, located)
+        return Reason.of(self.reason, **args)
+
+    def text(self, lang: str = "en", located: bool = True, row_number=None) -> str:
+        """The message in words of `lang`, with where it happened unless `located` is False."""
+        return messages.problem_text(self.table, self.row, self.name, self.column,
+                                     self.why(row_number), self.example, lang, located)
 
     def core_text(self) -> str:
-        """The core's English form: ``Models row 1, params_b: 'abc' is not a number; …``."""
-        args = dict(self.args)
-        if "other" in args:
-            args["other"] += 1
-        return messages.core_text(self.table, self.row, self.column, self.reason, args)
+        """The English form with its place: ``Models row 1, params_b: “abc” is not a number; …``."""
+        return messages.core_text(self.table, self.row, self.column, self.why())
 
 
 def example(tables, table: str, col: Column, got: object = None) -> str:
@@ -128,7 +130,7 @@ def check_cell(tables, table: str, row: int, column: str, raw) -> object:
     if problem is None and col.kind == REF and parsed is not None \
             and parsed not in tables[col.ref].key_index():
         problem = _refuse(tables, table, row, name, column, col,
-                          CellError("no_ref", ref=col.ref, got=parsed))
+                          CellError("no_ref", table=col.ref, got=parsed))
     if problem is None and column == t.schema.key:
         problem = _name_taken(tables, table, row, name, parsed, t.folded_index(), col)
     if problem is None and table == "Assumptions" and column == "key":
@@ -146,9 +148,8 @@ def _value_fits(tables, row: int, key, value) -> Problem | None:
     try:
         parse_cell(col, value)
     except CellError as exc:
-        why = messages.reason_text(exc.reason, exc.reason_args)
         return Problem("Assumptions", row, key if isinstance(key, str) else "", "key",
-                       "value_misfit", {"value": value, "why": why}, "", col)
+                       "value_misfit", {"value": value, "why": exc.why}, "", col)
     return None
 
 

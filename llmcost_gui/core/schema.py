@@ -45,24 +45,6 @@ class Column:
     def numeric(self) -> bool:
         return self.kind in (NUMBER, INT)
 
-    def domain_text(self) -> str:
-        """Human description of the allowed values, for messages."""
-        if self.kind == CHOICE:
-            return "one of " + ", ".join(self.choices)
-        if self.kind == REF:
-            return f"a name from {self.ref}"
-        if not self.numeric:
-            return "text"
-        left = "(" if self.lo_open else "["
-        lo = "-inf" if self.lo is None else _num(self.lo)
-        hi = "inf" if self.hi is None else _num(self.hi)
-        right = "]" if self.hi is not None else ")"
-        kind = "a whole number" if self.kind == INT else "a number"
-        return f"{kind} in {left}{lo}, {hi}{right}"
-
-
-def _num(x: float) -> str:
-    return f"{x:g}"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .expr import OK
+from .reasons import Reason
 from .variants import current_value, evaluate_variants, scenario_row
 
 # 1 to 4096 in 60 geometric steps (2^(k/5)), rounded, without repeats; plain Python, since
@@ -33,7 +34,7 @@ class Curve:
     point_batch: float | None
     tpot_target_s: float | None
     ttft_target_s: float | None
-    error: str | None  # why the scenario has no operating point
+    error: Reason | None  # why the scenario has no operating point
 
 
 def serving_rows(wb) -> list[int]:

@@ -20,6 +20,7 @@ import numpy as np
 from .evaluate import evaluate_tables
 from .expr import OK
 from .expr import names as expr_names
+from .reasons import NOT_USED, Reason
 from .schema import REF
 from .variants import (
     AnalysisError,
@@ -155,7 +156,7 @@ class _Sampled:
     """Every sample's value of some results of one scenario (NaN where the sample failed)."""
 
     values: dict[str, np.ndarray]
-    reasons: dict[str, str]  # result -> why a sample failed (the first failure seen)
+    reasons: dict[str, Reason]  # result -> why a sample failed (the first failure seen)
     inputs: tuple[str, ...]
 
 
@@ -181,7 +182,7 @@ def _formulas_for(keys: tuple[str, ...]) -> Mapping:
 def _sample(wb, row: int, keys, samples: int, seed: int | None, ranges) -> _Sampled:
     """Draw the uncertain inputs once, then evaluate the samples CHUNK_ROWS at a time."""
     if not 10 <= samples <= 2_000_000:
-        raise AnalysisError(f"samples must be between 10 and 2,000,000 (got {samples})")
+        raise AnalysisError("samples_range", n=samples)
     ranges = DEFAULT_RANGES if ranges is None else ranges
     overrides = sample_inputs(wb, np.full(samples, row), ranges, np.random.default_rng(seed))
     values = {k: np.full(samples, np.nan) for k in keys}
@@ -198,7 +199,7 @@ def _sample(wb, row: int, keys, samples: int, seed: int | None, ranges) -> _Samp
             values[key][start:stop] = np.where(ok, v, np.nan)
             if not ok.all() and key not in reasons:
                 code = int(np.max(res.codes[key]))
-                reasons[key] = res.reasons[code] if code > 1 else "not part of this scenario"
+                reasons[key] = res.reasons[code] if code > 1 else NOT_USED
     return _Sampled(values, reasons, tuple(overrides))
 
 
@@ -217,7 +218,7 @@ def montecarlo(wb, scenario, output: str, samples: int = DEFAULT_SAMPLES, seed: 
     values = drawn.values[output]
     good = values[~np.isnan(values)]
     if not len(good):
-        raise AnalysisError(f"{output} has no value in any sample: {drawn.reasons[output]}")
+        raise AnalysisError("no_value_in_samples", col=output, why=drawn.reasons[output])
     p10, p50, p90 = np.percentile(good, [10, 50, 90])
     base = float(wb.results.values[output][row]) if wb.results.codes[output][row] == OK else None
     return MonteCarlo(float(p10), float(p50), float(p90), float(good.mean()), good,

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .reasons import RefusalError
+
 # Count suffixes: "13M users", "175B", "1.8T", Chinese 万 (1e4) and 亿 (1e8).
 COUNT_SUFFIX = {
     "": 1.0, "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "G": 1e9,
@@ -164,8 +166,9 @@ def is_money(key: str) -> bool:
     return unit(key).money
 
 
-class UnitError(ValueError):
-    """The text is not a number in the expected unit."""
+class UnitError(RefusalError):
+    """The text is not a number in the expected unit (its reason: not_number, not_fraction or
+    unknown_unit)."""
 
 
 def normalize(text: str) -> str:
@@ -185,7 +188,7 @@ def parse_quantity(text: str, unit_key: str) -> float:
         return _bare(t[:-1].strip(), text) / 100.0
     m = _NUMBER.match(t)
     if not m:
-        raise UnitError(f"'{text}' is not a number")
+        raise UnitError("not_number", value=text)
     value, rest = float(m.group(1)), m.group(2).strip()
     if entry.words is not None:
         return _physical(value, rest, entry, text)
@@ -195,7 +198,7 @@ def parse_quantity(text: str, unit_key: str) -> float:
 def _bare(t: str, original: str) -> float:
     m = _NUMBER.match(t)
     if not m or m.group(2):
-        raise UnitError(f"'{original}' is not a number")
+        raise UnitError("not_number", value=original)
     return float(m.group(1))
 
 
@@ -217,11 +220,11 @@ def _count(value: float, rest: str, entry: Unit, original: str) -> float:
     factor, word = _split_suffix(rest)
     key = entry.key
     if word.lower() not in COUNT_WORDS and not (key and word.lower() == key.lower()):
-        raise UnitError(f"'{original}': unknown unit '{word}'" + (f" (expected {key})" if key else ""))
+        raise UnitError("unknown_unit", value=original, word=word)
     if entry.style == BILLIONS:
         return value * factor / 1e9 if factor != 1.0 else _raw(value, entry)
     if entry.style == PERCENT and factor != 1.0:
-        raise UnitError(f"'{original}' is not a fraction")
+        raise UnitError("not_fraction", value=original)
     return value * factor
 
 
@@ -231,7 +234,7 @@ def _physical(value: float, rest: str, entry: Unit, original: str) -> float:
     factor = entry.words.get(rest.lower().replace(" ", ""))
     if factor is not None:
         return value * factor
-    raise UnitError(f"'{original}': unknown unit '{rest}' (expected {entry.key})")
+    raise UnitError("unknown_unit", value=original, word=rest)
 
 
 # ---------------------------------------------------------------- formatting

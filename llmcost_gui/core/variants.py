@@ -26,12 +26,13 @@ import numpy as np
 
 from .cells import domain_mask
 from .evaluate import Results, evaluate_tables, key_rows, resolve_lookup
+from .reasons import RefusalError
 from .schema import ASSUMPTION_KEYS, REF, SCENARIOS, STAGE_TRIGGER, TABLES, Column
 from .units import is_money
 
 
-class AnalysisError(ValueError):
-    """An analysis cannot be done (unknown input or output, no value to vary...)."""
+class AnalysisError(RefusalError):
+    """An analysis cannot be done (unknown input or output, no value to vary...): its `reason`."""
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,7 @@ INPUTS: dict[str, InputSpec] = _catalogue()
 
 def input_spec(name: str) -> InputSpec:
     if name not in INPUTS:
-        raise AnalysisError(f"unknown input '{name}' (a numeric scenario column, an assumption key "
-                            "or <reference>.<column> such as serve_hardware.price)")
+        raise AnalysisError("unknown_input", name=name)
     return INPUTS[name]
 
 
@@ -288,11 +288,10 @@ def scenario_row(wb, scenario) -> int:
     if isinstance(scenario, (int, np.integer)) and not isinstance(scenario, bool):
         if 0 <= scenario < n:
             return int(scenario)
-        raise AnalysisError(f"no scenario row {scenario + 1}")
+        raise AnalysisError("no_scenario_row", n=int(scenario) + 1)
     index = wb.tables["Scenarios"].key_index()
     if scenario not in index:
-        names = ", ".join(repr(s) for s in wb.scenario_names()[:8])
-        raise AnalysisError(f"no scenario named '{scenario}' (scenarios: {names})")
+        raise AnalysisError("no_scenario_named", name=scenario, names=tuple(wb.scenario_names()[:8]))
     return index[scenario]
 
 
@@ -300,7 +299,7 @@ def check_output(key: str) -> str:
     from .formulas import RESULT_KEYS
 
     if key not in RESULT_KEYS:
-        raise AnalysisError(f"unknown output '{key}' (one of: {', '.join(RESULT_KEYS)})")
+        raise AnalysisError("unknown_output", name=key, names=tuple(RESULT_KEYS))
     return key
 
 

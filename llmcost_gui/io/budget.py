@@ -95,6 +95,8 @@ def _results(book, styles: Styles, layout: Layout, templates: dict, stored: dict
         ws.write_string(r, 1, header_unit(unit, lang, named=False),
                         styles.get("unit"))
         scenario_formulas(ws, template, [(r, c) for c in cols], styles.get(style, num), values)
+        if kind != "input":
+            _reason_notes(ws, layout.wb.results, key, r, cols[:n], lang)
         for i in range(min(n, FIT_SAMPLE)):  # later scenarios keep the width of their name
             if not isinstance(values[i], str) or kind == "key":  # names of things shrink to fit
                 widths[i] = max(widths[i], text_width(value_text(values[i], num)) + 2)
@@ -113,6 +115,15 @@ def _results(book, styles: Styles, layout: Layout, templates: dict, stored: dict
     print_setup(ws, lang, layout.result_lines[-1][2] - 1, first + n - 1, header_rows=RESULTS_CURRENCY_ROW,
                 title=labels.label("Results", lang))
     ws.repeat_columns(0, 1)
+
+
+def _reason_notes(ws, results, key: str, r: int, cols: list[int], lang: str) -> None:
+    """A note on each cell the app cannot compute (#N/A, or a blank that keeps a reason): why,
+    in words of the budget's language."""
+    for i, c in enumerate(cols):
+        why = results.error(i, key)
+        if why is not None and (not results.is_blank(i, key) or results.note(i, key) is not None):
+            ws.write_comment(r, c, labels.reason(why, lang), {"x_scale": 2, "y_scale": 1.5})
 
 
 def _workings(book, styles: Styles, layout: Layout, templates: dict, stored: dict, assumptions: dict) -> None:

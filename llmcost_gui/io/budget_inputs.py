@@ -44,7 +44,7 @@ def domain_words(col: Column, lang: str) -> str:
         parts.append(w("gt" if col.lo_open else "ge", lang).format(x=_bound(col.lo, percent)))
     if col.hi is not None:
         parts.append(w("le", lang).format(x=_bound(col.hi, percent)))
-    joiner = " 且 " if labels._index(lang) else " and "
+    joiner = " 且 " if labels.lang_index(lang) else " and "
     return f"{kind} {joiner.join(parts)}".strip()
 
 

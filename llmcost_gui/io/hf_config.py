@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.reasons import RefusalError
 from ..core.workbook import Batch, InsertRows, SetCells, Workbook
 
 SUPPORTED = ("llama", "mistral", "mixtral", "qwen2", "gemma", "gemma2", "gpt_neox", "falcon",
@@ -21,8 +22,8 @@ SUPPORTED = ("llama", "mistral", "mixtral", "qwen2", "gemma", "gemma2", "gpt_neo
 _FALCON_TYPES = ("falcon", "RefinedWeb", "RefinedWebModel")
 
 
-class HFConfigError(ValueError):
-    """The file is not a config.json this importer can read; the message says why."""
+class HFConfigError(RefusalError):
+    """The file is not a config.json this importer can read; its reason says why."""
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,8 @@ def find_config(path: str | Path) -> Path:
     if snaps:
         return snaps[-1]
     if not p.exists():
-        raise HFConfigError(f"{p}: no such file or folder")
-    raise HFConfigError(f"{p}: no config.json in this folder (nor in a Hugging Face cache snapshot)")
+        raise HFConfigError("hf_no_file", file=str(p))
+    raise HFConfigError("hf_no_config", file=str(p))
 
 
 def read_config(path: str | Path) -> tuple[dict, Path]:
@@ -60,9 +61,9 @@ def read_config(path: str | Path) -> tuple[dict, Path]:
     try:
         cfg = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise HFConfigError(f"{file}: not a readable JSON file ({exc})") from None
+        raise HFConfigError("hf_not_json", file=str(file), detail=str(exc)) from None
     if not isinstance(cfg, dict):
-        raise HFConfigError(f"{file}: expected a JSON object of model settings")
+        raise HFConfigError("hf_not_object", file=str(file))
     return cfg, file
 
 
@@ -84,10 +85,10 @@ def _get(cfg: dict, *keys, default=None, required: bool = True):
         v = cfg.get(k)
         if v is not None:
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v <= 0:
-                raise HFConfigError(f"'{k}' must be a positive number, got {v!r}")
+                raise HFConfigError("hf_not_positive", name=k, got=repr(v))
             return v
     if default is None and required:
-        raise HFConfigError(f"the config has no '{keys[0]}'")
+        raise HFConfigError("hf_missing", name=keys[0])
     return default
 
 
@@ -97,8 +98,7 @@ def _family(cfg: dict) -> str:
         return "falcon"
     if mt in SUPPORTED:
         return mt
-    raise HFConfigError(f"model_type {mt!r} is not supported; this importer counts "
-                        f"{', '.join(SUPPORTED)}")
+    raise HFConfigError("hf_unsupported", name=repr(mt), names=tuple(SUPPORTED))
 
 
 # ------------------------------------------------------------------ counting
@@ -228,7 +228,7 @@ def model_from_file(path: str | Path, name: str | None = None) -> dict:
         return model_row(cfg, name or default_name(cfg, file),
                          f"Hugging Face config.json: {file} ({cfg.get('model_type')})")
     except HFConfigError as exc:
-        raise HFConfigError(f"{file}: {exc}") from None
+        raise HFConfigError("hf_in_file", file=str(file), why=exc.reason) from None
 
 
 # ------------------------------------------------------------------ into a workbook

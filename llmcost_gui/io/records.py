@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core import labels
 from ..core.cells import InputError
-from ..core.messages import reason_text
+from ..core.messages import problem_text
+from ..core.reasons import Reason
 from ..core.schema import ASSUMPTION_KEYS, TABLE_ORDER, TABLES
 from ..core.workbook import InsertRows, Workbook
 from . import progress
@@ -27,17 +29,24 @@ class CellProblem:
     sheet: str
     row: int  # spreadsheet row number (header is row 1)
     column: str
-    message: str
+    message: Reason | str  # a reason of the catalogue (text: a file that cannot be read at all)
+    example: str = ""
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The problem in words of `lang`, with its sheet, row and column."""
+        why = problem_text(self.sheet, 0, "", self.column, self.message, self.example, lang, False) \
+            if isinstance(self.message, Reason) else self.message
         if not self.sheet:
-            return self.message
-        where = f"sheet {self.sheet}"
+            return why
+        where = labels.reason(Reason.of("at_sheet", sheet=self.sheet), lang)
         if self.row:
-            where += f", row {self.row}"
+            where += labels.reason(Reason.of("at_row", n=self.row), lang)
         if self.column:
-            where += f", column {self.column}"
-        return f"{where}: {self.message}"
+            where += labels.reason(Reason.of("at_column", name=self.column), lang)
+        return f"{where}{'：' if labels.lang_index(lang) else ': '}{why}"
 
 
 class ImportProblems(ValueError):  # noqa: N818 - public name, kept
@@ -47,6 +56,11 @@ class ImportProblems(ValueError):  # noqa: N818 - public name, kept
         self.problems = problems
         more = f"\n… and {len(problems) - MAX_ERRORS} more" if len(problems) > MAX_ERRORS else ""
         super().__init__("\n".join(str(p) for p in problems[:MAX_ERRORS]) + more)
+
+    def text(self, lang: str = "en") -> str:
+        """The problems in words of `lang` (the first MAX_ERRORS)."""
+        more = f"\n… {len(self.problems) - MAX_ERRORS}" if len(self.problems) > MAX_ERRORS else ""
+        return "\n".join(p.text(lang) for p in self.problems[:MAX_ERRORS]) + more
 
 
 _UNIT_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
@@ -85,7 +99,7 @@ def build_workbook(sheets: dict[str, tuple[list, list[list]]], aliases: dict[str
         for table in TABLE_ORDER:
             if table not in sheets:
                 if table in require:
-                    problems.append(CellProblem(table, 0, "", reason_text("sheet_missing", {})))
+                    problems.append(CellProblem(table, 0, "", Reason("sheet_missing")))
                 continue
             header, rows = sheets[table]
             records, lines = _records(table, header, rows, aliases, problems)
@@ -103,14 +117,14 @@ def _records(table, header, rows, aliases, problems) -> tuple[list[dict], list[i
     names = match_header(list(header), table, aliases)
     missing = [c.name for c in schema.columns if c.required and c.stage == "identity" and c.name not in names]
     for m in missing:
-        problems.append(CellProblem(table, 1, m, reason_text("column_missing", {})))
+        problems.append(CellProblem(table, 1, m, Reason("column_missing")))
     seen: dict[str, int] = {}
     for i, n in enumerate(names):
         if n is None:
             continue
         if n in seen:
             problems.append(CellProblem(table, 1, str(header[i]),
-                                        reason_text("column_twice", {"other": seen[n] + 1})))
+                                        Reason.of("column_twice", other=seen[n] + 1)))
         seen.setdefault(n, i)
     columns = [(n, i) for n, i in seen.items()]
     records, lines = [], []
@@ -133,8 +147,7 @@ def _insert(wb: Workbook, table: str, records: list[dict], lines: list[int], pro
             return lines[index] if 0 <= index < len(lines) else index + 2
 
         for p in exc.problems:
-            problems.append(CellProblem(table, line(p.row), p.column,
-                                        p.text(located=False, row_number=line)))
+            problems.append(CellProblem(table, line(p.row), p.column, p.why(line), p.example))
 
 
 def _add_missing_assumptions(wb: Workbook) -> None:

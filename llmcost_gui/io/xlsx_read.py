@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 
 from ..core import labels
-from ..core.messages import reason_text
+from ..core.reasons import Reason
 from ..core.schema import TABLE_ORDER
 from ..core.workbook import Workbook
 from . import progress
@@ -29,8 +29,9 @@ _CHUNK = 1 << 20
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 
 
-def _refuse(name: str, why: str) -> ImportProblems:
-    return ImportProblems([CellProblem("", 0, "", f"{name}: {why}")])
+def _refuse(name: str, key: str, **args) -> ImportProblems:
+    """A file that cannot be read at all: its name and why (a reason of the catalogue)."""
+    return ImportProblems([CellProblem("", 0, "", Reason.of("file_refused", file=name, why=Reason.of(key, **args)))])
 
 
 def check_archive(path: Path) -> None:
@@ -41,17 +42,16 @@ def check_archive(path: Path) -> None:
             infos = z.infolist()
             total = sum(i.file_size for i in infos)
             if total > MAX_UNCOMPRESSED:
-                raise _refuse(name, f"refused: it would unpack to {total / 2**20:,.0f} MB "
-                                    f"(more than {MAX_UNCOMPRESSED // 2**20} MB)")
+                raise _refuse(name, "unpacks_too_big", mb=total / 2**20, limit=MAX_UNCOMPRESSED // 2**20)
             for info in infos:
                 if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise _refuse(name, f"refused: part {info.filename} is compressed "
-                                        f"{info.file_size // max(info.compress_size, 1):,} to 1 (a zip bomb?)")
+                    raise _refuse(name, "zip_bomb", part=info.filename,
+                                  ratio=info.file_size // max(info.compress_size, 1))
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     _check_xml(z, info, name)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise _refuse(name, f"damaged .xlsx archive: {exc}") from None
+        raise _refuse(name, "damaged_archive", detail=str(exc)) from None
 
 
 def _check_xml(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
@@ -61,8 +61,7 @@ def _check_xml(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
         while chunk := fh.read(_CHUNK):
             block = tail + chunk
             if any(m in block for m in _DTD_MARKERS):
-                raise _refuse(name, f"refused: part {info.filename} declares XML entities "
-                                    "(a document type definition), which a workbook never needs")
+                raise _refuse(name, "xml_entities", part=info.filename)
             tail = block[-16:]
 
 
@@ -86,14 +85,14 @@ def read_sheets(path: str | Path) -> dict[str, tuple[list, list[list]]]:
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise _refuse(name, "file not found")
+        raise _refuse(name, "file_not_found")
     if not zipfile.is_zipfile(path):
-        raise _refuse(name, "not an .xlsx workbook (not a zip file)")
+        raise _refuse(name, "not_xlsx")
     check_archive(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_vba=False)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise _refuse(name, f"cannot read the workbook: {exc}") from None
+        raise _refuse(name, "unreadable_workbook", detail=str(exc)) from None
     try:
         sheets = {}
         for table, real in _sheet_lookup(book.sheetnames).items():
@@ -103,7 +102,7 @@ def read_sheets(path: str | Path) -> dict[str, tuple[list, list[list]]]:
     except ImportProblems:
         raise
     except Exception as exc:  # damaged sheet XML
-        raise _refuse(name, f"cannot read the workbook: {exc}") from None
+        raise _refuse(name, "unreadable_workbook", detail=str(exc)) from None
     finally:
         book.close()
 
@@ -114,14 +113,14 @@ def _rows(ws, table: str) -> tuple[list, list[list]]:
     rows = []
     for i, row in enumerate(ws.iter_rows(values_only=True)):
         if i > MAX_ROWS:
-            raise ImportProblems([CellProblem(table, i + 1, "", reason_text("too_many_rows", {"limit": MAX_ROWS}))])
+            raise ImportProblems([CellProblem(table, i + 1, "", Reason.of("too_many_rows", limit=MAX_ROWS))])
         rows.append([_plain(v) for v in row])
         if i % progress.EVERY_ROWS == 0:
             progress.tick()
     while rows and all(c is None for c in rows[-1]):
         rows.pop()
     if not rows:
-        raise ImportProblems([CellProblem(table, 1, "", reason_text("header_missing", {}))])
+        raise ImportProblems([CellProblem(table, 1, "", Reason("header_missing"))])
     return rows[0], rows[1:]
 
 

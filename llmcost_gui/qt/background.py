@@ -163,7 +163,7 @@ class ProcessComputer(QObject):
     with a module-level Qt-free function and picklable arguments."""
 
     finished = Signal(object)
-    error = Signal(str)  # the job raised: the same job would raise again
+    error = Signal(object)  # the job raised (a core Reason, or text): the same job would raise again
     lost = Signal(str)  # the computing process could not answer (it ended): worth trying again
 
     def __init__(self, parent=None):
@@ -191,4 +191,4 @@ class ProcessComputer(QObject):
         elif ok is None:
             self.lost.emit(str(payload))
         else:
-            self.error.emit(str(payload))
+            self.error.emit(payload)

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from . import i18n
 from .background import run_with_progress
 
 MAX_RECENT = 8
@@ -104,7 +105,7 @@ class FileController(QObject):
             wb = self.file_work(self.tr("Opening %1…").replace("%1", Path(path).name),
                                  lambda: read_workbook(path))
         except ImportProblems as exc:
-            self._error(self.tr("Cannot open %1").replace("%1", Path(path).name), str(exc))
+            self._error(self.tr("Cannot open %1").replace("%1", Path(path).name), exc.text(i18n.current()))
             return False
         except Exception as exc:  # a damaged or unreadable file must not end the program
             self._error(self.tr("Cannot open %1").replace("%1", Path(path).name), str(exc))

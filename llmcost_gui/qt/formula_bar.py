@@ -36,7 +36,7 @@ class _Renderer:
         return f"\x00{len(self.links) - 1}\x01"
 
     def finish(self, text: str) -> str:
-        out = html.escape(labels.formula_words(text, self.lang))
+        out = html.escape(text)
         for i, (href, label) in enumerate(self.links):
             out = out.replace(f"\x00{i}\x01", f'<a href="{html.escape(href)}">{html.escape(label)}</a>')
         return out
@@ -106,9 +106,9 @@ def render(wb: Workbook, row: int, key: str) -> tuple[str, str]:
     """(formula with names, formula with numbers) as rich text for scenario `row`."""
     tree = REGISTRY[key].tree
     names = _Renderer(wb, row)
-    with_names = names.finish(expr.to_text(tree, names.name_link, names.lookup_link))
+    with_names = names.finish(expr.to_text(tree, names.name_link, names.lookup_link, names.lang))
     nums = _Renderer(wb, row)
-    with_numbers = nums.finish(expr.to_text(tree, nums.name_value, nums.lookup_value))
+    with_numbers = nums.finish(expr.to_text(tree, nums.name_value, nums.lookup_value, nums.lang))
     return with_names, with_numbers
 
 

@@ -47,7 +47,7 @@ def import_config(win, path: str | None = None) -> bool:
         push_edit(win.stack, wb, insert_command(wb, row, at), _t("undo_text").replace("%1", row["name"]))
     except (HFConfigError, InputError) as exc:
         QMessageBox.warning(win, _t("dialog_title"),
-                            _t("cannot_import").replace("%1", Path(path).name) + "\n\n" + str(exc))
+                            _t("cannot_import").replace("%1", Path(path).name) + "\n\n" + exc.text(i18n.current()))
         return False
     win._select_table_cell("Models", at, "name")
     win.show_message(_t("imported").replace("%1", row["name"]).replace("%2", f"{row['params_b']:.4g}"))

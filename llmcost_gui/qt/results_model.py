@@ -98,7 +98,8 @@ class ResultsModel(WorkbookModel):
             return "" if res.error(scenario, key) is not None else edit_text(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             if res.is_blank(scenario, key):
-                return res.note(scenario, key) or self.tr("Not part of this scenario")
+                note = res.note(scenario, key)
+                return labels.reason(note, i18n.current()) if note else self.tr("Not part of this scenario")
             reason = res.error(scenario, key)
             if reason is not None:
                 return labels.reason(reason, i18n.current())

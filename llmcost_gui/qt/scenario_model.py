@@ -153,7 +153,8 @@ class ScenarioModel(WorkbookModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return labels.header(name, column.unit, lang)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{name}: {column.help}" if column.help else name
+            text = labels.description(name, lang, "Scenarios") or labels.text(column.help, lang)
+            return f"{name}: {text}" if text else name
         return None
 
     def _on_change(self, change: Change) -> None:

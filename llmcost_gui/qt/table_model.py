@@ -102,7 +102,8 @@ class TableModel(WorkbookModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return labels.header(name, column.unit, i18n.current())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{name}: {column.help}" if column.help else name
+            text = labels.description(name, i18n.current(), self.table) or labels.text(column.help, i18n.current())
+            return f"{name}: {text}" if text else name
         return None
 
     def _on_change(self, change: Change) -> None:

@@ -80,7 +80,7 @@ def test_set_refuses_like_the_cell(fresh):
         wb.validate("Models", row, "params_b", "-3")
     assert str(exc.value) == str(direct.value) and "params_b" in str(exc.value)
     assert wb.tables["Models"].get(row, "params_b") == 175.0
-    with pytest.raises(ValueError, match="no Hardware row named"):
+    with pytest.raises(ValueError, match="Hardware has no row named"):
         fresh.set("Scenarios", LLAMA, "serve_hardware", "Not a card")
     with pytest.raises(ValueError, match="no Models row named"):
         fresh.set("Models", "GPT-5", "params_b", 1)
@@ -141,3 +141,10 @@ def test_neither_the_package_nor_the_window_imports_pandas_at_start():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.stdout.strip().endswith("ok"), out.stderr[-2000:]
+
+
+def test_errors_are_worded_in_the_language_asked_for(fresh):
+    fresh.set("Scenarios", LLAMA, "serve_hardware", "")
+    en, zh = fresh.errors(), fresh.errors(lang="zh_CN")
+    assert en.loc[LLAMA, "serve_gpus"] == "Serving hardware is blank; serving needs it"
+    assert zh.loc[LLAMA, "serve_gpus"] == "推理硬件为空；推理服务需要它"

@@ -103,7 +103,7 @@ def test_sweep_table_has_units_and_reasons(book, capsys):
                        "--to", "2", "--points", "4", "--output", "daily_total")
     assert code == 0
     assert "daily_total (USD/day)" in out and "50%" in out and "$" in out
-    assert "serve_mfu must be a number in (0, 1]" in out  # not a bare "(error)"
+    assert "Serving MFU must be a number > 0% and ≤ 100%" in out  # not a bare "(error)"
 
 
 def test_sweep_csv_is_raw_numbers(book, capsys):

@@ -82,8 +82,8 @@ def test_values_outside_the_domain_have_no_result(default_wb):
 
 
 @pytest.mark.parametrize("args, message", [
-    (("nope", "pue", 1, 2), "no scenario named 'nope'"),
-    ((LLAMA, "nope", 1, 2), "unknown input 'nope'"),
+    (("nope", "pue", 1, 2), "no scenario named “nope”"),
+    ((LLAMA, "nope", 1, 2), "unknown input “nope”"),
     ((LLAMA, "pue", 2, 1), "from a lower to a higher"),
     ((LLAMA, "pue", 1, 1), "from a lower to a higher"),
 ])

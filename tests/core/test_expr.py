@@ -83,7 +83,7 @@ def test_golden(source, excel, text, value):
     ctx = Ctx()
     v = expr.evaluate(tree, ctx)
     if isinstance(value, str):  # an error or blank that keeps its reason
-        assert ctx.reasons[v.codes[0]] == value
+        assert str(ctx.reasons[v.codes[0]]) == value
     else:
         assert v.codes[0] == 0
         assert float(v.values[0]) == pytest.approx(value)
@@ -126,7 +126,7 @@ def test_blank_propagates_and_fail_is_an_error():
     ctx = Ctx()
     assert expr.evaluate(expr.parse("a + c"), ctx).codes[0] == 1
     v = expr.evaluate(expr.parse('where(a > 1, fail("too big"), a)'), ctx)
-    assert ctx.reasons[v.codes[0]] == "too big"
+    assert str(ctx.reasons[v.codes[0]]) == "too big"
 
 
 @pytest.mark.parametrize("bad", ["__import__('os')", "a.b", "a if b else c", "[a]", "lambda: 1",
@@ -180,6 +180,25 @@ def test_fail_names_numbers_per_scenario():
     ctx.reasons = ["", "blank"]
     tree = expr.parse('fail("needs {0} cards", a)')
     v = expr.evaluate(tree, ctx)
-    assert [ctx.reasons[c] for c in v.codes] == ["needs 4 cards", "needs 1,234 cards", "blank"]
+    assert [str(ctx.reasons[c]) for c in v.codes] == ["needs 4 cards", "needs 1,234 cards", "blank"]
     assert expr.to_excel(tree, XCtx()) == "NA()"
     assert expr.to_text(tree) == "error: needs a cards"
+
+
+def test_fail_keeps_a_key_with_names_and_numbers():
+    """fail("key", col="name", n=expression): the reason is data; words come at display time."""
+    from llmcost_gui.core.reasons import Reason
+
+    ctx = Ctx()
+    tree = expr.parse('fail("cards_too_few", cards=a, need=b + 1, card_gb=80)')
+    assert expr.names(tree) == {"a", "b"}
+    v = expr.evaluate(tree, ctx)
+    assert ctx.reasons[v.codes[0]] == Reason("cards_too_few", (("cards", 2.0), ("need", 4.0), ("card_gb", 80.0)))
+    assert expr.to_text(tree).startswith("error: a training cards cannot hold this run: it needs at least b + 1 ")
+    assert expr.to_text(tree, lang="zh_CN").startswith("错误：a 张训练卡放不下这次训练")
+    tree = expr.parse('fail("no_rental_offer", col="train_price")')
+    expr.evaluate(tree, ctx)
+    assert ctx.reasons[-1] == Reason.of("no_rental_offer", col="train_price")
+    assert expr.to_text(tree, lang="zh_CN") == "错误：请在预训练租用报价中选择租用报价，或把采购方式设为购买"
+    with pytest.raises(expr.ExprError):
+        expr.parse('max(a, n=1)')

@@ -17,7 +17,9 @@ def res(wb, key, row=0):
 
 
 def err(wb, key, row=0):
-    return wb.results.error(row, key)
+    """The reason in English words (the Reason itself is compared where the data matters)."""
+    why = wb.results.error(row, key)
+    return None if why is None else str(why)
 
 
 # ---- pre-training, bf16: weights 2 B, gradients 2 B, Adam 12 B per parameter (ZeRO §3)

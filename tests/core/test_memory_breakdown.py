@@ -23,7 +23,7 @@ def test_a_run_that_does_not_fit_keeps_its_bar_and_reason(mini):
     wb = mini({**TRAIN, "train_gpus": 2})
     (train,) = memory_breakdown(wb.results, 0)[0]
     assert not train.fits and train.used_gb == pytest.approx(80 + 0.054)
-    assert train.reason.startswith("2 training cards cannot hold this run")
+    assert str(train.reason).startswith("2 training cards cannot hold this run")
 
 
 def test_nothing_to_show_for_serving_only(mini):

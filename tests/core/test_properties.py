@@ -6,7 +6,9 @@ from core_data import SERVE, TRAIN, make_wb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from llmcost_gui.core import labels
 from llmcost_gui.core.formulas import REGISTRY
+from llmcost_gui.core.reasons import Reason
 from llmcost_gui.core.schema import CHOICE, INT, NUMBER, REF, SCENARIOS
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -66,4 +68,4 @@ def test_no_input_in_domain_makes_evaluation_raise(rows):
             if reason is None:
                 assert math.isfinite(res.value(i, key)), key
             else:
-                assert isinstance(reason, str) and reason
+                assert isinstance(reason, Reason) and labels.reason(reason, "zh_CN")

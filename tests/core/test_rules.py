@@ -25,16 +25,16 @@ def refused(wb, command) -> InputError:
 def test_insert_refuses_a_second_row_of_the_same_name(mini):
     wb = mini(TRAIN)
     exc = refused(wb, InsertRows("Models", 2, ({"name": "M", "params_b": 7},)))
-    assert str(exc) == "Models row 3, name: the name 'M' is already used in row 1"  # the core's form
+    assert str(exc) == "Models row 3, name: the name “M” is already used in row 1"  # the core's form
     assert exc.text("en") == "Models › M › Name: the name “M” is already used in row 1. For example: M (2)"
 
 
 def test_names_differing_only_by_letter_case_are_the_same_name(mini):
     wb = mini(TRAIN, SERVE)
     exc = refused(wb, InsertRows("Models", 0, ({"name": "moe", "params_b": 7},)))
-    assert "the name 'moe' is already used in row 3" in str(exc)  # MoE moves from row 2 to 3
+    assert "the name “moe” is already used in row 3" in str(exc)  # MoE moves from row 2 to 3
     exc = refused(wb, SetCells("Scenarios", ((0, "name", "s"),)))
-    assert "the name 's' is already used in row 2" in str(exc)
+    assert "the name “s” is already used in row 2" in str(exc)
     wb.set_cell("Scenarios", 0, "name", "t")  # its own name in another case is fine
     assert wb.scenario_names() == ["t", "S"]
     assert wb.unique_name("Scenarios", "s") == "s (2)"
@@ -60,7 +60,7 @@ def test_two_new_rows_of_one_name_are_refused_together(mini):
     rows = ({"name": "A", "model": "M"}, {"name": "a", "model": "M"})
     exc = refused(wb, InsertRows("Scenarios", 0, rows))
     assert [p.column for p in exc.problems] == ["name"]
-    assert "the name 'a' is already used in row 1" in str(exc)
+    assert "the name “a” is already used in row 1" in str(exc)
 
 
 def test_every_problem_of_an_insert_is_listed(mini):
@@ -81,7 +81,7 @@ def test_assumption_value_is_checked_in_the_domain_of_its_key_on_insert(mini):
     wb = mini(TRAIN)
     exc = refused(wb, InsertRows("Assumptions", 0, ({"key": "pue2", "value": 0.5},
                                                     {"key": "PUE", "value": 1.3})))
-    assert "the name 'PUE' is already used" in str(exc)
+    assert "the name “PUE” is already used" in str(exc)
     t = wb.tables["Assumptions"]
     exc = refused(wb, SetCells("Assumptions", ((t.data["key"].index("usd_cny"), "value", 0),)))
     assert exc.text() == "Assumptions › usd_cny › Value: must be a number > 0, got 0. For example: 7.1"
@@ -92,7 +92,7 @@ def test_a_reference_typed_into_a_cell_must_exist_but_a_row_may_arrive_with_one_
     exc = refused(wb, SetCells("Scenarios", ((0, "model", "nope"),)))
     assert exc.text() == "Scenarios › T › Model: Models has no row named “nope”. For example: M"
     wb.apply(InsertRows("Scenarios", 1, ({"name": "U", "model": "nope"},)))
-    assert wb.results.error(1, "params") == "model 'nope' not found in Models"  # an error value
+    assert str(wb.results.error(1, "params")) == "Model “nope” is not in Models"  # an error value
 
 
 def test_messages_in_chinese():
@@ -110,8 +110,8 @@ def test_import_goes_through_the_same_rules_with_spreadsheet_addresses():
     with pytest.raises(ImportProblems) as info:
         build_workbook(sheets)
     assert [str(p) for p in info.value.problems] == [
-        "sheet Models, row 4, column params_b: 'abc' is not a number; expected a number in (0, inf). "
+        "sheet Models, row 4, column params_b: “abc” is not a number; expected a number > 0. "
         "For example: 1B",
-        "sheet Models, row 4, column name: the name 'gpt-3 175b' is already used in row 2. "
+        "sheet Models, row 4, column name: the name “gpt-3 175b” is already used in row 2. "
         "For example: gpt-3 175b (2)",
     ]

@@ -26,7 +26,7 @@ def test_invalid_value_is_refused_and_old_value_kept(mini):
     wb = mini(TRAIN)
     events = []
     wb.subscribe(events.append)
-    with pytest.raises(InputError, match=r"train_mfu must be a number in \(0, 1\]"):
+    with pytest.raises(InputError, match="train_mfu: must be a number > 0% and ≤ 100%"):
         wb.set_cell("Scenarios", 0, "train_mfu", "150%")
     with pytest.raises(InputError, match="is not a number"):
         wb.set_cell("Scenarios", 0, "train_mfu", "lots")
@@ -44,7 +44,7 @@ def test_unchanged_value_sends_nothing(mini):
 
 def test_references_and_unique_names_checked(mini):
     wb = mini(TRAIN, SERVE)
-    with pytest.raises(InputError, match="no Hardware row named 'X'"):
+    with pytest.raises(InputError, match="Hardware has no row named “X”"):
         wb.set_cell("Scenarios", 0, "train_hardware", "X")
     with pytest.raises(InputError, match="already used in row 2"):
         wb.set_cell("Scenarios", 0, "name", "S")
@@ -98,7 +98,7 @@ def test_rename_updates_references(mini):
 def test_assumption_values_checked_by_key(mini):
     wb = mini(TRAIN)
     row = wb.tables["Assumptions"].data["key"].index("pue")
-    with pytest.raises(InputError, match="must be a number in"):
+    with pytest.raises(InputError, match="must be a number ≥ 1"):
         wb.set_cell("Assumptions", row, "value", "0.5")
     wb.set_cell("Assumptions", row, "value", "1.1")
     assert wb.result(0, "train_energy_kwh") == pytest.approx(33366.666666666664 * 0.5 * 1.1)

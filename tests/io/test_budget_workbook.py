@@ -269,6 +269,29 @@ def test_every_registry_formula_is_on_the_sheet(budget):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_cells_without_a_value_carry_their_reason_in_the_budgets_language(tmp_path, lang):
+    wb = default_workbook()
+    row = next(i for i in range(wb.tables["Scenarios"].nrows)
+               if wb.tables["Scenarios"].get(i, "name").startswith("ChatGPT scale"))
+    wb.set_cell("Scenarios", row, "serve_hardware", None)
+    path = tmp_path / f"budget-{lang}.xlsx"
+    write_budget(wb, path, lang)
+    ws = openpyxl.load_workbook(path)["Results"]
+    rows = _result_rows(ws)
+    res = wb.results
+    col = 3 + row  # Results: label, unit, then one column per scenario
+    note = ws.cell(rows[labels.result_label("serve_gpus", lang)], col).comment
+    assert note is not None and note.text == labels.reason(res.error(row, "serve_gpus"), lang)
+    assert ("推理硬件为空" in note.text) == (lang == "zh_CN")
+    assert ws.cell(rows[labels.result_label("requests_per_day", lang)], col).comment is None  # a value
+    noted = {(c.row, c.column) for line in ws.iter_rows() for c in line if c.comment is not None}
+    failed = {(rows[labels.result_label(k, lang)], 3 + i) for k in REGISTRY if labels.result_label(k, lang) in rows
+              for i in range(wb.tables["Scenarios"].nrows)
+              if res.error(i, k) is not None and not (res.is_blank(i, k) and res.note(i, k) is None)}
+    assert noted == failed and len(noted) > 10
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
 def test_assumptions_in_words_beside_the_key(tmp_path, lang):
     from llmcost_gui.core import labels
 

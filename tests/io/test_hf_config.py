@@ -95,8 +95,8 @@ def test_model_folder_and_hugging_face_cache(tmp_path):
     ("not json", "not a readable JSON file"),
     ("[1, 2]", "expected a JSON object"),
     ('{"model_type": "bert", "hidden_size": 768}', "model_type 'bert' is not supported"),
-    ('{"model_type": "llama", "num_hidden_layers": 2}', "no 'hidden_size'"),
-    ('{"model_type": "llama", "hidden_size": -1}', "'hidden_size' must be a positive number"),
+    ('{"model_type": "llama", "num_hidden_layers": 2}', "no “hidden_size”"),
+    ('{"model_type": "llama", "hidden_size": -1}', "“hidden_size” must be a positive number"),
 ])
 def test_unreadable_configs_are_refused(tmp_path, content, message):
     path = tmp_path / "config.json"

@@ -123,7 +123,7 @@ def test_errors_name_sheet_row_and_column(tmp_path):
     text = str(info.value)
     assert "sheet Scenarios, row 3, column daily_users" in text
     assert "sheet Models, row 3, column params_b" in text
-    assert "sheet Models, row 3, column name: the name 'M' is already used in row 2" in text
+    assert "sheet Models, row 3, column name: the name “M” is already used in row 2" in text
 
 
 def test_missing_sheet_and_missing_header_are_reported(tmp_path):

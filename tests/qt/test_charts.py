@@ -266,7 +266,7 @@ def test_self_host_or_api_without_serving_says_what_to_do(qtbot, panel, default_
     panel.tabs.setCurrentWidget(panel.api_compare)
     settle(qtbot, panel)
     assert panel.api_compare.result is None
-    assert "daily_users" in panel.api_compare.message.text()
+    assert "Daily users" in panel.api_compare.message.text()
 
 
 def test_throughput_against_latency(qtbot, panel, default_wb):

@@ -77,7 +77,7 @@ def test_optional_sheets_may_be_left_out(good, tmp_path):
     chatgpt = [s for s in json.loads(out.stdout)["scenarios"] if s["name"].startswith("ChatGPT")][0]
     assert chatgpt["serve_gpus"] > 10_000  # bought cards need no rental offer
     rented = json.loads(out.stdout)["scenarios"][1]
-    assert "not found in Prices" in rented["errors"]["train_cost"]
+    assert "is not in Prices" in rented["errors"]["train_cost"]
 
 
 def test_missing_header_row(good, tmp_path):
@@ -108,11 +108,11 @@ def test_dangling_reference_is_an_error_value(good, tmp_path):
     assert out.returncode == 0
     first = json.loads(out.stdout)["scenarios"][0]
     assert first["train_flops"] is None
-    assert first["errors"]["train_flops"] == "model 'No such model' not found in Models"
+    assert first["errors"]["train_flops"] == "Model “No such model” is not in Models"
 
 
 @pytest.mark.parametrize("value,fragment", [
-    ("nan", "is not a number"), ("inf", "is not a number"), (-5, "must be a number in (0, inf)"),
+    ("nan", "is not a number"), ("inf", "is not a number"), (-5, "must be a number > 0"),
     ("=1/0", "is not a number"), ("12 parsecs", "unknown unit")])
 def test_bad_numbers(good, tmp_path, value, fragment):
     def edit(b):

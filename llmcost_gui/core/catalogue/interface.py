@@ -36,7 +36,7 @@ UI_ZH: dict[str, str] = {
     "Formula:": "公式：", "Values:": "代入数值：", "Unit:": "单位：",
     "Select a result cell to see how it is calculated.": "选择一个结果单元格以查看其计算方法。",
     "(not part of this scenario)": "（不属于此场景）", "Not part of this scenario": "不属于此场景",
-    "Default used: %1": "使用默认值：%1", "Capex (purchase)": "一次性购置", "Per day": "每日",
+    "Extra column (kept, not used)": "额外的列（保留，不参与计算）", "Default used: %1": "使用默认值：%1", "Capex (purchase)": "一次性购置", "Per day": "每日",
     "Per month": "每月", "Per year": "每年", "Per 1M tokens": "每百万 Token", "No scenario": "没有场景",
     "Edit %1": "编辑 %1", "e.g. %1": "例如 %1", "Paste": "粘贴", "Clear": "清除",
     "Add row": "添加行", "Add scenario": "添加场景", "Duplicate scenario": "复制场景",
@@ -137,8 +137,8 @@ HF_IMPORT: dict[str, tuple[str, str]] = {
                  "已从 Hugging Face 配置导入模型 %1（%2 B 参数）"),
 }
 
-# Keywords of the readable formula (core.expr.to_text) -> Chinese: (regular expression, replacement).
-FORMULA_WORDS_ZH: tuple[tuple[str, str], ...] = (
-    (r"\(if ", "(如果 "), (r"^if ", "如果 "), (" then ", " 则 "), (" else ", " 否则 "),
-    (" is blank", " 为空"), (" or ", " 或 "), (r"\bby ", "按 "), ("error: ", "错误："),
-)
+# Keywords of the readable formula (core.expr.to_text): (English, Simplified Chinese).
+FORMULA_WORDS: dict[str, tuple[str, str]] = {
+    "if": ("if", "如果"), "then": ("then", "则"), "else": ("else", "否则"), "is blank": ("is blank", "为空"),
+    "or": ("or", "或"), "by": ("by", "按"), "error": ("error: ", "错误："), "blank": ("blank", "空"),
+}

@@ -97,7 +97,7 @@ class ChartBase(QWidget):
         super().__init__(parent)
         self.computer = ProcessComputer(self)
         self.computer.finished.connect(self._show)
-        self.computer.error.connect(self._failed)
+        self.computer.error.connect(lambda why: self._failed(labels.reason(why, i18n.current())))
         self.computer.lost.connect(self._failed)
         self.plot_widget = pg.PlotWidget(axisItems={"left": SIAxis("left"), "bottom": SIAxis("bottom")})
         self.plot = self.plot_widget.getPlotItem()

@@ -44,7 +44,8 @@ class MemoryChart(ChartBase):
         if not stages:  # no bars: no stage ticks or axis words left from the last scenario
             self.plot.getAxis("bottom").setTicks(None)
             self.plot.setLabel("left", "")
-            self.show_message(" ".join(problems) or labels.memory_chart_text("nothing", lang))
+            self.show_message(" ".join(labels.reason(p, lang) for p in problems)
+                              or labels.memory_chart_text("nothing", lang))
             return
         x = list(range(len(stages)))
         bottom = [0.0] * len(stages)
@@ -66,7 +67,8 @@ class MemoryChart(ChartBase):
         self.plot.setLabel("bottom", "")
         self.plot.setXRange(-0.7, len(stages) - 0.3, padding=0)
         self.plot.setYRange(0, max(max(bottom), *(s.card_gb for s in stages)) * 1.15, padding=0)
-        self.show_message(" ".join([*(_summary(s, lang) for s in stages), *problems]))
+        self.show_message(" ".join([*(_summary(s, lang) for s in stages),
+                                    *(labels.reason(p, lang) for p in problems)]))
 
 
 def _summary(s: StageMemory, lang: str) -> str:
@@ -74,7 +76,7 @@ def _summary(s: StageMemory, lang: str) -> str:
     line = labels.memory_chart_text("stage_line", lang).format(
         stage=labels.stage_title(s.stage, lang), used=_gb(s.used_gb), card=_gb(s.card_gb),
         cards=f"{s.cards:,.0f}", fewest=fewest)
-    return line if s.fits else f"{line} {s.reason}"
+    return line if s.fits else f"{line} {labels.reason(s.reason, lang)}"
 
 
 def _gb(v: float) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEd
 from ...core import analysis, labels
 from ...core.cells import in_domain
 from ...core.formulas import REGISTRY, inputs_of
+from ...core.reasons import Reason, domain_of
 from ...core.report import scenario_currency
 from ...core.units import UnitError, is_money, parse_quantity, typed_text
 from ...core.variants import INPUTS, AnalysisError, current_values, input_currency, input_spec
@@ -120,9 +121,10 @@ class SensitivityChart(ChartBase):
             try:
                 value = parse_quantity(edit.text(), spec.unit)
             except UnitError as exc:
-                raise AnalysisError(f"{word}: {labels.reason(str(exc), lang)}") from None
+                raise AnalysisError(f"{word}: {exc.text(lang)}") from None
             if not in_domain(spec.column, value):
-                domain = labels.reason(f"{spec.column.name} must be {spec.column.domain_text()}", lang)
+                domain = labels.reason(Reason.of("outside_domain", col=spec.column.name,
+                                                 domain=domain_of(spec.column)), lang)
                 raise AnalysisError(f"{word} {edit.text()}: {domain}")
             out.append(value)
         if out[0] >= out[1]:
@@ -187,7 +189,7 @@ class SensitivityChart(ChartBase):
         except AnalysisError as exc:
             self._answer = None
             self.plot.clear()
-            self.show_message(str(exc))
+            self.show_message(exc.text(i18n.current()))
             return
         rows, self.left_out, self.capped = self._rows(snapshot, row, key)
         self.computer.submit(analysis.sweep_curves, snapshot, rows, name, x, key)
