@@ -15,6 +15,7 @@ import statistics
 import sys
 
 from docgen import write_or_check
+from validation_load import estimate_load, load_load_runs, render_load
 from validation_memory import estimate_memory, load_memory_runs, render_memory
 
 from llmcost_gui.core.schema import SCENARIOS
@@ -153,6 +154,7 @@ EXPLANATION = (
 
 
 # ---- serving -----------------------------------------------------------------------------------
+NO_TARGET = 1e6  # a latency target no run meets the edge of: the measurement stated none
 SERVING_GOAL = (0.25, 0.10)  # every point within ±25 %, median absolute error within 10 %
 
 
@@ -170,6 +172,7 @@ def estimate_serving(runs: list[dict]) -> list[dict]:
                   "serve_hardware": r["hardware"], "serve_precision": r["precision"],
                   "serve_tp": float(r["tp"]), "batch_size": float(r["batch"]),
                   "input_tokens": float(r["input_tokens"]), "output_tokens": float(r["output_tokens"]),
+                  "ttft_target_s": NO_TARGET, "tpot_target_s": NO_TARGET,
                   "procurement": "buy"} for r in runs)
     wb.apply(InsertRows("Scenarios", base, rows))
     out = []
@@ -239,26 +242,36 @@ SERVING_DEFAULTS = """## What the measurements say about the serving defaults
 * `bandwidth_eff` **0.75**: decode at small and moderate batches streams the weights and the KV cache
   at about three quarters of the datasheet bandwidth (0.69–0.75 at batch 1 is also what public
   batch-1 measurements imply); 0.8 made every memory-bound run too fast.
-* `prefill_mfu` blank = **0.7** of the 16-bit peak, **0.38** of the 8-bit peak: the A100 runs reach
-  0.65–0.7 of 312 TFLOP/s on 2,048-token prompts, the H100 FP8 runs 0.35–0.45 of 1,979 TFLOP/s
-  (8-bit tensor cores double the peak, the rest of the layer does not speed up).
-* `serve_mfu` **0.4** for decode arithmetic: only the largest batches (768–1,024 requests) are
-  compute-bound, and 0.4 lands them within the goal.
-* Tensor parallelism: two all-reduces per layer, each a fixed `tp_sync_us` **70 µs** plus its bytes
-  over half the datasheet interconnect bandwidth (Megatron-LM; Pope et al. 2022). The fixed part is
-  what the TP2/TP4 runs need; it is above NCCL's bare latency because it also carries the time cards
-  wait for each other. Without any of it the app was +51 % too fast for Llama 2 70B at TP8, batch 1.
+* `prefill_mfu` blank = **0.7** of the 16-bit peak, **0.5** of the 8-bit peak: the A100 runs reach
+  0.65–0.7 of 312 TFLOP/s on 2,048-token prompts; FP8 prefill on H100 reaches about half of
+  1,979 TFLOP/s (NIM 2025: a 5,000-token prompt of Llama 3.3 70B on TP2 in 0.41 s), the 2023
+  TensorRT-LLM runs 0.4–0.5 (8-bit tensor cores double the peak, the rest of the layer does not
+  speed up).
+* `serve_mfu` **0.4** for decode arithmetic: only the largest batches are compute-bound, and 0.4
+  lands them within the goal.
+* A step reads the KV cache after its matrix products, not beside them: the cache's streaming time
+  adds to the larger of weight streaming and arithmetic.
+* Tensor parallelism: two all-reduces per layer, each a fixed latency (blank `tp_sync_us`: 8 µs on
+  an NVLink-class link, 20 µs on PCIe, plus 12 µs for each other card waited for) plus its bytes
+  over half the datasheet interconnect bandwidth (Megatron-LM; Pope et al. 2022). The bare one-shot
+  kernel takes 4–10 µs on H100 (sgl-project/sglang PR #2904); the per-card part is the wait for the
+  slowest card, fitted to batch-1 latencies at TP2 (NIM 2025) and TP4 (TensorRT-LLM 2023).
 * `prefill_overhead_ms` **6 ms** per prefill pass: the first-token latency of 128-token prompts is
   mostly launch and scheduling time, which no FLOP or byte count explains.
 
+These runs are static batches of one length at a typed batch; the app now plans continuous
+batching (next section), which reproduces them because a static batch is its special case with
+every prompt prefilled beside the decode steps.
+
 The two runs left out decode 2,048 tokens with Llama 2 70B, whose grouped-query attention that
 software version served with much less than the bandwidth the app assumes; the same version's
-Llama 2 7B (multi-head attention) at the same lengths agrees. Treat long-output estimates for
-grouped-query models as optimistic by up to 2–3× on older serving stacks."""
+Llama 2 7B (multi-head attention) at the same lengths agrees, and the 2025 runs of Llama 3.1 70B
+in the next section agree too."""
 
 
 def main(argv: list[str] | None = None) -> int:
     text = (render(estimate(load_runs())) + "\n" + render_serving(estimate_serving(load_serving_runs()))
+            + "\n" + render_load(estimate_load(load_load_runs()))
             + "\n" + "\n".join(render_memory(estimate_memory(load_memory_runs()))))
     return write_or_check("docs/validation.md", text, argv)
 

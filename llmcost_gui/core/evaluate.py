@@ -21,7 +21,7 @@ from .schema import (
     STAGES,
 )
 from .units import format_value, is_money
-from .vals import BLANK, OK, Val, factorize, is_ok, shared_if_ok, text_factors
+from .vals import BLANK, OK, Val, factorize, is_ok, shared_if_ok, text_factors, uniform_codes
 
 
 @dataclass(frozen=True)
@@ -301,6 +301,10 @@ class _Context:
                 value = col.default
                 self.assumption_defaults.append(key)
             self.assumption_values[key] = value
+            if value is None:  # blank with no default: the formulas say what a blank means
+                self.inputs[key] = Val(np.full(self.size, np.nan), uniform_codes(self.size, BLANK))
+                self.blank[key] = np.ones(self.size, bool)
+                continue
             # a value is a number, or (core.analysis) an array with one value per scenario
             values = np.full(self.size, value, dtype=float)
             codes = np.zeros(self.size, np.int32)

@@ -99,16 +99,18 @@ _API_ALWAYS_CHEAPER_IF = "replica_cost_per_day >= api_cost_per_replica"
 _API_ALWAYS_CHEAPER = 'blank("self_host_never_cheaper")'
 API_FORMULAS: tuple[Formula, ...] = (
     F("api_usd_per_request", "USD",
-      f'(input_tokens * lookup(ApiOffers, "input_per_million", {_OFFER}) + output_tokens * '
-      f'lookup(ApiOffers, "output_per_million", {_OFFER})) / 1e6 / '
+      f'(input_tokens * (cache_miss * lookup(ApiOffers, "input_per_million", {_OFFER}) + prefix_cache_hit * '
+      f'lookup_or(ApiOffers, "cached_input_per_million", {_OFFER}, lookup(ApiOffers, "input_per_million", {_OFFER})))'
+      f' + output_tokens * lookup(ApiOffers, "output_per_million", {_OFFER})) / 1e6 / '
       f'where(lookup(ApiOffers, "currency", {_OFFER}) == "CNY", usd_cny, 1)',
-      "API price of one request: prompt and output tokens at the offer's prices, in USD", "serve",
+      "API price of one request: prompt tokens (cache hits at the offer's cached price, where it has "
+      "one) and output tokens at the offer's prices, in USD", "serve",
       guard=_OFFER, public=False, source=API_SOURCE),
     F("api_cost_per_day", "money/day", "requests_per_day * api_usd_per_request * fx",
       "What the chosen API offer charges for the scenario's traffic per day", "serve", guard=_OFFER, source=API_SOURCE),
     F("api_vs_self_host", "ratio", "api_cost_per_day / serve_cost_per_day",
       "API cost ÷ self-hosted serving cost per day (above 1: self-hosting is cheaper)", "serve", guard=_OFFER),
-    F("replica_cost_per_day", "money/day", "serve_cost_per_day / serve_gpus * replica_gpus",
+    F("replica_cost_per_day", "money/day", "serve_cost_per_day / serve_gpus_paid * replica_gpus",
       "Self-hosting cost of one replica per day: the height of one step", "serve", guard=_OFFER, public=False),
     F("replica_daily_users", "users",
       "replica_gpus * (1 - capacity_overhead) / gpu_seconds_per_request * daily_users / peak_requests_per_s",
@@ -196,13 +198,18 @@ FORMULAS: tuple[Formula, ...] = (
     *_stage_money("serve", "serve_hardware", "serve_price", "serving"),
     F("serve_capex", "money", "serve_gpus * serve_card_usd * (1 + server_overhead) * fx",
       "Purchase cost of the serving fleet, servers included", "serve"),
-    F("serve_energy_kwh_per_day", "kWh/day", "serve_gpus * serve_card_kw * 24 * pue",
+    F("serve_gpus_paid", "GPUs",
+      'where(procurement == "buy", serve_gpus, where(autoscale == "yes", serve_gpus_avg, serve_gpus))',
+      "Cards paid for by the day: the average fleet when rented cards follow the traffic "
+      "(autoscale), else the peak fleet", "serve", public=False),
+    F("serve_energy_kwh_per_day", "kWh/day", "serve_gpus_paid * serve_card_kw * 24 * pue",
       "Serving energy per day incl. PUE", "serve", source=EPOCH),
     F("serve_cost_per_day", "money/day",
       'where(procurement == "buy", serve_gpus * serve_card_usd * (1 + server_overhead) / '
       "(365 * depreciation_years) + serve_energy_kwh_per_day * electricity_per_kwh, "
-      "serve_gpus * 24 * serve_rent_usd_per_gpu_hour) * (1 + ops_overhead) * fx",
-      "Serving cost per day: rent, or write-off plus power; plus operations", "serve"),
+      "serve_gpus_paid * 24 * serve_rent_usd_per_gpu_hour) * (1 + ops_overhead) * fx",
+      "Serving cost per day: rent (the average fleet with autoscale), or write-off plus power; "
+      "plus operations", "serve"),
     F("cost_per_million_tokens", "money", "serve_cost_per_day / tokens_per_day * 1e6",
       "Serving cost per million tokens", "serve"),
     F("cost_per_request", "money", "serve_cost_per_day / requests_per_day", "Serving cost per request", "serve"),

@@ -96,6 +96,9 @@ MODELS = Table(
         _c("experts_per_token", INT, "", "Routed experts each token uses (MoE)", lo=1),
         _c("n_shared_experts", INT, "", "Experts every token uses besides the routed ones (DeepSeek); blank = 0",
            lo=0),
+        _c("kv_dim", INT, "values",
+           "Values cached per token per layer, keys and values together; blank = 2 × n_kv_heads × "
+           "d_model ÷ n_heads (multi-head latent attention caches its latent: 576 for DeepSeek-V3)", lo=1),
         _c("source", TEXT, help="Where these figures come from"),
     ),
     title="Models",
@@ -114,8 +117,10 @@ HARDWARE = Table(
         _c("bandwidth_tbs", NUMBER, "TB/s", "Memory bandwidth", **POS),
         _c("tdp_w", NUMBER, "W", "Board power (TDP)", **POS),
         _c("interconnect_gbs", NUMBER, "GB/s",
-           "Card-to-card bandwidth (NVLink, PCIe, HCCS…), both directions together, as datasheets give it",
-           **POS),
+           "Card-to-card bandwidth (NVLink, PCIe, HCCS…), both directions together, as datasheets give it; "
+           "blank = 64 (PCIe 4.0 x16)", default=64.0,
+           default_source="PCIe 4.0 x16: 32 GB/s each way (PCI-SIG PCIe 4.0 base specification), the "
+                          "floor of a multi-card server without a card-to-card link", **POS),
         _c("network_gbs", NUMBER, "GB/s",
            "Scale-out bandwidth per card between servers, one direction: its share of the InfiniBand/RoCE "
            "NICs (400 Gb/s NDR = 50 GB/s); blank = 12.5 (one 100 Gb/s Ethernet port)", default=12.5,
@@ -193,8 +198,20 @@ ASSUMPTION_KEYS = {
            "Share of card memory kept free for activations and the runtime", default=0.1,
            lo=0.0, hi=0.99),
         # serving latency
-        _c("tp_sync_us", NUMBER, "µs", "Fixed latency of one tensor-parallel all-reduce", default=70.0,
-           **NONNEG),
+        _c("tp_sync_us", NUMBER, "µs",
+           "Fixed latency of one tensor-parallel all-reduce; blank = by the card's link and the number "
+           "of cards (serving_sync_us in docs/formulas.md)", **NONNEG),
+        _c("ep_sync_us", NUMBER, "µs",
+           "Fixed latency of one expert-parallel all-to-all (dispatch or combine)", default=40.0,
+           default_source="DeepEP low-latency kernels (deepseek-ai/DeepEP README, 2025): dispatch of "
+                          "128 tokens in 77 µs at EP8 to 194 µs at EP256 over 50 GB/s RDMA; the part "
+                          "no byte count explains is about 40 µs", **NONNEG),
+        _c("max_batch", INT, "requests",
+           "Most requests a serving engine runs at once (its scheduler limit)", default=256,
+           default_source="vLLM's default max_num_seqs = 256 (vllm EngineArgs) and TensorRT-LLM's "
+                          "default max_batch_size = 256 (trtllm-serve / BuildConfig)", lo=1),
+        _c("node_gpus", INT, "GPUs", "Cards in one server, joined by the card-to-card link", default=8,
+           default_source="HGX/DGX servers hold 8 cards on NVLink (NVIDIA DGX H100 user guide)", lo=1),
         _c("prefill_overhead_ms", NUMBER, "ms", "Fixed time of one prefill pass (kernel launches, scheduling)",
            default=6.0, **NONNEG),
     )
@@ -292,22 +309,43 @@ SCENARIOS = Table(
                           "measured 0.69-0.75 at batch 1, aiconfigurator assumes 0.8"),
         # latency and parallelism
         _c("serve_tp", INT, "GPUs",
-           "Cards per replica, tensor parallel; blank = the fewest (a power of two) that fit", stage="serve", lo=1),
-        _c("ttft_target_s", NUMBER, "s", "Time-to-first-token target; blank = none", stage="serve", **POS),
-        _c("tpot_target_s", NUMBER, "s", "Time-per-output-token target (1 ÷ tokens/s per user); blank = none",
-           stage="serve", **POS),
+           "Cards per replica, tensor parallel; blank = the fewest (a power of two) that fit "
+           "(a mixture of experts: 1, attention data parallel)", stage="serve", lo=1),
+        _c("serve_ep", INT, "GPUs",
+           "Cards the experts of a mixture-of-experts model are spread over (expert parallel); "
+           "blank = every card of the replica", stage="serve", lo=1),
+        _c("serve_disagg", CHOICE, "",
+           "yes: prompts are prefilled on replicas of their own and the KV cache moves to decode "
+           "replicas over the network; no: every replica does both", choices=("no", "yes"),
+           default="no", stage="serve",
+           default_source="one kind of replica, as vLLM and TensorRT-LLM serve by default"),
+        _c("ttft_target_s", NUMBER, "s", "Time-to-first-token target", default=2.0, stage="serve", **POS,
+           default_source="MLPerf Inference v4.0 Llama 2 70B server scenario: TTFT ≤ 2 s (p99)"),
+        _c("tpot_target_s", NUMBER, "s", "Time-per-output-token target (1 ÷ tokens/s per user)",
+           default=0.05, stage="serve", **POS,
+           default_source="20 tokens/s per user: DeepSeek's chat service ran at 20–22 tokens/s "
+                          "(DeepSeek-V3/R1 Inference System Overview, 2025); MLPerf's interactive "
+                          "Llama 2 70B limit is 40 ms"),
         _c("kv_precision", CHOICE, "", "Number format of the KV cache; blank = serve_precision (bf16 with int4)",
            choices=PRECISIONS, stage="serve"),
         _c("prefill_mfu", NUMBER, "fraction",
            "Compute efficiency of prefill; blank = 0.7 with 16-bit, 0.38 with 8-bit arithmetic "
            "(fitted to published measurements, docs/validation.md)", stage="serve", **UTILIZATION),
-        _c("batch_size", INT, "requests", "Most requests a replica decodes together (memory and latency targets may lower it)", default=16, stage="serve",
-           lo=1,
-           default_source="a moderate continuous-batching size; larger batches lower the cost per token"),
+        _c("batch_size", INT, "requests",
+           "Most requests a replica runs together; blank = as many as fit beside the weights and meet "
+           "the targets, up to the engine's max_batch", stage="serve", lo=1),
         _c("capacity_overhead", NUMBER, "fraction",
            "Capacity lost to scheduling, redundancy and coordination", default=0.2, stage="serve",
            lo=0.0, hi=1.0,
            default_source="llm-d planner keeps 20 % capacity headroom"),
+        _c("prefix_cache_hit", NUMBER, "fraction",
+           "Share of prompt tokens whose KV cache is reused from an earlier request (no prefill)",
+           default=0.0, stage="serve", **FRACTION,
+           default_source="no reuse unless measured (DeepSeek reported 56 % of input tokens as "
+                          "cache hits in its 2025 inference overview)"),
+        _c("autoscale", CHOICE, "", "yes: rented cards follow the day's traffic (pay the average "
+           "fleet); no: the peak fleet runs all day", choices=("yes", "no"), default="no",
+           stage="serve", default_source="a fixed fleet, the safe reading for a budget"),
         # API comparison
         _c("api_offer", REF, "", "An API offer to compare with self-hosting (blank: no comparison)",
            ref="ApiOffers", stage="serve"),
