@@ -38,8 +38,8 @@ LITTLE = ("Little's law (concurrency = arrival rate × time in system); queueing
 PAGED = "Kwon et al. 2023, PagedAttention (vLLM): the cache holds only the tokens in flight"
 SYNC = ("one-shot all-reduce of a small message on H100 NVLink: 4–10 µs at TP2–TP8 (sgl-project/sglang "
         "PR #2904, 2025-01, vLLM and TensorRT-LLM kernels); NCCL over PCIe about 20 µs at 4 KB on 4 cards; "
-        "the per-card part (the wait for the slowest card) fitted to batch-1 latencies at TP2 (NVIDIA NIM "
-        "1.8, 2025) and TP4 (TensorRT-LLM 2023), docs/validation.md")
+        "with the wait for the slowest card, fitted to batch-1 latencies at TP2 (NVIDIA NIM "
+        "1.8, 2025) and TP4 (TensorRT-LLM 2023): 20 µs per doubling of the cards, docs/validation.md")
 PROFILE = ("a day whose hourly traffic has mean 1 and peak peak_factor, each hour served by whole "
            "replicas (on average half a replica above demand); Azure LLM inference trace 2023 "
            "(Patel et al. 2024, Splitwise) and DeepSeek 2025: capacity released at night")
@@ -48,7 +48,7 @@ SPEC21 = "LLM Cost Workbench specification §2.1"
 
 PREFILL_EFF_16, PREFILL_EFF_8 = 0.7, 0.5  # blank prefill_mfu: 16-bit arithmetic, 8-bit arithmetic
 NVLINK_CLASS_GBS = 300  # a card-to-card link at least this fast is NVLink-class (one-shot all-reduce)
-SYNC_NVLINK_US, SYNC_PCIE_US, SYNC_PEER_US = 8.0, 20.0, 12.0  # see serving_sync_us and SYNC
+SYNC_NVLINK_US, SYNC_PCIE_US = 20.0, 30.0  # per doubling of the cards; see serving_sync_us and SYNC
 
 # Why a replica runs no batch (templates in core/catalogue/reasons.py).
 ERR_MEMORY = Reason("replica_too_small")
@@ -209,9 +209,9 @@ def serving_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in 
           public=False, source=ORCA),
         F("serving_sync_us", "µs",
           f"where(isblank(tp_sync_us), where(lookup(Hardware, \"interconnect_gbs\", {hw}) >= {NVLINK_CLASS_GBS}, "
-          f"{SYNC_NVLINK_US}, {SYNC_PCIE_US}) + {SYNC_PEER_US} * (serve_tp_used - 1), tp_sync_us)",
-          f"Fixed latency of one all-reduce: tp_sync_us, else {SYNC_NVLINK_US} µs on an NVLink-class link "
-          f"({SYNC_PCIE_US} µs on PCIe) plus {SYNC_PEER_US} µs for each other card it waits for",
+          f"{SYNC_NVLINK_US}, {SYNC_PCIE_US}) * log2(serve_tp_used), tp_sync_us)",
+          f"Fixed latency of one all-reduce: tp_sync_us, else {SYNC_NVLINK_US} µs per doubling of the "
+          f"cards on an NVLink-class link, {SYNC_PCIE_US} µs on PCIe",
           s, public=False, source=SYNC),
         F("ep_link_bytes_per_s", "B/s",
           f'where(serve_ep_used > node_gpus, lookup(Hardware, "network_gbs", {hw}) * 1e9, link_bytes_per_s)',

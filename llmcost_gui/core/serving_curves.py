@@ -1,7 +1,9 @@
 """Throughput against latency as the batch grows: the picture serving engineers choose a batch on.
 
 For each scenario the batch runs over :data:`BATCHES` on the scenario's own replica (its
-``replica_gpus``; targets ignored, memory still binding); every point is (output tokens per second per user = 1 ÷ TPOT, output tokens per second per GPU).
+``replica_gpus``; targets ignored, memory still binding), the replica full (continuous batching:
+every step carries the prefill chunks of arriving prompts); every point is (output tokens per
+second per user = 1 ÷ step time, output tokens per second per GPU).
 All scenarios and batches are one vectorized evaluation.
 """
 
@@ -17,6 +19,7 @@ from .variants import current_value, evaluate_variants, scenario_row
 
 # 1 to 4096 in 60 geometric steps (2^(k/5)), rounded, without repeats; plain Python, since
 # np.geomspace and np.unique load numpy.ma, which start-up does not need
+NO_TARGET = 1e9  # a latency target no batch reaches: the curve ignores the scenario's targets
 BATCHES = np.array(sorted({round(2 ** (k / 5)) for k in range(61)}), float)
 
 
@@ -27,7 +30,7 @@ class Curve:
     row: int
     name: str
     batch: np.ndarray
-    per_user: np.ndarray  # output tokens/s seen by one user
+    per_user: np.ndarray  # output tokens/s seen by one user (1 ÷ the full replica's step)
     per_gpu: np.ndarray  # output tokens/s per card
     meets_ttft: np.ndarray  # bool per point: time to first token within ttft_target_s (or no target)
     point: tuple[float, float] | None  # the scenario's own (per_user, per_gpu); None if it has an error
@@ -50,10 +53,10 @@ def throughput_curves(wb, scenarios, batches: np.ndarray = BATCHES) -> list[Curv
         return []
     batches = np.asarray(batches, dtype=float)
     src = np.repeat(rows, len(batches))
-    blank = np.full(len(src), np.nan)
+    none = np.full(len(src), NO_TARGET)
     replica = wb.results.values["replica_gpus"][src]  # NaN (an error) leaves serve_tp to the model
     res = evaluate_variants(wb, src, {"batch_size": np.tile(batches, len(rows)), "serve_tp": replica,
-                                      "tpot_target_s": blank, "ttft_target_s": blank})
+                                      "tpot_target_s": none, "ttft_target_s": none})
     out = []
     for i, row in enumerate(rows):
         part = slice(i * len(batches), (i + 1) * len(batches))
@@ -62,14 +65,14 @@ def throughput_curves(wb, scenarios, batches: np.ndarray = BATCHES) -> list[Curv
 
 
 def _curve(wb, row, batches, res, part) -> Curve:
-    ok = (res.codes["tpot_s"][part] == OK) & (res.codes["output_tokens_per_s_per_gpu"][part] == OK)
+    ok = (res.codes["step_s"][part] == OK) & (res.codes["output_tokens_per_s_per_gpu"][part] == OK)
     ok &= res.values["serve_batch"][part] == batches  # past the memory limit the batch stops growing
-    tpot = res.values["tpot_s"][part][ok]
-    ttft = res.values["ttft_s"][part][ok]
+    tpot = res.values["step_s"][part][ok]
+    ttft = res.values["prefill_s"][part][ok] + np.where(batches[ok] > 1, tpot / 2, 0)
     ttft_target = current_value(wb, row, "ttft_target_s")
     point, point_batch, error = None, None, wb.results.error(row, "output_tokens_per_s_per_gpu")
     if error is None:
-        point = (1 / wb.results.value(row, "tpot_s"), wb.results.value(row, "output_tokens_per_s_per_gpu"))
+        point = (1 / wb.results.value(row, "step_s"), wb.results.value(row, "output_tokens_per_s_per_gpu"))
         point_batch = wb.results.value(row, "serve_batch")
     return Curve(row, str(wb.tables["Scenarios"].get(row, "name")), batches[ok], 1 / tpot,
                  res.values["output_tokens_per_s_per_gpu"][part][ok],

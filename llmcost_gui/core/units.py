@@ -28,7 +28,7 @@ _PER_HOUR = re.compile(r"\s*(?:/\s*(?:gpu[- ]?)?(?:h|hr|hour)|per\s+(?:gpu[- ]?)
 
 # Plain count units: a trailing word from this set is accepted and ignored.
 COUNT_WORDS = {"", "params", "parameters", "tokens", "users", "requests", "gpus", "gpu", "cards",
-               "epochs", "layers", "heads", "req", "x"}
+               "epochs", "layers", "heads", "req", "x", "values"}
 # Words a value in a physical unit may carry: {unit word: factor to the unit}.
 _FLOPS = {"tflops": 1, "tflop/s": 1, "tops": 1, "pflops": 1e3, "pflop/s": 1e3, "pops": 1e3,
           "gflops": 1e-3, "gflop/s": 1e-3, "flops": 1e-12, "flop/s": 1e-12}
@@ -103,6 +103,7 @@ _ENTRIES = (
     Unit("requests", "请求", COUNT, in_header=False, excel="#,##0"),
     Unit("GPUs", "GPU", COUNT, in_header=False, excel="#,##0"),
     Unit("epochs", "轮", COUNT, in_header=False),
+    Unit("values", "个值", COUNT, in_header=False),
     Unit("sequences", "序列", in_header=False),
     Unit("FLOP", "FLOP", in_header=False, excel="0.00E+00"),
     Unit("PF-days", "PF-days", excel="#,##0.0"),

@@ -118,7 +118,8 @@ def stored_values(wb, name: str, src: np.ndarray) -> np.ndarray:
     if spec.kind == "scenario":
         return wb.tables["Scenarios"].array(name)[src].astype(float)
     if spec.kind == "assumption":  # the value evaluation used: given or default
-        return np.full(len(src), float(wb.results.assumptions[name]))
+        value = wb.results.assumptions[name]  # None: blank, the formulas decide (tp_sync_us)
+        return np.full(len(src), np.nan if value is None else float(value))
     rows = _record_rows(wb, spec, src)
     table = wb.tables[spec.table]
     if table.nrows == 0:

@@ -94,16 +94,16 @@ def test_flops_per_request(mini):
 
 def test_gpu_seconds_per_request_memory_bound(mini):
     wb = mini(SERVE)
-    # KV bytes/token = 2·10·1000·(5/10)·2 = 20,000; one card (20 GB weights + 40 MB KV ≤ 36 GB)
-    # step = max(weights 2e10 + 10 requests · 20,000 · 150 KV, ÷ 0.5 TB/s; 10 · (2e10 + 3e6) ÷ 5e13) = 0.04006 s
-    memory_step = (2e10 + 10 * 20000 * 150) / 5e11
-    compute_step = 10 * (2e10 + 2 * 10 * 1000 * 150) / 5e13
-    assert memory_step > compute_step
-    assert res(wb, "tpot_s") == approx(memory_step)
-    # batched prefill at the 16-bit default prefill efficiency 0.7: (2e12 + 1e8) ÷ 7e13
-    prefill = (2e12 + 1e8) / 7e13
-    assert res(wb, "gpu_seconds_per_request") == approx(prefill + 100 * memory_step / 10)
-    assert res(wb, "output_tokens_per_s_per_gpu") == approx(100 / (prefill + 100 * memory_step / 10))
+    # KV bytes/token = 2·10·1000·(5/10)·2 = 20,000; one card (20 GB weights + 10 requests' KV ≤ 36 GB)
+    # a full step: max(weights 2e10 ÷ 0.5 TB/s, 10 · (2e10 + 3e6) ÷ 5e13) + 10 requests' KV
+    # (20,000 B · 150 tokens ÷ 5e11) + 10 prompt tokens at the 16-bit prefill efficiency 0.7
+    weights, compute = 2e10 / 5e11, 10 * (2e10 + 2 * 10 * 1000 * 150) / 5e13
+    assert weights > compute
+    prefill = (2e12 + 1e8) / 7e13  # one 100-token prompt, spread over its 100 output steps
+    step = weights + 10 * 20000 * 150 / 5e11 + 10 * prefill / 100
+    assert res(wb, "step_s") == approx(step)
+    assert res(wb, "gpu_seconds_per_request") == approx(100 * step / 10)
+    assert res(wb, "output_tokens_per_s_per_gpu") == approx(100 / (100 * step / 10))
     assert res(wb, "replica_gpus") == 1
     assert res(wb, "serve_batch") == 10
 
@@ -145,7 +145,7 @@ def test_serve_buy_is_write_off_plus_power(mini):
 
 def test_replica_rounds_up_to_power_of_two(mini):
     # a 100B model in fp32 = 400 GB on 36 GB usable per card -> 12 cards -> 16
-    wb = mini({**SERVE, "model": "MoE", "serve_precision": "fp32", "serve_hardware": "H"})
+    wb = mini({**SERVE, "model": "MoE", "serve_precision": "fp32", "serve_hardware": "H", "tpot_target_s": 1.0})
     assert res(wb, "replica_gpus") == 16
     assert res(wb, "serve_gpus") % 16 == 0
 

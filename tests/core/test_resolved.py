@@ -14,9 +14,9 @@ def test_a_typed_scenario_value_is_given():
 
 
 def test_a_blank_cell_resolves_to_its_default_or_to_blank():
-    wb = make_wb({**SERVE, "batch_size": None, "requests_per_user": None})
-    assert wb.resolved(0, "batch_size") == Resolved(16.0, False, "requests")  # schema default 16
-    assert wb.resolved(0, "batch_size").default_used
+    wb = make_wb({**SERVE, "tpot_target_s": None, "requests_per_user": None})
+    assert wb.resolved(0, "tpot_target_s") == Resolved(0.05, False, "s")  # schema default 50 ms
+    assert wb.resolved(0, "tpot_target_s").default_used
     assert wb.resolved(0, "requests_per_user").value == 10.0
     blank = wb.resolved(0, "train_gpus")  # no default
     assert blank == Resolved(None, False, "GPUs") and not blank.default_used
@@ -43,7 +43,7 @@ def test_a_looked_up_price_carries_its_rows_currency():
 
 
 def test_current_values_read_the_resolved_defaults():
-    wb = make_wb({**SERVE, "batch_size": None}, {**TRAIN})
-    values = current_values(wb, "batch_size")
-    assert values[0] == 16.0  # the default, as evaluation used it
+    wb = make_wb({**SERVE, "tpot_target_s": None}, {**TRAIN})
+    values = current_values(wb, "tpot_target_s")
+    assert values[0] == 0.05  # the default, as evaluation used it
     assert str(values[1]) == "nan"  # serving is not part of the training scenario

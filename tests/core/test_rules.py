@@ -68,7 +68,7 @@ def test_every_problem_of_an_insert_is_listed(mini):
     rows = ({"name": "X", "model": "M", "train_mfu": 2, "batch_size": 2.5},)
     exc = refused(wb, InsertRows("Scenarios", 1, rows))
     assert [p.column for p in exc.problems] == ["train_mfu", "batch_size"]
-    assert "Scenarios › X › Batch size: must be a whole number ≥ 1, got 2.5. For example: 16" in exc.text()
+    assert "Scenarios › X › Batch size: must be a whole number ≥ 1, got 2.5. For example: 1" in exc.text()
 
 
 def test_a_refusal_inside_a_batch_undoes_the_batch(mini):
