@@ -596,7 +596,7 @@ def _tx_lookup(a, r, style):
         text = style.lookup_text(a[0].id, a[1].value, ast.unparse(a[2]))
     else:
         text = f"{a[0].id}[{r(a[2])}].{a[1].value}"
-    return text if len(a) == 3 else f"({text} or {r(a[3])})"
+    return text if len(a) == 3 else f"({text} {style.word('or')} {r(a[3])})"
 
 
 def _tx_call(a, r, style, name):

@@ -61,6 +61,7 @@ GOLDEN = [
     ("ceil(a / b)", "-INT(-($A$2/$B$2))", "⌈a / b⌉", 1.0),
     ("pow2ceil(a + b)", "2^(-INT(-(LOG($A$2+$B$2,2)-1E-09)))", "pow2ceil(a + b)", 8.0),
     ("pow2ceil(8)", "2^(-INT(-(LOG(8,2)-1E-09)))", "pow2ceil(8)", 8.0),
+    ("log2(a * 4)", "LOG($A$2*4,2)", "log₂(a · 4)", 3.0),
     ('where(s == "CNY", a, b)', 'IF(cur="CNY",$A$2,$B$2)', 'if s = "CNY" then a else b', 2.0),
     ('switch(s, "USD", 1, "CNY", 7)', 'IF(cur="USD",1,IF(cur="CNY",7,NA()))', "by s: (USD → 1, CNY → 7)", 7.0),
     ("where(isblank(c), a, c)", "IF(ISBLANK($C$2),$A$2,$C$2)", "if c is blank then a else c", 2.0),

@@ -72,7 +72,8 @@ def test_domains_are_written_from_the_schema(script):
     assert script.domain(sc.column("train_gpus"), "en") == "whole number ≥ 1"
     assert script.domain(sc.column("procurement"), "en") == "`rent` / `buy`"
     assert script.domain(sc.column("model"), "zh_CN") == "Models 表中的名称"
-    assert script.default_text(sc.column("batch_size"), "en") == "16"
+    assert script.default_text(sc.column("requests_per_user"), "en") == "10"
+    assert script.default_text(sc.column("batch_size"), "en") == ""  # blank: what fits
     assert script.default_text(sc.column("model"), "zh_CN") == "必填"
 
 

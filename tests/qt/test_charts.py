@@ -276,7 +276,7 @@ def test_throughput_against_latency(qtbot, panel, default_wb):
     settle(qtbot, panel)
     curves = panel.throughput.curves
     assert curves[0].row == row and len(curves) > 1  # the selected scenario first, others after
-    assert curves[0].point == pytest.approx((1 / default_wb.result(row, "tpot_s"),
+    assert curves[0].point == pytest.approx((1 / default_wb.result(row, "step_s"),
                                              default_wb.result(row, "output_tokens_per_s_per_gpu")))
     assert "tokens/s per GPU" in panel.throughput.message.text()
     assert panel.tabs.tabText(panel.tabs.indexOf(panel.throughput)) == "Throughput vs latency"

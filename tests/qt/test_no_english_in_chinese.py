@@ -9,12 +9,18 @@ from PySide6.QtCore import Qt
 from qt_helpers import CHATGPT, GPT3_500, scenario
 
 from llmcost_gui.core.formulas import REGISTRY, RESULT_KEYS
+from llmcost_gui.core.schema import TABLES
 
 ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 # English words that only prose has (a key, unit or model name never is one of these)
 PROSE = re.compile(r"(?<![\w.#])(?:the|a|an|of|to|is|are|in|or|and|for|with|not|no|must|be|on|at|"
                    r"than|when|from|this|that|its|has|give|choose|needs|cannot|use|got|expected|"
                    r"blank|part|scenario|default|used|number|error)(?![\w.])", re.I)
+
+
+# choice values that are also English words: data in a cell, code in a help text
+CHOICE_WORDS = re.compile(r"(?<![\w])(?:" + "|".join(sorted(
+    {v for t in TABLES.values() for c in t.columns for v in c.choices if PROSE.fullmatch(v)})) + r")(?![\w])")
 
 
 def _allowed(wb) -> list[str]:
@@ -32,6 +38,7 @@ def _prose(text: str, allowed: list[str]) -> str | None:
     for s in allowed:
         text = text.replace(s, " ")
     text = re.sub(r"\b\w*_\w*\b", " ", text)  # keys (train_gpu_hours, scenario.train_gpus)
+    text = CHOICE_WORDS.sub(" ", text)  # choices are data ("no" of autoscale), like "bf16"
     m = PROSE.search(text)
     return None if m is None else text
 

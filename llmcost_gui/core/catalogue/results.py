@@ -122,7 +122,7 @@ RESULTS: dict[str, tuple[str, str]] = {
     "prefill_tokens_per_step": ("Prompt tokens per request per step", "每请求每步的提示 Token 数"),
     "step_prefill_s_per_request": ("Step: prefill per request", "单步: 每请求预填充"),
     "serving_sync_us": ("All-reduce latency used", "所用 All-reduce 时延"),
-    "ep_link_bytes_per_s": ("All-to-all bandwidth", "All-to-all 带宽"),
+    "ep_link_bytes_per_s": ("All-to-all bandwidth", "全交换带宽"),
     "step_comm_s_per_request": ("Step: link traffic per request", "单步: 每请求通信"),
     "step_experts_s": ("Step: experts touched", "单步: 被激活专家权重读取"),
     "step_s": ("Step of a full replica", "满批副本单步时间"),
