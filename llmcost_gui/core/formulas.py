@@ -110,7 +110,7 @@ API_FORMULAS: tuple[Formula, ...] = (
       "What the chosen API offer charges for the scenario's traffic per day", "serve", guard=_OFFER, source=API_SOURCE),
     F("api_vs_self_host", "ratio", "api_cost_per_day / serve_cost_per_day",
       "API cost ÷ self-hosted serving cost per day (above 1: self-hosting is cheaper)", "serve", guard=_OFFER),
-    F("replica_cost_per_day", "money/day", "serve_cost_per_day / serve_gpus_paid * replica_gpus",
+    F("replica_cost_per_day", "money/day", "serve_cost_per_day / serve_gpus * replica_gpus",
       "Self-hosting cost of one replica per day: the height of one step", "serve", guard=_OFFER, public=False),
     F("replica_daily_users", "users",
       "replica_gpus * (1 - capacity_overhead) / gpu_seconds_per_request * daily_users / peak_requests_per_s",
@@ -196,8 +196,12 @@ FORMULAS: tuple[Formula, ...] = (
     # --- serving: work per request, batch, latency (core/formulas_serving.py)
     *serving_formulas(Formula),
     *_stage_money("serve", "serve_hardware", "serve_price", "serving"),
-    F("serve_capex", "money", "serve_gpus * serve_card_usd * (1 + server_overhead) * fx",
-      "Purchase cost of the serving fleet, servers included", "serve"),
+    F("serve_capex", "money",
+      'where(procurement == "rent", where(lookup_or(Hardware, "price", serve_hardware, -1) < 0, '
+      'blank("rented_card_without_price"), serve_gpus * serve_card_usd * (1 + server_overhead) * fx), '
+      "serve_gpus * serve_card_usd * (1 + server_overhead) * fx)",
+      "Purchase cost of the serving fleet, servers included (blank for rented cards without a price)",
+      "serve"),
     F("serve_gpus_paid", "GPUs",
       'where(procurement == "buy", serve_gpus, where(autoscale == "yes", serve_gpus_avg, serve_gpus))',
       "Cards paid for by the day: the average fleet when rented cards follow the traffic "

@@ -124,7 +124,7 @@ def _layer_llama_like(cfg: dict, family: str) -> tuple[Counts, dict]:
         shared, expert = experts * d, _gated_mlp(d, ffn)  # router; one expert
     else:
         shared, expert = _gated_mlp(d, ffn), 0.0
-    arch = {"d_model": d, "n_heads": h, "n_kv_heads": kv, "ffn_dim": ffn}
+    arch = {"d_model": d, "n_heads": h, "n_kv_heads": kv, "ffn_dim": ffn, "kv_dim": int(2 * kv * hd)}
     if experts:
         arch |= {"n_experts": experts, "experts_per_token": _get(cfg, "num_experts_per_tok")}
     return Counts(attn, shared, expert, experts), arch
@@ -173,10 +173,10 @@ def _layer_deepseek(cfg: dict, layer: int) -> tuple[Counts, dict]:
     shared_n = int(_get(cfg, "n_shared_experts", default=0, required=False) or 0)
     first_dense = int(cfg.get("first_k_dense_replace") or 0)
     freq = int(cfg.get("moe_layer_freq") or 1)
-    # MLA caches kv_lora_rank + rope values per token and layer: as equivalent KV heads of the
-    # 2·d·(n_kv ÷ n_heads) rule, rounded up so that the cache is never underestimated
+    # MLA caches kv_lora_rank + rope values per token and layer (kv_dim, exact); n_kv_heads keeps
+    # the equivalent heads of the 2·d·(n_kv ÷ n_heads) rule, rounded up, for tables without kv_dim
     kv_equiv = math.ceil((kv_rank + rope) * h / (2 * d))
-    arch = {"d_model": d, "n_heads": h, "n_kv_heads": kv_equiv, "ffn_dim": moe_ffn,
+    arch = {"d_model": d, "n_heads": h, "n_kv_heads": kv_equiv, "kv_dim": int(kv_rank + rope), "ffn_dim": moe_ffn,
             "n_experts": routed, "experts_per_token": _get(cfg, "num_experts_per_tok"),
             "n_shared_experts": shared_n}
     if layer < first_dense or layer % freq:

@@ -73,9 +73,11 @@ def test_every_architecture_column_is_filled():
     assert row["ffn_dim"] == 2048 and row["context_len"] == 163840
     # MLA caches 512 + 64 values per token and layer = 2·7168·(n_kv ÷ 128) at n_kv = 5.14 -> 6
     assert row["n_kv_heads"] == 6
+    assert row["kv_dim"] == 576  # the latent itself: the cache is exact
     assert "deepseek-v3.json" in row["source"]
     gqa = model_from_file(HF / "llama-3-70b.json")
     assert (gqa["n_heads"], gqa["n_kv_heads"], gqa["context_len"], gqa["ffn_dim"]) == (64, 8, 8192, 28672)
+    assert gqa["kv_dim"] == 2 * 8 * 128  # keys and values of 8 heads of 128
 
 
 def test_model_folder_and_hugging_face_cache(tmp_path):

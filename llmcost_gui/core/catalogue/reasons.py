@@ -113,6 +113,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "a faster card, a shorter prompt or a smaller model",
         "仅预填充就超过{ttft_target_s}：请增加每副本卡数（{serve_tp}）、换更快的卡、缩短提示或换更小的模型",
     ),
+    "rented_card_without_price": (
+        "the card has no purchase price: the rented fleet is costed, buying it is not",
+        "该卡没有购买价格：只计算租用费用，不计算购买费用",
+    ),
     "self_host_never_cheaper": (
         "self-hosting never costs less: one replica costs more per day than the API charges for "
         "the users it serves at peak",
