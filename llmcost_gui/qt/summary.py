@@ -29,7 +29,8 @@ from .base_model import ERROR_COLOR
 STRIP_KEYS_BY_STAGE = {
     "train": ("train_cost", "train_days", "train_gpus"),
     "ft": ("ft_cost", "ft_gpu_hours"),
-    "serve": ("daily_total", "monthly_total", "annual_total", "cost_per_million_tokens"),
+    "serve": ("daily_total", "monthly_total", "annual_total", "cost_per_million_tokens", "serve_gpus",
+              "serve_gpus_avg"),
     "money": ("capex_total",),
 }
 CAPTIONS = {
@@ -37,6 +38,7 @@ CAPTIONS = {
     "train_gpus": "GPUs", "ft_gpu_hours": "GPU-hours",
     "daily_total": "Per day", "monthly_total": "Per month", "annual_total": "Per year",
     "cost_per_million_tokens": "Per 1M tokens", "capex_total": "Capex (purchase)",
+    "serve_gpus": "GPUs at peak", "serve_gpus_avg": "GPUs on average",
 }
 BAND_TIP = "Monte Carlo over the uncertain inputs (Charts → Uncertainty)"
 STRIP_KEYS = tuple(dict.fromkeys(k for keys in STRIP_KEYS_BY_STAGE.values() for k in keys))

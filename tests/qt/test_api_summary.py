@@ -4,6 +4,13 @@ from llmcost_gui.core.report import format_result
 from llmcost_gui.qt.summary import SummaryStrip
 
 
+def fixed_bf16(wb, row):
+    """The Llama preset in BF16 on a fixed fleet: a replica costs more than Groq charges for its users."""
+    wb.set_cell("Scenarios", row, "serve_precision", "bf16")
+    wb.set_cell("Scenarios", row, "autoscale", "no")
+    assert wb.results.is_blank(row, "breakeven_daily_users")
+
+
 def test_api_line_when_an_offer_is_chosen(qtbot, default_wb):
     strip = SummaryStrip()
     qtbot.addWidget(strip)
@@ -14,7 +21,11 @@ def test_api_line_when_an_offer_is_chosen(qtbot, default_wb):
     assert f"{default_wb.result(row, 'api_vs_self_host'):.2g}× self-hosting" in text
     users = format_result(default_wb, row, "breakeven_daily_users")  # about 2,400
     assert f"break-even {users} users" in text and users
-    strip.show_scenario(default_wb, default_wb.scenario_row("Llama 3 70B serving on rented H100"))
+    llama = default_wb.scenario_row("Llama 3 70B serving on rented H100")
+    strip.show_scenario(default_wb, llama)  # FP8, autoscaled: cheaper than Groq from ~53,000 users
+    assert f"break-even {format_result(default_wb, llama, 'breakeven_daily_users')} users" in strip.scenario.text()
+    fixed_bf16(default_wb, llama)
+    strip.show_scenario(default_wb, llama)
     assert "self-hosting never cheaper" in strip.scenario.text()
     strip.show_scenario(default_wb, default_wb.scenario_row("GPT-3 175B pre-training (paper)"))
     assert "API" not in strip.scenario.text()
@@ -24,6 +35,7 @@ def test_window_has_the_offers_tab_and_the_formula_bar_says_why_there_is_no_brea
     view = window.table_views["ApiOffers"]
     assert window.tabs.tabText(window.tabs.indexOf(view)) == "API offers"
     row = wb.scenario_row("Llama 3 70B serving on rented H100")
+    fixed_bf16(wb, row)
     window.select_result(row, "breakeven_daily_users")
     title = window.formula_bar.title.text()
     assert "(blank)" in title and "never costs less" in title

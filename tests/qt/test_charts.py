@@ -253,7 +253,10 @@ def test_self_host_or_api_marks_the_break_even(qtbot, panel, default_wb):
 
 
 def test_self_host_or_api_says_why_there_is_no_break_even(qtbot, panel, default_wb):
-    panel.set_current(default_wb.scenario_row(LLAMA), "api_cost_per_day")
+    row = default_wb.scenario_row(LLAMA)
+    default_wb.set_cell("Scenarios", row, "serve_precision", "bf16")  # a fixed BF16 fleet: never cheaper
+    default_wb.set_cell("Scenarios", row, "autoscale", "no")
+    panel.set_current(row, "api_cost_per_day")
     panel.tabs.setCurrentWidget(panel.api_compare)
     settle(qtbot, panel)
     r = panel.api_compare.result

@@ -96,6 +96,7 @@ UI_ZH: dict[str, str] = {
     "{0} more scenarios are not drawn: at most {1} curves at once.":
         "另有 {0} 个场景未绘制：一次最多绘制 {1} 条曲线。",
     "One-off cost": "一次性成本", "Days": "天数", "GPUs": "GPU 数", "GPU-hours": "GPU 小时",
+    "GPUs at peak": "峰值 GPU 数", "GPUs on average": "日均 GPU 数",
     "Copy": "复制", "Clear cells": "清除单元格", "Edit the cell": "编辑单元格", "Confirm the edit": "确认编辑", "Cancel the edit": "取消编辑",
     # throughput chart
     "Throughput vs latency": "吞吐与时延",
