@@ -99,7 +99,11 @@ class _Renderer:
         """The looked-up value as evaluation resolves it, in its own row's currency."""
         href, _key = self.lookup_target(table, column, key_src)
         base = key_src.removeprefix("scenario.")
-        return self._token(href, self.resolved_text(self.wb.resolved(self.row, f"{base}.{column}")))
+        resolved = self.wb.resolved(self.row, f"{base}.{column}")
+        text = self.resolved_text(resolved)
+        if resolved.default_used and resolved.value is not None:  # a blank cell took the column default
+            text += f" ({labels.text('default', self.lang)})"
+        return self._token(href, text)
 
 
 def render(wb: Workbook, row: int, key: str) -> tuple[str, str]:

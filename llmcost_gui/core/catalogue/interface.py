@@ -61,7 +61,7 @@ UI_ZH: dict[str, str] = {
     "Tornado": "龙卷风图", "Uncertain input": "不确定输入", "Uncertainty": "不确定性",
     "break-even: month {0}": "回本：第 {0} 个月", "buy": "购买", "cumulative cost ({0})": "累计成本（{0}）",
     "estimate": "估计值", "input lowered": "输入下调", "input raised": "输入上调", "months": "月",
-    "not a number: the default is used": "不是数字：使用默认值", "rent": "租用", "samples": "样本",
+    "not a number: the default is used": "不是数字：使用默认值", "default": "默认值", "rent": "租用", "samples": "样本",
     "to": "至", "{0} = {1}; {2} inputs move it (showing {3}).": "{0} = {1}；共有 {2} 个输入影响它（显示 {3} 个）。",
     "× own value": "× 当前值",
     "Opening %1…": "正在打开 %1…", "Saving %1…": "正在保存 %1…", "Exporting the budget…": "正在导出预算…",
