@@ -329,7 +329,7 @@ SCENARIOS = Table(
         _c("kv_precision", CHOICE, "", "Number format of the KV cache; blank = serve_precision (bf16 with int4)",
            choices=PRECISIONS, stage="serve"),
         _c("prefill_mfu", NUMBER, "fraction",
-           "Compute efficiency of prefill; blank = 0.7 with 16-bit, 0.38 with 8-bit arithmetic "
+           "Compute efficiency of prefill; blank = 0.7 with 16-bit, 0.5 with 8-bit arithmetic "
            "(fitted to published measurements, docs/validation.md)", stage="serve", **UTILIZATION),
         _c("batch_size", INT, "requests",
            "Most requests a replica runs together; blank = as many as fit beside the weights and meet "

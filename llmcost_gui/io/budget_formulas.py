@@ -219,7 +219,10 @@ class BudgetContext:
         base = name.removeprefix("scenario.")
         if base in self.layout.scenario_letter:
             return blank_test(self.layout.scenario_ref(base))
-        return "FALSE"  # assumptions always have a value (their default at worst)
+        col = ASSUMPTION_KEYS.get(base)
+        if col is not None and col.default is None:  # blank means "the formulas decide" (tp_sync_us)
+            return blank_test(self.name(base))
+        return "FALSE"  # other assumptions always have a value (their default at worst)
 
     def lookup(self, table: str, column: str, key: str) -> str:
         row = self._match_of.get(key) or match_formula(self.layout.wb, table, key)
@@ -276,5 +279,8 @@ def assumption_formulas(layout: Layout) -> dict[str, str | float]:
     out: dict[str, str | float] = {}
     for key, col in ASSUMPTION_KEYS.items():
         source = layout.assumption_source.get(key)
-        out[key] = float(col.default) if source is None else "=" + resolve_formula(col, source)
+        if source is None:
+            out[key] = '=""' if col.default is None else float(col.default)
+        else:
+            out[key] = "=" + resolve_formula(col, source)
     return out

@@ -222,7 +222,7 @@ RESULT_DOC_ZH: dict[str, str] = {
     "gpu_seconds_per_request": "一个请求占用的卡秒：它分摊的各步时间，含预填充",
     "output_tokens_per_s_per_gpu": "副本批大小下每张卡每秒输出的 Token 数（含预填充）",
     "serve_gpus": "满足峰值所需的推理卡数（整副本）",
-    "serve_capex": "购买推理集群的费用（含服务器）",
+    "serve_capex": "购买推理集群的费用（含服务器；租用且该卡没有购买价格时留空）",
     "serve_energy_kwh_per_day": "推理每天耗电量（含 PUE）",
     "serve_cost_per_day": "推理每天费用：租金（开启自动伸缩时按日均卡数），或折旧加电费；再加运维",
     "cost_per_million_tokens": "每百万 Token 的推理费用",
