@@ -15,7 +15,7 @@ import statistics
 import sys
 
 from docgen import write_or_check
-from validation_load import estimate_load, load_load_runs, render_load
+from validation_load import compare_runs, estimate_load, load_load_runs, render_load
 from validation_memory import estimate_memory, load_memory_runs, render_memory
 
 from llmcost_gui.core.schema import SCENARIOS
@@ -175,16 +175,7 @@ def estimate_serving(runs: list[dict]) -> list[dict]:
                   "ttft_target_s": NO_TARGET, "tpot_target_s": NO_TARGET,
                   "procurement": "buy"} for r in runs)
     wb.apply(InsertRows("Scenarios", base, rows))
-    out = []
-    for i, run in enumerate(runs):
-        row = base + i
-        err = wb.results.error(row, run["metric"])
-        if err:
-            raise SystemExit(f"{run['name']}: {err}")
-        app, measured = wb.result(row, run["metric"]), float(run["measured"])
-        out.append({**run, "app": app, "error": (app - measured) / measured,
-                    "serve_batch": wb.result(row, "serve_batch")})
-    return out
+    return compare_runs(wb, base, runs, {"serve_batch": "serve_batch"})
 
 
 def serving_summary(results: list[dict]) -> tuple[float, float]:

@@ -79,6 +79,13 @@ def estimate_load(runs: list[dict]) -> list[dict]:
     full = [(base + i, wb.result(base + i, "replica_requests_per_s"))
             for i, r in enumerate(runs) if r["load"] == "concurrency"]
     wb.apply(SetCells("Scenarios", tuple((row, "daily_users", 0.99 * rate * 86400) for row, rate in full)))
+    return compare_runs(wb, base, runs, {"serve_batch": "serve_batch", "concurrency": "serve_concurrency",
+                                         "replica_gpus": "replica_gpus"})
+
+
+def compare_runs(wb, base: int, runs: list[dict], extra: dict[str, str]) -> list[dict]:
+    """Each run (scenario row base + i) with the app's value of its metric, the error against the
+    measured value, and the results named in `extra` (field -> result key)."""
     out = []
     for i, run in enumerate(runs):
         row = base + i
@@ -87,9 +94,7 @@ def estimate_load(runs: list[dict]) -> list[dict]:
             raise SystemExit(f"{run['name']}: {err}")
         app, measured = wb.result(row, run["metric"]), float(run["measured"])
         out.append({**run, "app": app, "error": (app - measured) / measured,
-                    "serve_batch": wb.result(row, "serve_batch"),
-                    "concurrency": wb.result(row, "serve_concurrency"),
-                    "replica_gpus": wb.result(row, "replica_gpus")})
+                    **{field: wb.result(row, key) for field, key in extra.items()}})
     return out
 
 

@@ -54,13 +54,18 @@ def throughput_curves(wb, scenarios, batches: np.ndarray = BATCHES) -> list[Curv
     batches = np.asarray(batches, dtype=float)
     src = np.repeat(rows, len(batches))
     none = np.full(len(src), NO_TARGET)
-    replica = wb.results.values["replica_gpus"][src]  # NaN (an error) leaves serve_tp to the model
-    res = evaluate_variants(wb, src, {"batch_size": np.tile(batches, len(rows)), "serve_tp": replica,
-                                      "tpot_target_s": none, "ttft_target_s": none})
+    values = wb.results.values
+    replica = values["replica_gpus"][src]  # NaN (an error) leaves the layout to the model
+    # each attention group schedules its own batch: a replica of data-parallel groups runs
+    # `batches` requests per group
+    groups = np.nan_to_num(replica / values["serve_tp_used"][src], nan=1.0)
+    per_row = batches[np.tile(np.arange(len(batches)), len(rows))] * np.maximum(groups, 1)
+    layout = {"serve_tp": values["serve_tp_used"][src], "serve_ep": values["serve_ep_used"][src]}  # the replica stays
+    res = evaluate_variants(wb, src, {"batch_size": per_row, **layout, "tpot_target_s": none, "ttft_target_s": none})
     out = []
     for i, row in enumerate(rows):
         part = slice(i * len(batches), (i + 1) * len(batches))
-        out.append(_curve(wb, row, batches, res, part))
+        out.append(_curve(wb, row, per_row[part], res, part))
     return out
 
 

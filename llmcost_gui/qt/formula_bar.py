@@ -133,6 +133,7 @@ class FormulaBar(QFrame):
         self.names = self._link_label()
         self.numbers = self._link_label()
         self.unit = QLabel()
+        self.unit.setWordWrap(True)  # a long description and source wrap instead of widening the window
         self.unit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._fx = QLabel("<i>ƒx</i>")
         self._fx.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -113,7 +113,7 @@ class SummaryStrip(QScrollArea):
         self.scenario.setWordWrap(True)
         self.scenario.setMinimumWidth(140)
         self.scenario.setMaximumWidth(240)
-        self._row_layout.addWidget(self.scenario)
+        self._row_layout.addWidget(self.scenario, 2)  # takes room up to its maximum before the stretch
         self._groups: list[QWidget] = []
         self.tiles: dict[str, _Tile] = {}
         self._shown: list = []
@@ -245,6 +245,7 @@ class SummaryStrip(QScrollArea):
             self._rebuild(shown)
         name = wb.tables["Scenarios"].get(row, "name") or ""
         self.scenario.setText(f"<b>{html.escape(name)}</b>" + self.api_line(wb, row))
+        self.scenario.setToolTip(self.scenario.text())  # the whole line when the strip is short
         lang = i18n.current()
         bands = self.bands.bands_for(row) or {}
         for key, tile in self.tiles.items():
