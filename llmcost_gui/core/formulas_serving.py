@@ -63,33 +63,29 @@ _E = 'lookup_or(Models, "n_experts", model, 1)'
 def _largest_batch(limit: str) -> str:
     """Largest (real) batch whose step stays within `limit` seconds: min over the pieces."""
     t = f"({limit} - step_sync_s)"
-    x = "(step_comm_s_per_request + step_prefill_s_per_request)"
-    part = f"({t} - step_weights_s) / max(step_kv_s_per_request + step_experts_s_per_request + {x}, 1e-30)"
-    full = f"({t} - step_all_weights_s) / max(step_kv_s_per_request + {x}, 1e-30)"
-    compute = f"{t} / (step_compute_s_per_request + step_kv_s_per_request + {x})"
+    part = f"({t} - step_weights_s) / max(step_slope_s + step_experts_s_per_request, 1e-30)"
+    full = f"({t} - step_all_weights_s) / max(step_slope_s, 1e-30)"
+    compute = f"{t} / (step_compute_s_per_request + step_slope_s)"
     return f"min(max({part}, {full}), {compute})"
 
 
 def _step(batch: str, experts: str) -> str:
     """Step time of the replica at `batch` requests in flight, `experts` the routed-weight time."""
     b = batch
-    return (f"max(step_weights_s + {experts}, step_compute_s_per_request * {b}) + step_kv_s_per_request * {b}"
-            f" + step_sync_s + (step_comm_s_per_request + step_prefill_s_per_request) * {b}")
+    return f"max(step_weights_s + {experts}, step_compute_s_per_request * {b}) + step_sync_s + step_slope_s * {b}"
 
 
 def _at_load() -> str:
     """Requests in flight on a replica at the peak (Little's law): the least B with
     B = λ · (prefill + output_tokens · step(B)), step(B) = max(min(line 1, line 2), line 3); each
     line a + b·B gives B = λ(P + o·a) ÷ (1 − λ·o·b), saturated (no fixed point) when λ·o·b ≥ 1."""
-    x = "(step_comm_s_per_request + step_prefill_s_per_request)"
-    lines = (("step_weights_s", f"step_kv_s_per_request + step_experts_s_per_request + {x}"),
-             ("step_all_weights_s", f"step_kv_s_per_request + {x}"),
-             ("0", f"step_compute_s_per_request + step_kv_s_per_request + {x}"))
-    lam = "replica_arrivals_per_s"
+    lines = (("step_weights_s", "step_slope_s + step_experts_s_per_request"),
+             ("step_all_weights_s", "step_slope_s"),
+             ("0", "step_compute_s_per_request + step_slope_s"))
 
     def solve(a: str, b: str) -> str:
-        return (f"where({lam} * output_tokens * ({b}) < 1, {lam} * (prefill_s + output_tokens * "
-                f"(step_sync_s + {a})) / (1 - {lam} * output_tokens * ({b})), 1e30)")
+        return (f"where(replica_work_per_s * ({b}) < 1, (replica_arrivals_per_s * prefill_s + replica_work_per_s * "
+                f"(step_sync_s + {a})) / (1 - replica_work_per_s * ({b})), 1e30)")
 
     (a1, b1), (a2, b2), (a3, b3) = lines
     return f"min(serve_batch, max(min({solve(a1, b1)}, {solve(a2, b2)}), {solve(a3, b3)}))"
@@ -207,6 +203,9 @@ def serving_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in 
           "Prefill arithmetic one request in flight adds to each step: its prompt spread over its "
           "output steps (chunked prefill runs beside the decode, not hidden under it)", s,
           public=False, source=ORCA),
+        F("step_slope_s", "s", "step_kv_s_per_request + step_comm_s_per_request + step_prefill_s_per_request",
+          "What each request in flight adds to a step besides arithmetic: its KV cache, link traffic "
+          "and share of prefill", s, public=False, source=ORCA),
         F("serving_sync_us", "µs",
           f"where(isblank(tp_sync_us), where(lookup(Hardware, \"interconnect_gbs\", {hw}) >= {NVLINK_CLASS_GBS}, "
           f"{SYNC_NVLINK_US}, {SYNC_PCIE_US}) * log2(serve_tp_used), tp_sync_us)",
@@ -299,6 +298,8 @@ def serving_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in 
           "Share of the decode fleet's capacity the peak uses", s, public=False, source=LITTLE),
         F("replica_arrivals_per_s", "requests/s", "peak_requests_per_s * replica_gpus / decode_gpus",
           "Requests arriving at one replica per second at the peak", s, public=False, source=LITTLE),
+        F("replica_work_per_s", "tokens/s", "replica_arrivals_per_s * output_tokens",
+          "Output tokens a replica is asked for per second at the peak", s, public=False, source=LITTLE),
         F("serve_concurrency", "requests", _at_load(),
           "Requests in flight on a replica at the peak (Little's law: arrivals × time in the replica), "
           "at most its batch", s, source=LITTLE),

@@ -121,6 +121,8 @@ RESULTS: dict[str, tuple[str, str]] = {
     "card_bandwidth": ("Card memory bandwidth reached", "单卡有效显存带宽"),
     "prefill_tokens_per_step": ("Prompt tokens per request per step", "每请求每步的提示 Token 数"),
     "step_prefill_s_per_request": ("Step: prefill per request", "单步: 每请求预填充"),
+    "step_slope_s": ("Step: per request in flight", "单步: 每个在途请求"),
+    "replica_work_per_s": ("Output asked of a replica at peak", "峰值时单副本需输出的 Token 速率"),
     "serving_sync_us": ("All-reduce latency used", "所用 All-reduce 时延"),
     "ep_link_bytes_per_s": ("All-to-all bandwidth", "全交换带宽"),
     "step_comm_s_per_request": ("Step: link traffic per request", "单步: 每请求通信"),
