@@ -415,3 +415,14 @@ def plan_edit(wb, scenario, record: dict):
             and wb.tables["Scenarios"].get(row, "train_deadline_days") is not None:
         del inputs["train_gpus"]
     return Batch((SetCells("Scenarios", tuple((row, k, v) for k, v in inputs.items())),))
+
+
+def stages_to_plan(wb, scenario, stage: str) -> list[str]:
+    """The stages `stage` names: itself, or for "all" every plannable stage of the scenario."""
+    if stage != "all":
+        return [stage]
+    row = scenario_row(wb, scenario)
+    found = [s for s in STAGES if wb.results.active[s][row]]
+    if not found:
+        raise AnalysisError("plan_stage_not_used", stage="serve")
+    return found
