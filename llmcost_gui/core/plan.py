@@ -95,6 +95,7 @@ class Plans:
     evaluated: int  # plans evaluated (before `top`)
     families: list = field(default_factory=list)  # (card, offer, reason, plans) of infeasible ones
     closest: Reason | None = None  # when no plan is feasible: the target closest to being met
+    feasible_count: int = 0  # feasible plans among all evaluated (before `top`)
 
     def __len__(self) -> int:
         return len(self.feasible)
@@ -291,7 +292,7 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
     name = wb.tables["Scenarios"].get(row, "name")
     return Plans(name, stage, wb.resolved(row, "currency").value, inputs,
                  {k: v[order] for k, v in values.items()}, feasible[order], pareto[order],
-                 [errors[i] for i in order.tolist()], n, families, closest)
+                 [errors[i] for i in order.tolist()], n, families, closest, int(feasible.sum()))
 
 
 def _train_fewest_that_fit(wb, row: int, columns: dict, res):
