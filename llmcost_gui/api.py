@@ -152,14 +152,16 @@ class Book:
         ``batch_size``, ``serve_disagg``; training: ``train_hardware``, ``train_price``,
         ``train_precision``, ``train_gpus``); its results (``serve_gpus``, ``serve_cost_per_day``,
         ``cost_per_million_tokens``, ``ttft_s``, ``tpot_s``; ``train_days``, ``train_cost``);
-        ``feasible``, ``reason`` (why not) and ``pareto``.  Money is in the scenario's currency
-        (``frame.attrs["currency"]``); ``attrs["closest"]`` says, when no plan is feasible,
+        ``feasible``, ``reason`` (why not), ``pareto`` and ``current`` (the plan the scenario
+        holds as typed, added when the search's values do not include it).  Money is in the scenario's currency
+        (``frame.attrs["currency"]``); ``attrs["current_rank"]`` is the rank of the scenario as
+        typed in each stage (1 = the best); ``attrs["closest"]`` says, when no plan is feasible,
         which target came closest.  Raises ValueError for an unknown scenario or stage."""
         from .core import plan as planning
         from .core.variants import AnalysisError
 
         row = self._scenario(scenario)
-        frames, closest, evaluated, currency = [], {}, 0, None
+        frames, closest, ranks, evaluated, currency = [], {}, {}, 0, None
         try:
             for s in planning.stages_to_plan(self.workbook, row, stage):
                 plans = planning.plan(self.workbook, row, s, top)
@@ -169,16 +171,17 @@ class Book:
                     frame["reason"] = None
                 frames.append(frame)
                 evaluated += plans.evaluated
+                ranks[s] = plans.typed["rank"]
                 currency = plans.currency
                 if plans.closest is not None:
                     closest[s] = str(plans.closest)
         except AnalysisError as exc:
             raise ValueError(str(exc)) from None
         frame = _pd().concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        front = ["stage", *(c for c in frame.columns if c not in ("stage", "feasible", "reason", "pareto")),
-                 "feasible", "reason", "pareto"]
+        last = ("feasible", "reason", "pareto", "current")
+        front = ["stage", *(c for c in frame.columns if c not in ("stage", *last)), *last]
         frame = frame[front]
-        frame.attrs.update(currency=currency, evaluated=evaluated, closest=closest,
+        frame.attrs.update(currency=currency, evaluated=evaluated, closest=closest, current_rank=ranks,
                            scenario=self.scenarios[row])
         return frame
 

@@ -4,7 +4,8 @@
 
 Every plan the workbook allows is evaluated (core/plan.py), feasible plans first, cheapest
 first.  --json prints ``{"scenario": NAME, "stage": STAGE, "plans": [...]}``, each plan naming
-the inputs it sets and its results by their keys; --csv one row per plan.  People get the best
+the inputs it sets and its results by their keys (and ``as_typed``: the scenario's own plan with
+its ``rank``); --csv one row per plan.  People get the best
 plans as a table (the first 20 unless --top says) and the reasons the others fail.  When no
 plan meets the targets the plans are still printed, a message names the target that came
 closest, and the exit status is 2.
@@ -63,6 +64,14 @@ def _summary(plans) -> str:
     lines = [f"'{plans.scenario}', {plans.stage}: {plans.evaluated:,} plans evaluated, "
              f"{plans.feasible_count:,} meet the targets; money in {plans.currency}; '*': on the Pareto "
              "front; 'same': plans with the very same figures"]
+    if plans.typed is not None:
+        r, i = plans.typed, plans.typed["rank"]
+        cost = plans.cost_key
+        best = plans.record(0)
+        lines.append(f"The scenario as typed is plan #{i:,}: {_money(r[cost], cost, plans.currency)}"
+                     + ("" if r["feasible"] else f" ({r['reason']})")
+                     + (f"; the cheapest feasible plan costs {_money(best[cost], cost, plans.currency)}"
+                        if best["feasible"] and i != 1 else ""))
     if plans.families:
         lines.append("Why the others fail (card, offer: reason, plans):")
         for card, offer, why, count in plans.families[:8]:
@@ -71,6 +80,13 @@ def _summary(plans) -> str:
         if len(plans.families) > 8:
             lines.append(f"  … {len(plans.families) - 8} more")
     return "\n".join(lines) + "\n"
+
+
+def _money(value, key: str, currency: str) -> str:
+    from .core.formulas import REGISTRY
+    from .core.units import format_value
+
+    return "no value" if value is None else format_value(value, REGISTRY[key].unit, currency)
 
 
 def cmd_plan(args) -> int:
@@ -87,13 +103,14 @@ def cmd_plan(args) -> int:
     name = wb.tables["Scenarios"].get(row, "name")
     if args.json:
         dump_json({"scenario": name, "stage": args.stage, "currency": found[0].currency,
-                   "evaluated": sum(p.evaluated for p in found), "plans": records})
+                   "evaluated": sum(p.evaluated for p in found), "plans": records,
+                   "as_typed": [p.typed for p in found]})
     elif args.csv:
         keys = ["stage"]
         for p in found:
             inputs, results = _inputs_and_results(p.stage)
             keys += [k for k in (*inputs, *results) if k not in keys]
-        keys += ["feasible", "pareto", "reason"]
+        keys += ["feasible", "pareto", "current", "reason"]
         write_csv(keys, [[r.get(k) for k in keys] for r in records])
     else:
         for p in found:

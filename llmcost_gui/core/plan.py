@@ -15,6 +15,8 @@ fits in memory, a batch meets the targets at full load, the offer is for its car
 ``ttft_s`` and ``tpot_s`` at the peak meet ``ttft_target_s`` and ``tpot_target_s`` (training:
 ``train_days`` within ``train_deadline_days``).  The Pareto flag marks the feasible plans that
 no other feasible plan beats on both cost and latency (``tpot_s``; training: ``train_days``).
+The scenario as typed is one of the plans (``current``), added when the search's values do not
+include it, so the cheapest plan can be compared with it.
 
 Not varied: the model, the traffic, the efficiencies (``serve_mfu``, ``bandwidth_eff``,
 ``train_mfu``), ``prefix_cache_hit``, ``autoscale``, ``procurement``, the currency, training
@@ -96,6 +98,8 @@ class Plans:
     families: list = field(default_factory=list)  # (card, offer, reason, plans) of infeasible ones
     closest: Reason | None = None  # when no plan is feasible: the target closest to being met
     feasible_count: int = 0  # feasible plans among all evaluated (before `top`)
+    current: np.ndarray | None = None  # True for the plan the scenario holds as typed
+    typed: dict | None = None  # that plan's record with its "rank" (1 = the best), kept past `top`
 
     def __len__(self) -> int:
         return len(self.feasible)
@@ -107,22 +111,24 @@ class Plans:
     def records(self, lang: str = "en") -> list[dict]:
         """One dict per plan, in rank order: its inputs by column key, its results by result key,
         ``feasible``, ``pareto`` and, when infeasible, ``reason`` in words of `lang`."""
+        return [self.record(i, lang) for i in range(len(self))]
+
+    def record(self, i: int, lang: str = "en") -> dict:
+        """The plan at rank `i` (0 = the best) as :meth:`records` gives it."""
         from . import labels
 
-        out = []
-        for i in range(len(self)):
-            rec = {"stage": self.stage}
-            for k, v in self.inputs.items():
-                rec[k] = _plain(v[i])
-            for k, v in self.results.items():
-                x = float(v[i])
-                rec[k] = None if np.isnan(x) else x
-            rec["feasible"] = bool(self.feasible[i])
-            rec["pareto"] = bool(self.pareto[i])
-            if not self.feasible[i]:
-                rec["reason"] = labels.reason(self.reasons[i], lang)
-            out.append(rec)
-        return out
+        rec = {"stage": self.stage}
+        for k, v in self.inputs.items():
+            rec[k] = _plain(v[i])
+        for k, v in self.results.items():
+            x = float(v[i])
+            rec[k] = None if np.isnan(x) else x
+        rec["feasible"] = bool(self.feasible[i])
+        rec["pareto"] = bool(self.pareto[i])
+        rec["current"] = bool(self.current[i]) if self.current is not None else False
+        if not self.feasible[i]:
+            rec["reason"] = labels.reason(self.reasons[i], lang)
+        return rec
 
 
 def _plain(v):
@@ -180,6 +186,37 @@ def _space(wb, spec: StageSpec, row: int) -> dict[str, list]:
         for j, n in enumerate(names):
             columns[n] += [c[j] for c in kept]
     return columns
+
+
+def _typed(wb, row: int, key: str):
+    """A scenario input as typed, its default in place of a blank (None: blank, no default)."""
+    from .schema import SCENARIOS
+
+    v = wb.tables["Scenarios"].get(row, key)
+    v = SCENARIOS.by_name[key].default if v is None else v
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+
+
+def _with_current(wb, row: int, columns: dict[str, list]) -> int:
+    """The index of the plan the scenario holds as typed; appended when the search's values do
+    not include it (a batch cap of 10, an expert-parallel degree of 144), so it can be compared."""
+    keys = list(columns)
+    mine = tuple(_typed(wb, row, k) for k in keys)
+    cards = columns[keys[0]]
+    for i in (i for i, c in enumerate(cards) if c == mine[0]):
+        if all(_same(columns[k][i], v) for k, v in zip(keys, mine)):
+            return i
+    for k, v in zip(keys, mine):
+        columns[k].append(v)
+    return len(cards) - 1
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    return float(a) == float(b)
 
 
 def _evaluate(wb, row: int, columns: dict[str, list], fixed: dict[str, float] | None = None):
@@ -270,9 +307,10 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
     if not wb.results.active[stage][row]:
         raise AnalysisError("plan_stage_not_used", stage=stage)
     columns = _space(wb, spec, row)
-    n = len(columns[spec.hardware])
-    if n == 0:
+    if not columns[spec.hardware]:
         raise AnalysisError("no_card_to_plan", table="Prices")
+    current = _with_current(wb, row, columns)
+    n = len(columns[spec.hardware])
     res = _evaluate(wb, row, columns)
     if stage == "train":
         res = _train_fewest_that_fit(wb, row, columns, res)
@@ -286,13 +324,22 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
     order = np.lexsort((np.arange(n), np.where(np.isnan(cost), np.inf, cost), ~feasible))
     families = _families(columns, spec, errors, feasible)
     closest = None if feasible.any() else _closest(wb, row, columns, res, errors, stage)
-    if top is not None:
-        order = order[: max(int(top), 0)]
-    inputs = {k: np.asarray(v, dtype=object)[order] for k, v in columns.items()}
+    is_current = np.zeros(n, bool)
+    is_current[current] = True
+    rank = int(np.flatnonzero(order == current)[0])
     name = wb.tables["Scenarios"].get(row, "name")
-    return Plans(name, stage, wb.resolved(row, "currency").value, inputs,
-                 {k: v[order] for k, v in values.items()}, feasible[order], pareto[order],
-                 [errors[i] for i in order.tolist()], n, families, closest, int(feasible.sum()))
+
+    def ranked(keep: np.ndarray) -> Plans:
+        inputs = {k: np.asarray(v, dtype=object)[keep] for k, v in columns.items()}
+        return Plans(name, stage, wb.resolved(row, "currency").value, inputs,
+                     {k: v[keep] for k, v in values.items()}, feasible[keep], pareto[keep],
+                     [errors[i] for i in keep.tolist()], n, families, closest, int(feasible.sum()),
+                     is_current[keep])
+
+    typed = {"rank": rank + 1, **ranked(order[rank:rank + 1]).record(0)}
+    out = ranked(order if top is None else order[: max(int(top), 0)])
+    out.typed = typed
+    return out
 
 
 def _train_fewest_that_fit(wb, row: int, columns: dict, res):

@@ -21,6 +21,8 @@ def test_plan_is_a_frame_of_the_cores_plans(book):
     core = planning.plan(book.workbook, LLAMA)
     assert len(frame) == core.evaluated == frame.attrs["evaluated"]
     assert frame.attrs["currency"] == "USD" and frame.attrs["closest"] == {}
+    rank = frame.attrs["current_rank"]["serve"]
+    assert frame["current"].sum() == 1 and frame.iloc[rank - 1]["current"]
     for col in ("stage", "serve_hardware", "serve_price", "serve_precision", "kv_precision", "serve_tp",
                 "serve_ep", "batch_size", "serve_disagg", "serve_gpus", "serve_cost_per_day",
                 "cost_per_million_tokens", "ttft_s", "tpot_s", "feasible", "reason", "pareto"):

@@ -25,6 +25,8 @@ def test_plan_json_follows_the_contract(book, capsys):
         assert {"serve_hardware", "serve_price", "serve_precision", "kv_precision", "serve_tp", "serve_ep",
                 "batch_size", "serve_disagg", "serve_cost_per_day", "ttft_s", "tpot_s", "feasible",
                 "pareto"} <= set(p)
+    typed = data["as_typed"][0]
+    assert typed["serve_hardware"] == "H100 SXM5 80GB" and typed["rank"] > 5 and typed["current"]
     costs = [p["serve_cost_per_day"] for p in data["plans"]]
     assert costs == sorted(costs) and all(p["feasible"] for p in data["plans"])
     core = planning.plan(lc.load(book).workbook, LLAMA, top=5).records()

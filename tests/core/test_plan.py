@@ -35,8 +35,9 @@ def llama(book):
 def test_the_mini_workbook_plans_by_hand(mini):
     wb = mini(SMALL)
     plans = planning.plan(wb, "S")
-    # H: bf16, fp8, int8, int4; C (no fp8 peak): bf16, int8, int4; each × 2 KV × 5 TP × 4 caps × 2
-    assert plans.evaluated == (4 + 3) * 2 * 5 * 4 * 2
+    # H: bf16, fp8, int8, int4; C (no fp8 peak): bf16, int8, int4; each × 2 KV × 5 TP × 4 caps × 2,
+    # and the scenario as typed (its batch_size of 10 is not a cap the search tries)
+    assert plans.evaluated == (4 + 3) * 2 * 5 * 4 * 2 + 1
     best = plans.records()[0]
     assert best["feasible"] and best["serve_hardware"] == "C" and best["serve_price"] == "PC"
     assert best["serve_precision"] in ("int8", "int4") and best["serve_disagg"] == "no"
@@ -64,8 +65,9 @@ def test_money_is_in_the_scenarios_currency(mini):
 
 def test_buying_plans_each_card_with_a_price(mini):
     plans = planning.plan(mini({**SMALL, "procurement": "buy"}), "S")
-    assert {r["serve_price"] for r in plans.records()} == {None}
-    assert {r["serve_hardware"] for r in plans.records()} == {"H", "C"}
+    searched = [r for r in plans.records() if not r["current"]]  # the scenario keeps its offer P
+    assert {r["serve_price"] for r in searched} == {None}
+    assert {r["serve_hardware"] for r in searched} == {"H", "C"}
     assert plans.feasible.any()
 
 
@@ -150,7 +152,8 @@ def test_top_keeps_the_best(book, llama):
 
 def test_a_mixture_of_experts_varies_expert_parallelism(book):
     plans = planning.plan(book, "DeepSeek-V3 fleet on H800 (2025)", top=None)
-    assert set(plans.inputs["serve_ep"]) == {None, 8, 16, 32, 64}
+    assert set(plans.inputs["serve_ep"][~plans.current]) == {None, 8, 16, 32, 64}
+    assert plans.typed["serve_ep"] == 144  # the preset's own layout, outside the search's values
     assert set(planning.plan(book, LLAMA).inputs["serve_ep"]) == {None}
 
 
@@ -210,3 +213,16 @@ def test_the_plans_words_read_in_chinese(mini):
     for zh in words:
         prose = ENGLISH_PROSE.search(zh.replace("Token", ""))
         assert not prose, zh
+
+
+def test_the_scenario_as_typed_is_one_of_the_plans(book, llama, mini):
+    row = book.scenario_row(LLAMA)
+    mine = [r for r in llama.records() if r["current"]]
+    assert len(mine) == 1  # in the search space: not added again
+    assert mine[0]["serve_cost_per_day"] == book.result(row, "serve_cost_per_day")
+    assert mine[0]["serve_hardware"] == book.tables["Scenarios"].get(row, "serve_hardware")
+    plans = planning.plan(mini(SMALL), "S")
+    typed = [r for r in plans.records() if r["current"]]
+    assert len(typed) == 1 and typed[0]["batch_size"] == 10 and typed[0]["serve_precision"] == "bf16"
+    assert plans.typed == {"rank": plans.records().index(typed[0]) + 1, **typed[0]}
+    assert planning.plan(mini(SMALL), "S", top=1).typed == plans.typed  # kept past `top`
