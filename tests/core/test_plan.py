@@ -226,3 +226,25 @@ def test_the_scenario_as_typed_is_one_of_the_plans(book, llama, mini):
     assert len(typed) == 1 and typed[0]["batch_size"] == 10 and typed[0]["serve_precision"] == "bf16"
     assert plans.typed == {"rank": plans.records().index(typed[0]) + 1, **typed[0]}
     assert planning.plan(mini(SMALL), "S", top=1).typed == plans.typed  # kept past `top`
+
+
+def test_no_offer_and_no_price_leaves_nothing_to_plan(mini):
+    from core_data import HARDWARE, MODELS
+
+    from llmcost_gui.io.records import build_workbook
+
+    wb = build_workbook({"Models": MODELS, "Hardware": HARDWARE, "Prices": (["name", "hardware", "per_gpu_hour"], []),
+                         "Scenarios": (list(SMALL), [list(SMALL.values())])})
+    with pytest.raises(AnalysisError) as exc:
+        planning.plan(wb, "S")
+    assert exc.value.reason.key == "no_card_to_plan"
+    assert exc.value.text("zh_CN") != str(exc.value)
+
+
+def test_all_stages_of_a_scenario(mini):
+    both = {**SMALL, **{k: v for k, v in TRAIN.items() if k != "name"}}
+    wb = mini(both)
+    assert planning.stages_to_plan(wb, "S", "all") == ["serve", "train"]
+    train = planning.plan(wb, "S", "train")
+    assert train.records()[0]["train_cost"] == min(r["train_cost"] for r in train.records() if r["feasible"])
+    assert train.typed["train_hardware"] == "H" and train.typed["current"]
