@@ -248,3 +248,18 @@ def test_all_stages_of_a_scenario(mini):
     train = planning.plan(wb, "S", "train")
     assert train.records()[0]["train_cost"] == min(r["train_cost"] for r in train.records() if r["feasible"])
     assert train.typed["train_hardware"] == "H" and train.typed["current"]
+
+
+@pytest.mark.parametrize("guide", ["user-guide.md", "user-guide.zh_CN.md"])
+def test_the_guides_worked_examples_quote_the_search(book, llama, guide):
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / guide).read_text(encoding="utf-8")
+    best = llama.records()[0]
+    assert f"{llama.evaluated:,}" in text and f"{llama.feasible_count:,}" in text
+    assert f"{best['serve_cost_per_day']:.0f}" in text and f"{best['serve_gpus']:.0f}" in text
+    assert f"{llama.typed['serve_cost_per_day']:.0f}" in text
+    train = planning.plan(book, "GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (blog example)", "train")
+    top = train.records()[0]
+    assert f"{train.evaluated}" in text and f"{top['train_gpus']:.0f}" in text
+    assert f"{top['train_cost'] / 1e6:.2f}".rstrip("0") in text or f"{top['train_cost'] / 1e4:.0f}" in text
