@@ -143,6 +143,56 @@ class Book:
         frame.attrs.update(currency=r.currency, break_even_months=r.break_even)
         return frame
 
+    def plan(self, scenario, stage: str = "serve", top: int | None = None):
+        """DataFrame of every plan for one scenario and stage ("serve", "train" or "all"), one row
+        per plan, feasible first and cheapest first (``top``: the first N of each stage).
+
+        Columns: ``stage``; the inputs a plan sets by their column keys (``serve_hardware``,
+        ``serve_price``, ``serve_precision``, ``kv_precision``, ``serve_tp``, ``serve_ep``,
+        ``batch_size``, ``serve_disagg``; training: ``train_hardware``, ``train_price``,
+        ``train_precision``, ``train_gpus``); its results (``serve_gpus``, ``serve_cost_per_day``,
+        ``cost_per_million_tokens``, ``ttft_s``, ``tpot_s``; ``train_days``, ``train_cost``);
+        ``feasible``, ``reason`` (why not), ``pareto`` and ``current`` (the plan the scenario
+        holds as typed, added when the search's values do not include it).  Money is in the scenario's currency
+        (``frame.attrs["currency"]``); ``attrs["current_rank"]`` is the rank of the scenario as
+        typed in each stage (1 = the best); ``attrs["closest"]`` says, when no plan is feasible,
+        which target came closest.  Raises ValueError for an unknown scenario or stage."""
+        from .core import plan as planning
+        from .core.variants import AnalysisError
+
+        row = self._scenario(scenario)
+        frames, closest, ranks, evaluated, currency = [], {}, {}, 0, None
+        try:
+            for s in planning.stages_to_plan(self.workbook, row, stage):
+                plans = planning.plan(self.workbook, row, s, top)
+                records = plans.records()
+                frame = _pd().DataFrame.from_records(records)
+                if "reason" not in frame:
+                    frame["reason"] = None
+                frames.append(frame)
+                evaluated += plans.evaluated
+                ranks[s] = plans.typed["rank"]
+                currency = plans.currency
+                if plans.closest is not None:
+                    closest[s] = str(plans.closest)
+        except AnalysisError as exc:
+            raise ValueError(str(exc)) from None
+        frame = _pd().concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        last = ("feasible", "reason", "pareto", "current")
+        front = ["stage", *(c for c in frame.columns if c not in ("stage", *last)), *last]
+        frame = frame[front]
+        frame.attrs.update(currency=currency, evaluated=evaluated, closest=closest, current_rank=ranks,
+                           scenario=self.scenarios[row])
+        return frame
+
+    def apply_plan(self, scenario, plan_row) -> None:
+        """Write a plan's inputs (a row of :meth:`plan`, or a dict with its column keys) into the
+        scenario as one edit: one recalculation, one undo step in the window."""
+        from .core import plan as planning
+
+        record = dict(plan_row.items()) if hasattr(plan_row, "items") else dict(plan_row)
+        self.workbook.apply(planning.plan_edit(self.workbook, self._scenario(scenario), record))
+
     # ------------------------------------------------------------------ files
     def save(self, path: str | Path) -> Path:
         """Write the workbook (.xlsx, the app's own format); replaces `path` like any save."""

@@ -4,7 +4,7 @@
     llmcost compute FILE.xlsx [--json|--csv]  compute every scenario
 
 More subcommands come from the modules in EXTENSIONS (export, bench, sweep, tornado,
-montecarlo, buy-vs-rent, import-model).  Bad input prints a message and exits with status 2;
+montecarlo, buy-vs-rent, plan, import-model).  Bad input prints a message and exits with status 2;
 nothing is written.  A file that exists is never replaced without --force.
 """
 
@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules adding subcommands: each has `register(subparsers)` that sets `func` on its parsers.
 EXTENSIONS: tuple[str, ...] = ("llmcost_gui.cli_export", "llmcost_gui.bench", "llmcost_gui.cli_analysis",
+                               "llmcost_gui.cli_plan",
                                "llmcost_gui.cli_import")
 
 

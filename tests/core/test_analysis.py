@@ -184,3 +184,4 @@ def test_bench_functions_return_milliseconds(default_wb):
 
     assert 0 < bench_analysis.bench_sweeps(default_wb, repeat=1) < 10_000
     assert 0 < bench_analysis.bench_montecarlo(default_wb, samples=1000, repeat=1) < 10_000
+    assert 0 < bench_analysis.bench_plan(default_wb, repeat=1) < 60_000

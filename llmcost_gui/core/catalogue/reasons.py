@@ -98,6 +98,18 @@ REASONS: dict[str, tuple[str, str]] = {
         "{cards} 张训练卡放不下这次训练：按当前分片至少需要 {need} 张这种 {card_gb} GB 的卡；"
         "请增加卡数、换显存更大的卡、使用 ZeRO 分片或把{train_checkpointing}设为 full",
     ),
+    # finding the plan (core/plan.py)
+    "plan_misses_target": ("misses {col} by {by}", "未达到{col}，差 {by}"),
+    "plan_closest": ("no plan meets the targets; the closest is {plan}: {value} against {col} of "
+                     "{target} ({over} over)",
+                     "没有方案满足目标；最接近的是 {plan}：{value}，而{col}为 {target}（超出 {over}）"),
+    "plan_none_valid": ("no plan has a value: {why}", "没有方案能算出结果：{why}"),
+    "unknown_plan_stage": ("there is no stage “{name}” to plan; the stages are {names}",
+                           "没有可规划的阶段“{name}”；可选阶段为 {names}"),
+    "plan_stage_not_used": ("{stage} is not part of this scenario", "{stage}不属于此场景"),
+    "no_card_to_plan": ("no card to try: add a rental offer to {table} (when buying: a purchase "
+                        "price to a card)",
+                        "没有可尝试的卡：请在{table}中添加租用报价（购买时：为卡填写购买价格）"),
     "replica_too_small": (
         "the weights and one request's KV cache do not fit on the replica: raise {serve_tp} (or "
         "leave it blank), choose a card with more memory or a lower precision",

@@ -1,0 +1,78 @@
+"""book.plan and book.apply_plan: the core's search as a DataFrame, and one edit to apply it."""
+
+import math
+
+import pytest
+
+import llmcost_gui as lc
+from llmcost_gui.core import plan as planning
+
+LLAMA = "Llama 3 70B serving on rented H100"
+GPT3 = "GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (blog example)"
+
+
+@pytest.fixture(scope="module")
+def book():
+    return lc.new()
+
+
+def test_plan_is_a_frame_of_the_cores_plans(book):
+    frame = book.plan(LLAMA)
+    core = planning.plan(book.workbook, LLAMA)
+    assert len(frame) == core.evaluated == frame.attrs["evaluated"]
+    assert frame.attrs["currency"] == "USD" and frame.attrs["closest"] == {}
+    rank = frame.attrs["current_rank"]["serve"]
+    assert frame["current"].sum() == 1 and frame.iloc[rank - 1]["current"]
+    for col in ("stage", "serve_hardware", "serve_price", "serve_precision", "kv_precision", "serve_tp",
+                "serve_ep", "batch_size", "serve_disagg", "serve_gpus", "serve_cost_per_day",
+                "cost_per_million_tokens", "ttft_s", "tpot_s", "feasible", "reason", "pareto"):
+        assert col in frame.columns, col
+    first = core.records()[0]
+    assert frame.iloc[0]["serve_cost_per_day"] == first["serve_cost_per_day"]
+    assert frame.iloc[0]["serve_hardware"] == first["serve_hardware"]
+    n = int(frame["feasible"].sum())
+    assert frame["feasible"].iloc[:n].all() and not frame["feasible"].iloc[n:].any()
+    assert frame["serve_cost_per_day"].iloc[:n].is_monotonic_increasing
+    assert frame["reason"].iloc[n:].map(bool).all()
+    assert frame["pareto"].iloc[:n].any() and not frame["pareto"].iloc[n:].any()
+
+
+def test_top_and_stages(book):
+    assert len(book.plan(LLAMA, top=3)) == 3
+    train = book.plan(GPT3, stage="train", top=4)
+    assert set(train["stage"]) == {"train"} and "train_cost" in train and len(train) == 4
+    both = book.plan("Enterprise 6B: fine-tune + 1,000 staff on A100", stage="all", top=2)
+    assert set(both["stage"]) == {"serve"}  # its fine-tuning is not planned; it has no pre-training
+    with pytest.raises(ValueError, match="not part of this scenario"):
+        book.plan(LLAMA, stage="train")
+    with pytest.raises(ValueError):
+        book.plan(LLAMA, stage="lunch")
+
+
+def test_apply_plan_writes_the_plan_as_one_edit():
+    book = lc.new()
+    frame = book.plan(LLAMA, top=5)
+    pick = frame.iloc[2]
+    changes = []
+    book.workbook.subscribe(changes.append)
+    book.apply_plan(LLAMA, pick)
+    assert len(changes) == 1  # one edit, one recalculation
+    row = book.workbook.scenario_row(LLAMA)
+    after = book.results().loc[LLAMA]
+    assert after["serve_cost_per_day"] == pytest.approx(pick["serve_cost_per_day"], rel=1e-12)
+    assert after["tpot_s"] == pytest.approx(pick["tpot_s"], rel=1e-12)
+    for key in ("serve_hardware", "serve_price", "serve_precision", "serve_disagg"):
+        assert book.workbook.tables["Scenarios"].get(row, key) == pick[key]
+    tp = book.workbook.tables["Scenarios"].get(row, "serve_tp")
+    assert (tp is None and (pick["serve_tp"] is None or math.isnan(pick["serve_tp"]))) or tp == pick["serve_tp"]
+
+
+def test_apply_plan_takes_a_dict_and_undoes_in_one_step():
+    book = lc.new()
+    row = book.workbook.scenario_row(LLAMA)
+    before = {k: book.workbook.tables["Scenarios"].get(row, k) for k in planning.SERVE_DIMENSIONS}
+    best = book.plan(LLAMA, top=1).iloc[0].to_dict()
+    edit = planning.plan_edit(book.workbook, row, best)
+    undo = book.workbook.apply(edit)
+    book.workbook.apply(undo)
+    assert {k: book.workbook.tables["Scenarios"].get(row, k) for k in planning.SERVE_DIMENSIONS} == before

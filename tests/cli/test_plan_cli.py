@@ -1,0 +1,70 @@
+"""`llmcost plan`: the JSON contract of SPEC §7, CSV, the table for people, and exit status 2
+with the closest target when no plan meets the targets."""
+
+import csv
+import io
+import json
+
+import pytest
+from cli_helpers import run
+
+import llmcost_gui as lc
+from llmcost_gui.core import plan as planning
+
+LLAMA = "Llama 3 70B serving on rented H100"
+GPT3 = "GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (blog example)"
+
+
+def test_plan_json_follows_the_contract(book, capsys):
+    code, out, err = run(capsys, "plan", book, "--scenario", LLAMA, "--top", "5", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["scenario"] == LLAMA and data["stage"] == "serve" and data["currency"] == "USD"
+    assert len(data["plans"]) == 5 and data["evaluated"] > 5000
+    for p in data["plans"]:
+        assert {"serve_hardware", "serve_price", "serve_precision", "kv_precision", "serve_tp", "serve_ep",
+                "batch_size", "serve_disagg", "serve_cost_per_day", "ttft_s", "tpot_s", "feasible",
+                "pareto"} <= set(p)
+    typed = data["as_typed"][0]
+    assert typed["serve_hardware"] == "H100 SXM5 80GB" and typed["rank"] > 5 and typed["current"]
+    costs = [p["serve_cost_per_day"] for p in data["plans"]]
+    assert costs == sorted(costs) and all(p["feasible"] for p in data["plans"])
+    core = planning.plan(lc.load(book).workbook, LLAMA, top=5).records()
+    assert [p["serve_cost_per_day"] for p in core] == costs
+
+
+def test_plan_csv_has_every_plan(book, capsys):
+    code, out, _ = run(capsys, "plan", book, "--scenario", LLAMA, "--csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == planning.plan(lc.load(book).workbook, LLAMA).evaluated
+    assert {"stage", "serve_hardware", "serve_cost_per_day", "feasible", "pareto", "reason"} <= set(rows[0])
+    assert rows[0]["feasible"] == "True" and rows[-1]["feasible"] == "False" and rows[-1]["reason"]
+
+
+def test_plan_table_for_people(book, capsys):
+    code, out, _ = run(capsys, "plan", book, "--scenario", LLAMA, "--top", "3")
+    assert code == 0
+    assert "plans evaluated" in out and "Why the others fail" in out and "$" in out
+    train_code, train_out, _ = run(capsys, "plan", book, "--scenario", GPT3, "--stage", "train", "--top", "2")
+    assert train_code == 0 and "train_cost" in train_out and "days" in train_out
+
+
+def test_no_plan_meeting_the_targets_exits_2_naming_the_closest(tmp_path, capsys):
+    book = lc.new()
+    book.set("Scenarios", LLAMA, "tpot_target_s", 0.0005)
+    path = book.save(tmp_path / "tight.xlsx")
+    code, out, err = run(capsys, "plan", str(path), "--scenario", LLAMA, "--top", "3", "--json")
+    assert code == 2
+    assert "no plan meets the targets" in err and "Per-token target" in err and "% over" in err
+    assert json.loads(out)["plans"] and not any(p["feasible"] for p in json.loads(out)["plans"])
+
+
+def test_bad_arguments_exit_2(book, capsys):
+    code, _, err = run(capsys, "plan", book, "--scenario", "no such scenario")
+    assert code == 2 and "scenario" in err.lower()
+    code, _, err = run(capsys, "plan", book, "--scenario", LLAMA, "--stage", "train")
+    assert code == 2 and "not part of this scenario" in err
+    with pytest.raises(SystemExit) as exc:
+        run(capsys, "plan", book, "--scenario", LLAMA, "--top", "0")
+    assert exc.value.code == 2
