@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.scenario_view.selectionModel().currentChanged.connect(self._input_selected)
         self.formula_bar.linkActivated.connect(self.follow_link)
         self.charts.currentChanged.connect(self.selection.set)
+        self.charts.planChosen.connect(self.apply_plan)
 
     def _wire_context_menus(self) -> None:
         a = self.acts
@@ -239,6 +240,23 @@ class MainWindow(QMainWindow):
             self.results_view.setCurrentIndex(index)
             self.results_view.selectionModel().blockSignals(False)
             self.results_view.viewport().update()
+
+    def apply_plan(self, scenario: int, record: dict) -> bool:
+        """Write a plan of the Find plan tab into the scenario: one undoable edit."""
+        from ..core.cells import InputError
+        from ..core.plan import plan_edit
+        from .commands import push_edit
+
+        name = self.workbook.tables["Scenarios"].get(scenario, "name") or ""
+        try:
+            changed = push_edit(self.stack, self.workbook, plan_edit(self.workbook, scenario, record),
+                                self.tr("Apply plan to %1").replace("%1", name))
+        except InputError as exc:
+            self.show_message(exc.text(i18n.current()))
+            return False
+        if changed:
+            self.show_message(self.tr("Plan applied to %1 (Undo restores it)").replace("%1", name))
+        return changed
 
     def select_result(self, scenario: int, key: str | None = None) -> None:
         """Make a result of a scenario current (default: the scenario's headline figure)."""

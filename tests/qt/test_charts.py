@@ -291,7 +291,7 @@ def test_throughput_against_latency(qtbot, panel, default_wb):
 
 def test_a_chart_without_bars_keeps_no_words_of_the_last_scenario(qtbot, panel, default_wb):
 
-    chart = panel.chart(panel.tabs.count() - 1)  # Memory, last tab
+    chart = panel.memory
     panel.tabs.setCurrentWidget(chart)
     panel.set_current(default_wb.scenario_row("GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (blog example)"),
                       "train_cost")

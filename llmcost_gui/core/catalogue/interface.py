@@ -100,6 +100,14 @@ UI_ZH: dict[str, str] = {
     "Copy": "复制", "Clear cells": "清除单元格", "Edit the cell": "编辑单元格", "Confirm the edit": "确认编辑", "Cancel the edit": "取消编辑",
     # throughput chart
     "Throughput vs latency": "吞吐与时延",
+    "Find plan": "寻找方案", "Stage": "阶段", "Apply plan": "应用方案", "Layout": "布局",
+    "Write the selected plan into the scenario (one undoable edit)": "把所选方案写入场景（一步可撤销的编辑）",
+    "No plan meets the targets. {0}": "没有方案满足目标。{0}",
+    "{0:,} plans evaluated, {1:,} meet the targets; the cheapest: {2} at {3}.":
+        "共评估 {0:,} 个方案，其中 {1:,} 个满足目标；最便宜的：{2}，{3}。",
+    "The scenario as typed ranks {0} (★).": "场景当前的方案排第 {0} 位（★）。",
+    "Dropped: {0}": "已排除：{0}",
+    "Apply plan to %1": "将方案应用到 %1", "Plan applied to %1 (Undo restores it)": "已将方案应用到 %1（撤销可恢复）",
     "output tokens/s per user (1 ÷ time per output token)": "每用户每秒输出 Token 数（1 ÷ 每输出 Token 时延）",
     "output tokens/s per GPU": "每卡每秒输出 Token 数",
     "target {0:.0f} tok/s per user": "目标：每用户每秒 {0:.0f} 个 Token",

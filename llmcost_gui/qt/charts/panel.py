@@ -1,5 +1,5 @@
-"""The charts area: sensitivity, tornado, uncertainty, buy vs rent and self-host or API, following
-the selection.
+"""The charts area: sensitivity, tornado, uncertainty, buy vs rent, self-host or API, throughput,
+memory and the plan search, following the selection.
 
 The main window embeds ``ChartsPanel(workbook)`` and calls :meth:`ChartsPanel.set_current` when
 the selected scenario or result changes.  Every workbook Change that touches an input of a
@@ -33,6 +33,7 @@ from .. import i18n
 from .api_compare import ApiCompareChart
 from .breakeven import BreakEvenChart
 from .memory import MemoryChart
+from .plan import PlanChart
 from .sensitivity import SensitivityChart
 from .throughput import ThroughputChart
 from .tornado import TornadoChart
@@ -46,6 +47,7 @@ class ChartsPanel(QWidget):
 
     currentChanged = Signal(int, str)  # the user picked another scenario or result in the panel
     uncertaintySettingsChanged = Signal()  # the Uncertainty chart's samples, seed or ranges
+    planChosen = Signal(int, dict)  # Find plan: write this plan (a record) into scenario row
 
     def __init__(self, workbook, parent=None):
         super().__init__(parent)
@@ -65,7 +67,7 @@ class ChartsPanel(QWidget):
         top.addWidget(self.svg_button)
         # charts are built when their tab is first shown (start-up stays quick)
         self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart, ApiCompareChart,
-                       ThroughputChart, MemoryChart)
+                       ThroughputChart, MemoryChart, PlanChart)
         self._built: dict[int, QWidget] = {}
         self.tabs = QTabWidget()
         for _ in self._kinds:
@@ -105,7 +107,7 @@ class ChartsPanel(QWidget):
         self.result_caption.setText(self.tr("Result"))
         for i, title in enumerate((self.tr("Sensitivity"), self.tr("Tornado"), self.tr("Uncertainty"),
                                    self.tr("Buy vs rent"), self.tr("Self-host or API"),
-                                   self.tr("Throughput vs latency"), self.tr("Memory"))):
+                                   self.tr("Throughput vs latency"), self.tr("Memory"), self.tr("Find plan"))):
             self.tabs.setTabText(i, title)
         for i in range(self.result_box.count()):
             self.result_box.setItemText(i, labels.result_label(self.result_box.itemData(i), lang))
@@ -134,6 +136,8 @@ class ChartsPanel(QWidget):
             self._built[index] = chart
             if isinstance(chart, UncertaintyChart):
                 chart.settingsChanged.connect(self.uncertaintySettingsChanged)
+            if isinstance(chart, PlanChart):
+                chart.planChosen.connect(self.planChosen)
         return self._built[index]
 
     @property
@@ -168,6 +172,10 @@ class ChartsPanel(QWidget):
     @property
     def memory(self) -> MemoryChart:
         return self.chart(6)
+
+    @property
+    def plan(self) -> PlanChart:
+        return self.chart(7)
 
     def charts(self) -> list:
         """The charts built so far."""

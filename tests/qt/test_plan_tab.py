@@ -1,0 +1,26 @@
+"""The Find plan tab: the search in the computing process, its table, its scatter, Apply as one undo step."""
+
+import pytest
+
+LLAMA = "Llama 3 70B serving on rented H100"
+
+
+def test_find_plan_lists_the_cheapest_and_applies_one_undoable_edit(qtbot, window, wb):
+    row = wb.scenario_row(LLAMA)
+    panel = window.charts
+    panel.set_current(row, "serve_cost_per_day")
+    panel.tabs.setCurrentWidget(panel.plan)
+    chart = panel.plan
+    qtbot.waitUntil(lambda: chart.plans is not None and not chart.computer.busy, timeout=20000)
+    plans = chart.plans
+    assert plans.evaluated >= 5000 and chart.table.rowCount() > 10
+    before = wb.result(row, "serve_cost_per_day")
+    cheapest = plans.record(0)
+    assert cheapest["feasible"] and cheapest["serve_cost_per_day"] <= before + 1e-9
+    assert "plans evaluated" in chart.message.text()
+    chart.table.selectRow(0)
+    assert chart.apply_button.isEnabled() == (not cheapest["current"])
+    assert window.apply_plan(row, chart.selected_record())
+    assert wb.result(row, "serve_cost_per_day") == pytest.approx(chart.selected_record()["serve_cost_per_day"])
+    window.stack.undo()  # the whole plan in one step
+    assert wb.result(row, "serve_cost_per_day") == pytest.approx(before)
