@@ -137,3 +137,22 @@ def check():
     import types
 
     return types.SimpleNamespace(formula_cells=formula_cells, differences=differences, same_value=same_value)
+
+
+@pytest.fixture(scope="session")
+def default_budget(tmp_path_factory):
+    """default_budget(lang) -> the default workbook's budget in that language, written once per
+    test process (each budget takes seconds to build): read it or copy it, never change it."""
+    from llmcost_gui.io.budget import write_budget
+    from llmcost_gui.io.defaults import default_workbook
+
+    made: dict[str, Path] = {}
+
+    def get(lang: str = "en") -> Path:
+        if lang not in made:
+            path = tmp_path_factory.mktemp(f"budget-{lang}") / "budget.xlsx"
+            write_budget(default_workbook(), path, lang)
+            made[lang] = path
+        return made[lang]
+
+    return get

@@ -51,12 +51,11 @@ def test_old_workbook_without_the_sheet_still_opens(tmp_path):
     assert wb.results.error(row, "serve_cost_per_day") is None
 
 
-def test_budget_renders_the_comparison_as_live_formulas(tmp_path):
+def test_budget_renders_the_comparison_as_live_formulas(default_budget):
     from llmcost_gui.core import labels
 
     wb = default_workbook()
-    path = tmp_path / "budget.xlsx"
-    write_budget(wb, path)
+    path = default_budget("en")
     book = openpyxl.load_workbook(path)
     assert "ApiOffers" in book.sheetnames
     res, work = book["Results"], book["Workings"]  # Results: a row per result, a column per scenario

@@ -20,10 +20,9 @@ from llmcost_gui.io.xlsx_read import read_workbook
 
 
 @pytest.fixture(scope="module")
-def budget(tmp_path_factory):
+def budget(default_budget):
     wb = default_workbook()
-    path = tmp_path_factory.mktemp("budget") / "budget.xlsx"
-    write_budget(wb, path)
+    path = default_budget("en")
     return wb, path, openpyxl.load_workbook(path), openpyxl.load_workbook(path, data_only=True)
 
 
@@ -222,13 +221,12 @@ def wb_columns(ws) -> list:
     return match_header([c.value for c in ws[1]], ws.title, default_aliases())
 
 
-def test_headers_are_words_in_english_and_chinese(budget, tmp_path):
+def test_headers_are_words_in_english_and_chinese(budget, default_budget):
     _, _, book, _ = budget
     assert [c.value for c in book["Scenarios"][1]][:3] == ["Name", "Model", "Training tokens (B tokens)"]
     assert "Pre-training cost" in _result_rows(book["Results"])
-    path = tmp_path / "zh.xlsx"
+    path = default_budget("zh_CN")
     wb = default_workbook()
-    write_budget(wb, path, lang="zh_CN")
     zh = openpyxl.load_workbook(path)
     assert zh["Summary"]["A1"].value == "大模型预算汇总"
     assert [c.value for c in zh["Scenarios"][1]][:3] == ["名称", "模型", "预训练 Token 数 (十亿 Token)"]
@@ -292,12 +290,11 @@ def test_cells_without_a_value_carry_their_reason_in_the_budgets_language(tmp_pa
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_assumptions_in_words_beside_the_key(tmp_path, lang):
+def test_assumptions_in_words_beside_the_key(default_budget, lang):
     from llmcost_gui.core import labels
 
     wb = default_workbook()
-    path = tmp_path / "budget.xlsx"
-    write_budget(wb, path, lang)
+    path = default_budget(lang)
     asm = openpyxl.load_workbook(path)["Assumptions"]
     assert asm["B1"].value == labels.budget_word("assumption_words", lang)
     words = {r[0]: r[1] for r in asm.iter_rows(min_row=2, max_col=2, values_only=True)}

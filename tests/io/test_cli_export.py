@@ -30,14 +30,6 @@ def test_export_writes_the_budget(tmp_path, workbook, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["budget.xlsx", "in.xlsx"]  # no temp files
 
 
-def test_export_in_chinese(tmp_path, workbook):
-    out = tmp_path / "预算.xlsx"
-    assert main(["export", str(workbook), "-o", str(out), "--lang", "zh_CN"]) == 0
-    book = openpyxl.load_workbook(out)
-    assert book["Summary"]["A1"].value == "大模型预算汇总"
-    assert book["Scenarios"]["A1"].value == "名称" and book["Results"]["A2"].value == "币种"
-
-
 def test_bad_input_exits_2_names_the_cell_and_writes_nothing(tmp_path, workbook, capsys):
     book = openpyxl.load_workbook(workbook)
     sc = book["Scenarios"]
@@ -71,10 +63,11 @@ def test_missing_workbook_exits_2(tmp_path, capsys):
     assert "file not found" in capsys.readouterr().err
 
 
-def test_compute_reads_a_budget_edited_elsewhere(tmp_path, workbook, capsys):
-    """`llmcost compute` on a budget whose inputs were changed in another program (a value, a
-    currency switched, whitespace in an input, a scenario typed under the last one) gives exactly
-    the app's numbers for the same inputs."""
+def test_compute_reads_a_chinese_budget_edited_elsewhere(tmp_path, workbook, capsys):
+    """`llmcost export --lang zh_CN` writes the budget in Chinese; `llmcost compute` on it, after
+    its inputs were changed in another program (a value, a currency switched, whitespace in an
+    input, a scenario typed under the last one), gives exactly the app's numbers for the same
+    inputs."""
     import json
 
     from llmcost_gui.core.report import scenario_records
@@ -82,9 +75,11 @@ def test_compute_reads_a_budget_edited_elsewhere(tmp_path, workbook, capsys):
     from llmcost_gui.io.records import match_header
     from llmcost_gui.io.xlsx_read import default_aliases
 
-    budget = tmp_path / "budget.xlsx"
+    budget = tmp_path / "预算.xlsx"
     assert main(["export", str(workbook), "-o", str(budget), "--lang", "zh_CN"]) == 0
     book = openpyxl.load_workbook(budget)
+    assert book["Summary"]["A1"].value == "大模型预算汇总"
+    assert book["Scenarios"]["A1"].value == "名称" and book["Results"]["A2"].value == "币种"
     sc = book["Scenarios"]
     col = {name: i + 1 for i, name in enumerate(match_header([c.value for c in sc[1]], "Scenarios",
                                                              default_aliases()))}
