@@ -1,6 +1,6 @@
 """`llmcost plan`: the cheapest card, offer, precision and layout that meets a scenario's targets.
 
-    llmcost plan FILE --scenario S [--stage serve|train|all] [--top N] [--json|--csv]
+    llmcost plan FILE --scenario S [--stage serve|train|ft|all] [--top N] [--json|--csv]
 
 Every plan the workbook allows is evaluated (core/plan.py), feasible plans first, cheapest
 first.  --json prints ``{"scenario": NAME, "stage": STAGE, "plans": [...]}``, each plan naming
@@ -145,8 +145,9 @@ def register(subparsers) -> None:
     p.add_argument("workbook", help="WORKBOOK.xlsx")
     p.add_argument("--scenario", required=True,
                    help="scenario: its name, a unique case-insensitive prefix, or its number (1, 2…)")
-    p.add_argument("--stage", choices=("serve", "train", "all"), default="serve",
-                   help="serve (default), train (pre-training), or all the scenario's stages")
+    p.add_argument("--stage", choices=("serve", "train", "ft", "all"), default="serve",
+                   help="serve (default), train (pre-training), ft (fine-tuning), or all the "
+                        "scenario's stages")
     p.add_argument("--top", type=whole, default=None, help="only the N best plans of each stage")
     add_format_options(p)
     p.set_defaults(func=cmd_plan)

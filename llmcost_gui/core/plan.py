@@ -4,24 +4,34 @@ evaluated at once, checked against the scenario's targets and ranked by cost (SP
 A *plan* is a copy of the scenario with some inputs replaced: the card and its rental offer (or
 the card alone when the scenario buys), the precision, the parallel layout, the batch cap and
 whether prefill runs apart.  The values each input may take are declared as data
-(:data:`SERVE_DIMENSIONS`, :data:`TRAIN_DIMENSIONS`); their product, less the combinations a
+(:data:`SERVE_DIMENSIONS`, :data:`TRAIN_DIMENSIONS`, :data:`FT_DIMENSIONS`); their product, less the combinations a
 card cannot run (fp8 without an fp8 peak, expert parallelism for a dense model), is one variant
 table evaluated by :func:`variants.evaluate_variants` in one vectorized pass, so every plan's
 figures are exactly what the scenario's cells would show with those inputs typed in.
 
-Serving plans are ranked by ``serve_cost_per_day``, training plans by ``train_cost``, in the
-scenario's currency; feasible plans first.  A plan is feasible when its cost has a value (it
-fits in memory, a batch meets the targets at full load, the offer is for its card) and its
-``ttft_s`` and ``tpot_s`` at the peak meet ``ttft_target_s`` and ``tpot_target_s`` (training:
-``train_days`` within ``train_deadline_days``).  The Pareto flag marks the feasible plans that
-no other feasible plan beats on both cost and latency (``tpot_s``; training: ``train_days``).
+Serving plans are ranked by ``serve_cost_per_day``, training plans by ``train_cost``,
+fine-tuning plans by ``ft_cost``, in the scenario's currency; feasible plans first.  A plan is
+feasible when its cost has a value (it fits in memory, a batch meets the targets at full load,
+the offer is for its card) and its ``ttft_s`` and ``tpot_s`` at the peak meet ``ttft_target_s`` and ``tpot_target_s`` (training:
+``train_days`` within ``train_deadline_days``; fine-tuning: its cost has a value, i.e. some
+number of cards holds the run).  The Pareto flag marks the feasible plans that no other feasible
+plan beats on both cost and latency (``tpot_s``; training: ``train_days``; fine-tuning, which
+has no card count and no deadline, ``ft_gpu_hours``).
+
+Fine-tuning varies the card and offer, ``ft_precision`` and, only where ``ft_method`` is blank,
+the method (full, lora, qlora): a typed method is the user's choice and stays as typed;
+``top_layers`` is tried only when typed (it trains the share ``ft_trainable_fraction`` says).
+A fine-tuning plan runs on its fewest cards (``ft_min_gpus``); its cost does not depend on the
+count.
+
 The scenario as typed is one of the plans (``current``), added when the search's values do not
 include it, so the cheapest plan can be compared with it.
 
 Not varied: the model, the traffic, the efficiencies (``serve_mfu``, ``bandwidth_eff``,
-``train_mfu``), ``prefix_cache_hit``, ``autoscale``, ``procurement``, the currency, training
-sharding and micro-batch, and the assumptions; a card without an offer is left out when
-renting, and a card without a purchase price when buying.
+``train_mfu``, ``ft_mfu``), ``prefix_cache_hit``, ``autoscale``, ``procurement``, the currency,
+training and fine-tuning sharding, micro-batch and context, ``ft_lora_rank``, and the
+assumptions; a card without an offer is left out when renting, and a card without a purchase
+price when buying.
 """
 
 from __future__ import annotations
@@ -49,6 +59,13 @@ SERVE_DIMENSIONS: dict[str, tuple] = {
 TRAIN_DIMENSIONS: dict[str, tuple] = {
     "train_precision": ("bf16", "fp8"),
 }
+# Fine-tuning: the method is varied only where the user leaves ft_method blank (a typed method is
+# the user's choice, kept as typed); then the three methods that adapt the whole model are tried.
+# top_layers trains what ft_trainable_fraction says, a choice of its own: tried only when typed.
+FT_DIMENSIONS: dict[str, tuple] = {
+    "ft_precision": ("bf16", "fp8"),
+    "ft_method": ("full", "lora", "qlora"),
+}
 # a precision is tried only on a card with a peak for it (int4: weights only, 16-bit arithmetic)
 PRECISION_PEAK = {"bf16": "bf16_tflops", "fp8": "fp8_tflops", "int8": "int8_tops", "int4": "bf16_tflops"}
 
@@ -74,6 +91,10 @@ STAGES: dict[str, StageSpec] = {
                         "cost_per_million_tokens", "ttft_s", "tpot_s")),
     "train": StageSpec("train", "train_hardware", "train_price", "train_precision", TRAIN_DIMENSIONS,
                        "train_cost", "train_days", ("train_gpus", "train_days", "train_cost")),
+    # fine-tuning has no card count or deadline: a plan runs on its fewest cards (ft_min_gpus), its
+    # cost does not depend on the count, and its other axis is the GPU-hours it needs
+    "ft": StageSpec("ft", "ft_hardware", "ft_price", "ft_precision", FT_DIMENSIONS,
+                    "ft_cost", "ft_gpu_hours", ("ft_min_gpus", "ft_gpu_hours", "ft_cost")),
 }
 NUMERIC = ("serve_tp", "serve_ep", "batch_size", "train_gpus")  # varied through numeric overrides
 TOLERANCE = 1e-9  # relative slack when a latency is compared with its target
@@ -173,6 +194,10 @@ def _space(wb, spec: StageSpec, row: int) -> dict[str, list]:
     dims = dict(spec.dimensions)
     if spec.stage == "serve" and not _is_moe(wb, row):
         dims["serve_ep"] = (None,)
+    if spec.stage == "ft":
+        typed = wb.tables["Scenarios"].get(row, "ft_method")
+        if typed is not None:  # the user's choice
+            dims["ft_method"] = (typed,)
     names = list(dims)
     columns: dict[str, list] = {spec.hardware: [], spec.price: [], **{n: [] for n in names}}
     combos = list(itertools.product(*dims.values()))
@@ -299,7 +324,7 @@ def pareto_front(cost: np.ndarray, latency: np.ndarray, mask: np.ndarray) -> np.
 
 
 def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
-    """Every plan of `scenario` (name or row) for `stage` ("serve" or "train"), ranked."""
+    """Every plan of `scenario` (name or row) for `stage` ("serve", "train" or "ft"), ranked."""
     if stage not in STAGES:
         raise AnalysisError("unknown_plan_stage", name=stage, names=tuple(STAGES))
     row = scenario_row(wb, scenario)
@@ -315,6 +340,8 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
     if stage == "train":
         res = _train_fewest_that_fit(wb, row, columns, res)
         errors = _judge_train(res, n)
+    elif stage == "ft":
+        errors = _error(res, ("ft_min_gpus", "ft_gpu_hours", "ft_cost"), n)
     else:
         errors = _judge_serve(res, n)
     feasible = np.fromiter((e is None for e in errors), bool, n)
@@ -391,7 +418,7 @@ def _closest(wb, row: int, columns: dict, res, errors: list, stage: str) -> Reas
             best = (rel[i], Reason.of("plan_closest", col="train_deadline_days", plan=_describe(columns, i),
                                       value=f"{days[i]:.3g} d", target=f"{deadline[i]:.3g} d",
                                       over=f"{rel[i]:.0%}"))
-    else:
+    elif stage == "serve":
         misses = {}
         for key, target_key in (("tpot_s", "tpot_target_s"), ("ttft_s", "ttft_target_s")):
             real = np.where(res.codes[key] == 0, res.values[key], np.nan)
@@ -418,11 +445,11 @@ def _closest(wb, row: int, columns: dict, res, errors: list, stage: str) -> Reas
 def _describe(columns: dict, i: int) -> str:
     """A plan in symbols both languages read: 'H100 SXM5 80GB (Lambda …) · fp8 · KV fp8 · TP8 ·
     EP16 · B≤64 · P/D' (P/D: prefill on replicas of its own)."""
-    card = columns.get("serve_hardware", columns.get("train_hardware"))[i]
-    offer = columns.get("serve_price", columns.get("train_price"))[i]
+    spec = next(s for s in STAGES.values() if s.hardware in columns)
+    card, offer = columns[spec.hardware][i], columns[spec.price][i]
     parts = [f"{card} ({offer})" if offer else str(card)]
-    parts.append(str(columns.get("serve_precision", columns.get("train_precision"))[i]))
-    for key, word in (("kv_precision", "KV "), ("serve_tp", "TP"), ("serve_ep", "EP"),
+    parts.append(str(columns[spec.precision][i]))
+    for key, word in (("ft_method", ""), ("kv_precision", "KV "), ("serve_tp", "TP"), ("serve_ep", "EP"),
                       ("batch_size", "B≤"), ("train_gpus", "×")):
         v = columns.get(key, [None] * (i + 1))[i]
         if v is not None:

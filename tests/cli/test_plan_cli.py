@@ -13,6 +13,7 @@ from llmcost_gui.core import plan as planning
 
 LLAMA = "Llama 3 70B serving on rented H100"
 GPT3 = "GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (blog example)"
+ENTERPRISE = "Enterprise 6B: fine-tune + 1,000 staff on A100"
 
 
 def test_plan_json_follows_the_contract(book, capsys):
@@ -48,6 +49,22 @@ def test_plan_table_for_people(book, capsys):
     assert "plans evaluated" in out and "Why the others fail" in out and "$" in out
     train_code, train_out, _ = run(capsys, "plan", book, "--scenario", GPT3, "--stage", "train", "--top", "2")
     assert train_code == 0 and "train_cost" in train_out and "days" in train_out
+
+
+def test_plan_fine_tuning_and_all_stages(book, capsys):
+    code, out, err = run(capsys, "plan", book, "--scenario", ENTERPRISE, "--stage", "ft", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["stage"] == "ft" and {p["stage"] for p in data["plans"]} == {"ft"}
+    assert {"ft_hardware", "ft_price", "ft_precision", "ft_method", "ft_min_gpus", "ft_gpu_hours",
+            "ft_cost"} <= set(data["plans"][0])
+    assert {p["ft_method"] for p in data["plans"]} == {"lora"}  # typed: the user's choice
+    core = planning.plan(lc.load(book).workbook, ENTERPRISE, "ft").records()
+    assert [p["ft_cost"] for p in data["plans"]] == [p["ft_cost"] for p in core]
+    code, out, _ = run(capsys, "plan", book, "--scenario", ENTERPRISE, "--stage", "all", "--top", "1", "--json")
+    assert code == 0 and [p["stage"] for p in json.loads(out)["plans"]] == ["serve", "ft"]
+    code, out, _ = run(capsys, "plan", book, "--scenario", ENTERPRISE, "--stage", "ft", "--top", "2")
+    assert code == 0 and "ft_cost" in out and "ft_gpu_hours" in out
 
 
 def test_no_plan_meeting_the_targets_exits_2_naming_the_closest(tmp_path, capsys):

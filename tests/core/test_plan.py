@@ -10,7 +10,7 @@ operations) = 28.8 USD a day.
 
 import numpy as np
 import pytest
-from core_data import SERVE, TRAIN
+from core_data import FT, SERVE, TRAIN
 from pytest import approx
 
 from llmcost_gui.core import labels
@@ -183,6 +183,29 @@ def test_training_plans_rank_by_cost_and_meet_the_deadline(mini):
     assert fp8_h["train_cost"] == approx(flops / 1e14 / 3600 * 2)
 
 
+def test_fine_tuning_plans_vary_the_method_only_where_it_is_blank(mini):
+    # ft_method blank: full, lora and qlora on H (bf16, fp8) and C (bf16: no fp8 peak) = 9 plans,
+    # the scenario as typed (H, P, bf16, the default lora) among them
+    plans = planning.plan(mini({**FT, "ft_method": None}), "F", stage="ft")
+    assert plans.evaluated == 3 * (2 + 1)
+    recs = plans.records()
+    assert {r["ft_method"] for r in recs} == {"full", "lora", "qlora"} and all(r["feasible"] for r in recs)
+    # by hand: LoRA 4 · 10B FLOPs per token × 1B tokens × 2 epochs = 8e19 FLOPs; H in fp8 at
+    # 200 TFLOP/s × 0.25 = 5e13 FLOP/s: 1.6e6 GPU-s = 444.4 GPU-h at 2 USD = 888.9 USD
+    best = recs[0]
+    assert best["ft_hardware"] == "H" and best["ft_precision"] == "fp8" and best["ft_method"] in ("lora", "qlora")
+    assert best["ft_cost"] == approx(8e19 / 5e13 / 3600 * 2) and best["ft_gpu_hours"] == approx(8e19 / 5e13 / 3600)
+    # full fine-tuning: 6 · Nₐ per token, half as dear again; C in bf16 (1.25e13 FLOP/s at 1 USD/h)
+    full_c = next(r for r in recs if r["ft_hardware"] == "C" and r["ft_method"] == "full")
+    assert full_c["ft_cost"] == approx(1.2e20 / 1.25e13 / 3600 * 1)
+    assert plans.typed["ft_method"] == "lora" and plans.typed["current"]
+    assert plans.pareto.any() and plans.cost_key == "ft_cost"
+    # a typed method is the user's choice: only the card and precision vary
+    typed = planning.plan(mini(FT), "F", stage="ft")
+    assert typed.evaluated == 2 + 1 and {r["ft_method"] for r in typed.records()} == {"full"}
+    assert planning.stages_to_plan(mini({**FT, **SMALL, "name": "F"}), "F", "all") == ["serve", "ft"]
+
+
 def test_unknown_stage_and_unused_stage_are_refused(mini):
     wb = mini(SMALL)
     with pytest.raises(AnalysisError):
@@ -263,3 +286,8 @@ def test_the_guides_worked_examples_quote_the_search(book, llama, guide):
     top = train.records()[0]
     assert f"{train.evaluated}" in text and f"{top['train_gpus']:.0f}" in text
     assert f"{top['train_cost'] / 1e6:.2f}".rstrip("0") in text or f"{top['train_cost'] / 1e4:.0f}" in text
+    ft = planning.plan(book, "Enterprise 6B: fine-tune + 1,000 staff on A100", "ft")
+    cheapest = ft.records()[0]
+    assert f"{ft.evaluated} plans" in text or f"{ft.evaluated} 个方案" in text
+    assert f"¥{cheapest['ft_cost']:.2f}" in text and f"¥{ft.typed['ft_cost']:.2f}" in text
+    assert cheapest["ft_hardware"] == "GeForce RTX 4090 24GB" and ft.typed["rank"] == 11

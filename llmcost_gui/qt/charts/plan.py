@@ -29,7 +29,7 @@ from .. import i18n
 from .common import ChartBase, value_text
 
 SHOWN = 200  # plans in the table (the cheapest); the scatter shows every feasible one
-STAGES = ("serve", "train")
+STAGES = ("serve", "train", "ft")
 
 
 class _Number(QTableWidgetItem):
