@@ -92,3 +92,22 @@ def test_apply_a_fine_tuning_plan():
     row = book.workbook.scenario_row(ENTERPRISE)
     assert book.workbook.tables["Scenarios"].get(row, "ft_hardware") == best["ft_hardware"]
     assert book.results().loc[ENTERPRISE]["ft_cost"] == pytest.approx(best["ft_cost"], rel=1e-12)
+
+
+def test_a_mixed_fleet_in_the_frame_and_applied(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
+    from test_plan_cli import _mixed_book
+
+    book = lc.load(_mixed_book(tmp_path))
+    frame = book.plan("S")
+    assert {"prefill_hardware", "prefill_price", "mixed"} <= set(frame.columns)
+    best = frame.iloc[0]
+    assert best["mixed"] and best["prefill_hardware"] == "F" and best["serve_hardware"] == "C"
+    assert frame.loc[~frame["mixed"], "prefill_hardware"].isna().all()
+    book.apply_plan("S", best)
+    after = book.results().loc["S"]
+    assert after["serve_cost_per_day"] == pytest.approx((1 + 1) * 24 * 1.2)
+    assert book.workbook.tables["Scenarios"].get(0, "prefill_price") == "PF"

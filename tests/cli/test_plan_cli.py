@@ -85,3 +85,44 @@ def test_bad_arguments_exit_2(book, capsys):
     with pytest.raises(SystemExit) as exc:
         run(capsys, "plan", book, "--scenario", LLAMA, "--top", "0")
     assert exc.value.code == 2
+
+
+def _mixed_book(tmp_path):
+    """The mini workbook with card F, fast arithmetic and slow memory at 1 USD/h (see
+    tests/core/test_plan.py): prefill on F, decode on C beats every single-card plan."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+    import core_data as cd
+
+    from llmcost_gui.io.records import build_workbook
+
+    scenario = {**cd.SERVE, "daily_users": 864, "input_tokens": 2000, "ttft_target_s": 0.3,
+                "tpot_target_s": 0.024, "batch_size": None}
+    hw_cols, hw_rows = cd.HARDWARE
+    f = ["F", 50, 1000, None, 2000, 40, 0.2, 400, 5000, "USD", 100]
+    wb = build_workbook({"Models": cd.MODELS, "Hardware": (hw_cols, [*hw_rows, f]),
+                         "Prices": (cd.PRICES[0], [*cd.PRICES[1], ["PF", "F", 1, "USD"]]),
+                         "ApiOffers": cd.APIS, "Assumptions": cd.ASSUMPTIONS,
+                         "Scenarios": (list(scenario), [list(scenario.values())])})
+    return str(lc.api.Book(wb).save(tmp_path / "mixed.xlsx"))
+
+
+def test_plan_marks_mixed_fleets(tmp_path, capsys):
+    book = _mixed_book(tmp_path)
+    code, out, err = run(capsys, "plan", book, "--scenario", "S", "--top", "3", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    best = data["plans"][0]
+    assert best["mixed"] and best["prefill_hardware"] == "F" and best["serve_hardware"] == "C"
+    assert best["serve_cost_per_day"] == pytest.approx((1 + 1) * 24 * 1.2)  # 1 F + 1 C at 1 USD/h
+    assert data["mixed_gain"] == {"prefill_hardware": "F", "serve_hardware": "C", "saving": pytest.approx(0.5)}
+    assert data["mixed_tried"] > 0
+    code, out, _ = run(capsys, "plan", book, "--scenario", "S", "--top", "3")
+    assert code == 0 and "A mixed fleet — prefill on F, decode on C — beats every single-card plan by 50%" in out
+    assert any("PF" in line and "mixed" in line for line in out.splitlines())
+    code, out, _ = run(capsys, "plan", book, "--scenario", "S", "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows[0]["mixed"] == "True" and rows[0]["prefill_hardware"] == "F" and rows[0]["prefill_price"] == "PF"
+    assert any(r["mixed"] == "False" for r in rows)

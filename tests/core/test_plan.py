@@ -291,3 +291,58 @@ def test_the_guides_worked_examples_quote_the_search(book, llama, guide):
     assert f"{ft.evaluated} plans" in text or f"{ft.evaluated} 个方案" in text
     assert f"¥{cheapest['ft_cost']:.2f}" in text and f"¥{ft.typed['ft_cost']:.2f}" in text
     assert cheapest["ft_hardware"] == "GeForce RTX 4090 24GB" and ft.typed["rank"] == 11
+
+
+# A mixed fleet by hand: card F computes fast (1,000 TFLOP/s in 16 bits) but streams slowly
+# (0.2 TB/s) and rents at 1 USD/h (offer PF).  2,000-token prompts with 300 ms to the first token
+# and 24 ms per token: prefill on H or C is too slow unless spread over more cards (H in TP2 at
+# 4 USD/h is the cheapest single-card plan), decode on F too slow.  Prefill on one F card,
+# decode on one C card: (1 × 1 + 1 × 7.1 CNY ÷ 7.1) USD/h × 24 h × (1 + 0.2 operations) = 57.6 USD.
+MIXED = {**SMALL, "input_tokens": 2000, "ttft_target_s": 0.3, "tpot_target_s": 0.024, "batch_size": None}
+
+
+@pytest.fixture
+def fast_prefill_card():
+    import core_data as cd
+
+    from llmcost_gui.io.records import build_workbook
+
+    def make(scenario=MIXED):
+        hw_cols, hw_rows = cd.HARDWARE
+        f = ["F", 50, 1000, None, 2000, 40, 0.2, 400, 5000, "USD", 100]
+        prices = (cd.PRICES[0], [*cd.PRICES[1], ["PF", "F", 1, "USD"]])
+        return build_workbook({"Models": cd.MODELS, "Hardware": (hw_cols, [*hw_rows, f]), "Prices": prices,
+                               "ApiOffers": cd.APIS, "Assumptions": cd.ASSUMPTIONS,
+                               "Scenarios": (list(scenario), [list(scenario.values())])})
+    return make
+
+
+def test_a_mixed_fleet_is_kept_where_it_beats_every_single_card_plan(fast_prefill_card):
+    wb = fast_prefill_card()
+    plans = planning.plan(wb, "S")
+    recs = plans.records()
+    best = recs[0]
+    assert best["mixed"] and best["feasible"] and best["serve_disagg"] == "yes"
+    assert (best["prefill_hardware"], best["serve_hardware"]) == ("F", "C") and best["prefill_price"] == "PF"
+    assert best["serve_cost_per_day"] == approx((1 * 1.0 + 1 * 7.1 / 7.1) * 24 * 1.2)
+    single = [r for r in recs if not r["mixed"] and r["feasible"]]
+    assert single and min(r["serve_cost_per_day"] for r in single) == approx(2 * 2.0 * 24 * 1.2)  # H, TP2
+    assert all(r["serve_cost_per_day"] < 115.2 for r in recs if r["mixed"])  # only those that beat it
+    assert plans.mixed_gain == ("F", "C", approx(1 - 57.6 / 115.2))
+    assert plans.mixed_tried > plans.mixed.sum() > 0 and plans.evaluated == len(recs)
+    # prefill on F, decode on H: 1 × 1 + 1 × 2 USD/h
+    on_h = [r for r in recs if r["mixed"] and r["serve_hardware"] == "H"]
+    assert on_h and min(r["serve_cost_per_day"] for r in on_h) == approx((1 + 2) * 24 * 1.2)
+    # the plan typed in: the same figures, prefill cards at their card's rate
+    undo = wb.apply(planning.plan_edit(wb, "S", best))
+    for key in ("serve_cost_per_day", "ttft_s", "tpot_s", "serve_gpus"):
+        assert wb.result(0, key) == approx(best[key], rel=1e-12)
+    assert wb.results.value(0, "prefill_gpus") == 1 and wb.results.value(0, "decode_gpus") == 1
+    assert wb.tables["Scenarios"].get(0, "prefill_hardware") == "F"
+    wb.apply(undo)
+    assert wb.tables["Scenarios"].get(0, "prefill_hardware") is None
+
+
+def test_no_mixed_fleet_without_a_gain(book, llama):
+    assert llama.mixed_tried >= 5000 and llama.mixed_gain is None and not llama.mixed.any()
+    assert all(r["prefill_hardware"] is None for r in llama.records()[:50])
