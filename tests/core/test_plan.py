@@ -286,6 +286,7 @@ def test_the_guides_worked_examples_quote_the_search(book, llama, guide):
     top = train.records()[0]
     assert f"{train.evaluated}" in text and f"{top['train_gpus']:.0f}" in text
     assert f"{top['train_cost'] / 1e6:.2f}".rstrip("0") in text or f"{top['train_cost'] / 1e4:.0f}" in text
+    assert f"{llama.mixed_tried:,}" in text and llama.mixed_gain is None
     ft = planning.plan(book, "Enterprise 6B: fine-tune + 1,000 staff on A100", "ft")
     cheapest = ft.records()[0]
     assert f"{ft.evaluated} plans" in text or f"{ft.evaluated} 个方案" in text
