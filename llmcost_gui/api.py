@@ -144,14 +144,16 @@ class Book:
         return frame
 
     def plan(self, scenario, stage: str = "serve", top: int | None = None):
-        """DataFrame of every plan for one scenario and stage ("serve", "train" or "all"), one row
-        per plan, feasible first and cheapest first (``top``: the first N of each stage).
+        """DataFrame of every plan for one scenario and stage ("serve", "train", "ft" or "all"), one
+        row per plan, feasible first and cheapest first (``top``: the first N of each stage).
 
         Columns: ``stage``; the inputs a plan sets by their column keys (``serve_hardware``,
         ``serve_price``, ``serve_precision``, ``kv_precision``, ``serve_tp``, ``serve_ep``,
         ``batch_size``, ``serve_disagg``; training: ``train_hardware``, ``train_price``,
-        ``train_precision``, ``train_gpus``); its results (``serve_gpus``, ``serve_cost_per_day``,
-        ``cost_per_million_tokens``, ``ttft_s``, ``tpot_s``; ``train_days``, ``train_cost``);
+        ``train_precision``, ``train_gpus``; fine-tuning: ``ft_hardware``, ``ft_price``,
+        ``ft_precision``, ``ft_method``); its results (``serve_gpus``, ``serve_cost_per_day``,
+        ``cost_per_million_tokens``, ``ttft_s``, ``tpot_s``; ``train_days``, ``train_cost``;
+        ``ft_min_gpus``, ``ft_gpu_hours``, ``ft_cost``);
         ``feasible``, ``reason`` (why not), ``pareto`` and ``current`` (the plan the scenario
         holds as typed, added when the search's values do not include it).  Money is in the scenario's currency
         (``frame.attrs["currency"]``); ``attrs["current_rank"]`` is the rank of the scenario as

@@ -331,7 +331,8 @@ WHAT_IS_MEASURED = """What each figure measures:
 * `plan_5000_plans_ms` — `llmcost plan` of the Llama 3 70B serving preset (`core.plan.plan`):
   every rental offer × serving precision × KV precision × tensor-parallel degree × batch cap ×
   disaggregation, 11,840 plans (at least 5,000) built, evaluated in one vectorized pass, judged
-  against the targets and ranked.
+  against the targets and ranked, and then 10,296 mixed fleets (each disaggregated plan with its
+  prefill on the two cheapest other cards per prefill, a second pass) tried against them.
 * `export_1000_scenarios_s`, `import_1000_scenarios_s` — the budget workbook written (live
   formulas, each with its stored value, for 1,050 scenario slots), and a 1,000-scenario workbook
   read back (`llmcost_gui.io.perf`).

@@ -58,7 +58,8 @@ PLAN_AT_LEAST = 5000
 def bench_plan(wb=None, repeat: int = 5) -> float:
     """Best wall time in ms of finding the serving plan of the Llama 3 70B preset: every offer ×
     precision × KV precision × TP × batch cap × disaggregation (11,840 plans on the default
-    workbook; at least PLAN_AT_LEAST, else the figure is refused)."""
+    workbook; at least PLAN_AT_LEAST, else the figure is refused), and the mixed fleets tried
+    against them (10,296: prefill on another card)."""
     from .core.plan import plan
 
     wb = wb or default_workbook()

@@ -1,11 +1,13 @@
 """`llmcost plan`: the cheapest card, offer, precision and layout that meets a scenario's targets.
 
-    llmcost plan FILE --scenario S [--stage serve|train|all] [--top N] [--json|--csv]
+    llmcost plan FILE --scenario S [--stage serve|train|ft|all] [--top N] [--json|--csv]
 
 Every plan the workbook allows is evaluated (core/plan.py), feasible plans first, cheapest
 first.  --json prints ``{"scenario": NAME, "stage": STAGE, "plans": [...]}``, each plan naming
 the inputs it sets and its results by their keys (and ``as_typed``: the scenario's own plan with
-its ``rank``); --csv one row per plan.  People get the best
+its ``rank``; a serving plan's ``mixed`` is true for a mixed fleet, prefill on another card than
+decode, listed only where it beats every single-card plan, and ``mixed_gain`` names the best
+one's cards and its saving over the cheapest single-card plan); --csv one row per plan.  People get the best
 plans as a table (the first 20 unless --top says) and the reasons the others fail.  When no
 plan meets the targets the plans are still printed, a message names the target that came
 closest, and the exit status is 2.
@@ -26,7 +28,7 @@ def _inputs_and_results(stage: str) -> tuple[list[str], list[str]]:
     from .core import plan as planning
 
     spec = planning.STAGES[stage]
-    inputs = [spec.hardware, spec.price, *spec.dimensions]
+    inputs = [spec.hardware, spec.price, *spec.dimensions, *spec.extra]
     results = list(spec.shown)  # training: train_gpus is a result (given, or from the deadline)
     return inputs, results
 
@@ -37,6 +39,8 @@ def _text_table(plans, records: list[dict], limit: int | None) -> str:
 
     inputs, results = _inputs_and_results(plans.stage)
     headers = ["#", *inputs, *results, "pareto", "same", "why not"]
+    if plans.stage == "serve":
+        headers.insert(-3, "mixed")
     rows, outcome = [], None
     for i, r in enumerate(records, 1):
         same = (r["feasible"], r.get("reason"), *(r[k] for k in results))
@@ -52,6 +56,8 @@ def _text_table(plans, records: list[dict], limit: int | None) -> str:
             v = r[k]
             cells.append("" if v is None else format_value(v, REGISTRY[k].unit, plans.currency))
         cells.append("*" if r["pareto"] else "")
+        if plans.stage == "serve":
+            cells.append("mixed" if r.get("mixed") else "")
         cells.append("")
         cells.append(r.get("reason", ""))
         rows.append(cells)
@@ -64,6 +70,17 @@ def _summary(plans) -> str:
     lines = [f"'{plans.scenario}', {plans.stage}: {plans.evaluated:,} plans evaluated, "
              f"{plans.feasible_count:,} meet the targets; money in {plans.currency}; '*': on the Pareto "
              "front; 'same': plans with the very same figures"]
+    if plans.stage == "serve" and plans.mixed_tried:
+        if plans.mixed_gain is None:
+            lines.append(f"{plans.mixed_tried:,} mixed fleets (prefill on another card) tried; none "
+                         "beats every single-card plan")
+        else:
+            prefill, decode, gain = plans.mixed_gain
+            lines.append(f"A mixed fleet — prefill on {prefill}, decode on {decode} — beats every "
+                         "single-card plan" + (f" by {gain:.0%}" if gain is not None else
+                                               " (none meets the targets)")
+                         + f"; {int(plans.mixed.sum()):,} of {plans.mixed_tried:,} mixed fleets tried "
+                         "do (marked 'mixed')")
     if plans.typed is not None:
         r, i = plans.typed, plans.typed["rank"]
         cost = plans.cost_key
@@ -104,13 +121,17 @@ def cmd_plan(args) -> int:
     if args.json:
         dump_json({"scenario": name, "stage": args.stage, "currency": found[0].currency,
                    "evaluated": sum(p.evaluated for p in found), "plans": records,
-                   "as_typed": [p.typed for p in found]})
+                   "as_typed": [p.typed for p in found],
+                   "mixed_tried": sum(p.mixed_tried for p in found),
+                   "mixed_gain": next(({"prefill_hardware": p.mixed_gain[0], "serve_hardware": p.mixed_gain[1],
+                                        "saving": p.mixed_gain[2]} for p in found if p.mixed_gain), None)})
     elif args.csv:
         keys = ["stage"]
         for p in found:
             inputs, results = _inputs_and_results(p.stage)
             keys += [k for k in (*inputs, *results) if k not in keys]
-        keys += ["feasible", "pareto", "current", "reason"]
+        keys += ["feasible", "pareto", "current", *(["mixed"] if "serve" in [p.stage for p in found] else []),
+                 "reason"]
         write_csv(keys, [[r.get(k) for k in keys] for r in records])
     else:
         for p in found:
@@ -145,8 +166,9 @@ def register(subparsers) -> None:
     p.add_argument("workbook", help="WORKBOOK.xlsx")
     p.add_argument("--scenario", required=True,
                    help="scenario: its name, a unique case-insensitive prefix, or its number (1, 2…)")
-    p.add_argument("--stage", choices=("serve", "train", "all"), default="serve",
-                   help="serve (default), train (pre-training), or all the scenario's stages")
+    p.add_argument("--stage", choices=("serve", "train", "ft", "all"), default="serve",
+                   help="serve (default), train (pre-training), ft (fine-tuning), or all the "
+                        "scenario's stages")
     p.add_argument("--top", type=whole, default=None, help="only the N best plans of each stage")
     add_format_options(p)
     p.set_defaults(func=cmd_plan)

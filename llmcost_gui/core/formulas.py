@@ -85,6 +85,42 @@ def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
 
 F = Formula
 
+# The prefill cards of a mixed fleet (serve_disagg yes, prefill_hardware another card, or
+# prefill_price another offer): their purchase price, power and hourly rent, in USD.  Where
+# prefill runs on the serving card at its offer, each is the serving card's, so the fleet's money
+# is exactly serve_gpus × one card's rate.
+_PREFILL_CARD = "prefill_own_card > 0"
+
+
+def _prefill_offer(card: str) -> str:
+    """prefill_price's hourly rate in USD, an error when it is an offer for another card than `card`."""
+    return (f'where(lookup(Prices, "hardware", prefill_price) == {card}, '
+            'lookup(Prices, "per_gpu_hour", prefill_price) / '
+            'where(lookup(Prices, "currency", prefill_price) == "CNY", usd_cny, 1), '
+            f'fail("offer_other_card", col="prefill_price", col_hardware="{card}"))')
+
+
+PREFILL_MONEY: tuple[Formula, ...] = (
+    F("prefill_card_usd", "USD",
+      f'where({_PREFILL_CARD}, lookup(Hardware, "price", prefill_hardware) / '
+      'where(lookup(Hardware, "price_currency", prefill_hardware) == "CNY", usd_cny, 1), serve_card_usd)',
+      "Purchase price of one prefill card, in USD", "serve", public=False),
+    F("prefill_card_listed_price", "",
+      f'where({_PREFILL_CARD}, lookup_or(Hardware, "price", prefill_hardware, -1), 0)',
+      "The prefill card's price as listed (-1: none; 0 when prefill runs on the serving card)",
+      "serve", public=False),
+    F("prefill_card_kw", "kW",
+      f'where({_PREFILL_CARD}, lookup(Hardware, "tdp_w", prefill_hardware) / 1000, serve_card_kw)',
+      "Board power of one prefill card", "serve", public=False),
+    F("prefill_rent_usd_per_gpu_hour", "USD/GPU-h",
+      'where(serve_disagg == "yes", where(isblank(prefill_price), '
+      f'where({_PREFILL_CARD}, fail("no_rental_offer", col="prefill_price"), serve_rent_usd_per_gpu_hour), '
+      f"where({_PREFILL_CARD}, {_prefill_offer('prefill_hardware')}, {_prefill_offer('serve_hardware')})), "
+      "serve_rent_usd_per_gpu_hour)",
+      "Rental price of a prefill GPU-hour, in USD: prefill_price, else the serving offer",
+      "serve", public=False),
+)
+
 # API offers: what the chosen API would charge for the same traffic.
 # Self-hosting costs S(u) = c · max(1, ⌈u / U⌉) per day for u daily users: c is the cost of one
 # replica per day, U the daily users one replica serves at peak (serve_gpus rounds the GPUs up to
@@ -196,24 +232,37 @@ FORMULAS: tuple[Formula, ...] = (
     # --- serving: work per request, batch, latency (core/formulas_serving.py)
     *serving_formulas(Formula),
     *_stage_money("serve", "serve_hardware", "serve_price", "serving"),
+    # a mixed fleet (core/formulas_serving.py): the prefill cards at their own card's price and
+    # offer; every card is first priced at the serving card's rate, and the prefill cards add the
+    # difference of their rate (0 when prefill runs on the serving card at its offer)
+    *PREFILL_MONEY,
     F("serve_capex", "money",
-      'where(procurement == "rent", where(lookup_or(Hardware, "price", serve_hardware, -1) < 0, '
-      'blank("rented_card_without_price"), serve_gpus * serve_card_usd * (1 + server_overhead) * fx), '
-      "serve_gpus * serve_card_usd * (1 + server_overhead) * fx)",
-      "Purchase cost of the serving fleet, servers included (blank for rented cards without a price)",
-      "serve"),
+      'where(procurement == "rent", where(min(lookup_or(Hardware, "price", serve_hardware, -1), '
+      "prefill_card_listed_price) < 0, "
+      'blank("rented_card_without_price"), (serve_gpus * serve_card_usd + prefill_gpus * '
+      "(prefill_card_usd - serve_card_usd)) * (1 + server_overhead) * fx), "
+      "(serve_gpus * serve_card_usd + prefill_gpus * (prefill_card_usd - serve_card_usd)) * "
+      "(1 + server_overhead) * fx)",
+      "Purchase cost of the serving fleet, servers included, prefill cards at their own price "
+      "(blank for rented cards without a price)", "serve"),
     F("serve_gpus_paid", "GPUs",
       'where(procurement == "buy", serve_gpus, where(autoscale == "yes", serve_gpus_avg, serve_gpus))',
       "Cards paid for by the day: the average fleet when rented cards follow the traffic "
       "(autoscale), else the peak fleet", "serve", public=False),
-    F("serve_energy_kwh_per_day", "kWh/day", "serve_gpus_paid * serve_card_kw * 24 * pue",
-      "Serving energy per day incl. PUE", "serve", source=EPOCH),
+    F("prefill_gpus_paid", "GPUs",
+      'where(procurement == "buy", prefill_gpus, where(autoscale == "yes", prefill_gpus_avg, prefill_gpus))',
+      "Prefill cards among those paid for by the day (0 unless prefill runs apart)", "serve", public=False),
+    F("serve_energy_kwh_per_day", "kWh/day",
+      "(serve_gpus_paid * serve_card_kw + prefill_gpus_paid * (prefill_card_kw - serve_card_kw)) * 24 * pue",
+      "Serving energy per day incl. PUE, prefill cards at their own power", "serve", source=EPOCH),
     F("serve_cost_per_day", "money/day",
-      'where(procurement == "buy", serve_gpus * serve_card_usd * (1 + server_overhead) / '
+      'where(procurement == "buy", (serve_gpus * serve_card_usd + prefill_gpus * (prefill_card_usd - '
+      "serve_card_usd)) * (1 + server_overhead) / "
       "(365 * depreciation_years) + serve_energy_kwh_per_day * electricity_per_kwh, "
-      "serve_gpus_paid * 24 * serve_rent_usd_per_gpu_hour) * (1 + ops_overhead) * fx",
-      "Serving cost per day: rent (the average fleet with autoscale), or write-off plus power; "
-      "plus operations", "serve"),
+      "serve_gpus_paid * 24 * serve_rent_usd_per_gpu_hour + prefill_gpus_paid * 24 * "
+      "(prefill_rent_usd_per_gpu_hour - serve_rent_usd_per_gpu_hour)) * (1 + ops_overhead) * fx",
+      "Serving cost per day: rent (the average fleet with autoscale), or write-off plus power, "
+      "prefill cards of a mixed fleet at their own card's rate; plus operations", "serve"),
     F("cost_per_million_tokens", "money", "serve_cost_per_day / tokens_per_day * 1e6",
       "Serving cost per million tokens", "serve"),
     F("cost_per_request", "money", "serve_cost_per_day / requests_per_day", "Serving cost per request", "serve"),

@@ -13,7 +13,13 @@ that arrive meanwhile (B ÷ output_tokens of them per step, each with its uncach
 
 Each piece is linear in B (the experts a step touches are bounded by B · k ÷ E of them until all
 are), so the largest batch meeting a latency target is solved in closed form: a + b·B ≤ T gives
-B ≤ (T − a) ÷ b.  The module builds plain :class:`Formula` data; ``formulas.py`` takes it in.
+B ≤ (T − a) ÷ b.
+
+When prefill runs apart (serve_disagg = yes) its replicas may use another card,
+`prefill_hardware` (a mixed fleet).  A prefill replica has as many cards as a decode replica,
+laid out alike; its arithmetic runs at the prefill card's peak, its weight streaming at that
+card's bandwidth, its link traffic over that card's links, and the KV cache moves over the
+slower of the two cards' networks.  The fixed all-reduce latency stays the decode card's.  The module builds plain :class:`Formula` data; ``formulas.py`` takes it in.
 """
 
 from __future__ import annotations
@@ -97,6 +103,16 @@ def _touched(batch: str) -> str:
             "/ (replica_gpus * card_bandwidth)")
 
 
+_OTHER = "prefill_own_card > 0"  # prefill runs on replicas of another card
+
+
+def _prefill_card(column: str, scale: str = "") -> str:
+    """A Hardware property of the card prefill runs on: the prefill card's in a mixed fleet, else
+    the serving card's (`scale` multiplies both)."""
+    return (f'where({_OTHER}, lookup(Hardware, "{column}", prefill_hardware){scale}, '
+            f'lookup(Hardware, "{column}", serve_hardware){scale})')
+
+
 def serving_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in the registry
     """The serving work formulas, built with the registry's Formula class `F`."""
     s = "serve"
@@ -144,6 +160,26 @@ def serving_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in 
         F("card_memory_bytes", "B",
           f'lookup(Hardware, "memory_gb", {hw}) * 1e9 * (1 - memory_reserve)',
           "Usable memory of one serving card", s, public=False),
+        # --- a mixed fleet: prefill on replicas of another card
+        F("prefill_own_card", "",
+          'where(serve_disagg == "yes", where(isblank(prefill_hardware), 0, '
+          "where(prefill_hardware == serve_hardware, 0, 1)), 0)",
+          "1 when prefill runs apart on another card than decode (serve_disagg yes, prefill_hardware "
+          "another card), else 0", s, public=False),
+        F("prefill_peak", "FLOP/s", f"where({_OTHER}, {peak_flops('prefill_hardware', 'serve_precision')}, serve_peak)",
+          "Dense peak of the card prefill runs on, at the arithmetic precision", s, public=False),
+        F("prefill_card_bandwidth", "B/s", _prefill_card("bandwidth_tbs", " * 1e12 * bandwidth_eff"),
+          "Memory bandwidth one card of the prefill replicas reaches", s, public=False, source=POPE),
+        F("prefill_link_bytes_per_s", "B/s", _prefill_card("interconnect_gbs", " * 1e9 / 2"),
+          "Card-to-card bandwidth of the prefill card in one direction", s, public=False),
+        F("prefill_fits", "",
+          f"where({_OTHER}, where(replica_gpus * {_prefill_card('memory_gb')} * 1e9 * (1 - memory_reserve) "
+          ">= resident_weight_bytes + kv_bytes_per_token * input_tokens, 1, "
+          'fail("prefill_card_too_small", cards=replica_gpus, col="prefill_hardware", '
+          f"have=replica_gpus * {_prefill_card('memory_gb')} * (1 - memory_reserve), "
+          "need=(resident_weight_bytes + kv_bytes_per_token * input_tokens) / 1e9)), 1)",
+          "1 when a prefill replica of another card (as many cards as a decode replica) holds the "
+          "weights and a prompt's KV cache, else the reason", s, public=False),
         F("sizing_batch", "requests", "where(isblank(batch_size), max_batch, batch_size)",
           "Requests whose KV cache a replica is sized for: batch_size, else the engine's max_batch",
           s, public=False),
@@ -233,15 +269,16 @@ def serving_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in 
         # --- prefill of one prompt
         F("prefill_compute_s", "s",
           "(2 * active_params * input_tokens * cache_miss + n_layers * width * input_tokens ** 2 * "
-          "(1 - prefix_cache_hit ** 2)) / (replica_gpus * serve_peak * prefill_eff)",
+          "(1 - prefix_cache_hit ** 2)) / (replica_gpus * prefill_peak * prefill_eff)",
           "Prefill arithmetic of one prompt's uncached tokens on the replica (causal attention over "
           "the whole prompt)", s, public=False, source=KAPLAN),
         F("prefill_s", "s",
-          "max(prefill_compute_s, min(step_all_weights_s, step_weights_s + step_experts_s_per_request * "
-          "input_tokens * cache_miss / (1 + prefill_tokens_per_step))) + step_sync_s + "
-          "step_comm_s_per_request * input_tokens * cache_miss / (1 + prefill_tokens_per_step) + "
-          "prefill_overhead_ms / 1000",
-          "Prefill of one prompt: arithmetic (or weight streaming), link traffic, fixed launch time", s,
+          "(max(prefill_compute_s, min(step_all_weights_s, step_weights_s + step_experts_s_per_request * "
+          "input_tokens * cache_miss / (1 + prefill_tokens_per_step)) * (card_bandwidth / prefill_card_bandwidth)) + "
+          "step_sync_s + step_comm_s_per_request * input_tokens * cache_miss / (1 + prefill_tokens_per_step) * "
+          "(link_bytes_per_s / prefill_link_bytes_per_s) + prefill_overhead_ms / 1000) * prefill_fits",
+          "Prefill of one prompt: arithmetic (or weight streaming, at the prefill card's bandwidth), "
+          "link traffic, fixed launch time", s,
           public=False, source=MEGATRON),
         # --- the batch: memory, then the targets
         F("serve_batch_memory", "requests",
@@ -317,18 +354,22 @@ def serving_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in 
           "Share of a replica's time spent on prefill at the peak", s, public=False, source=LITTLE),
         F("kv_transfer_s", "s",
           f'where(serve_disagg == "yes", kv_bytes_per_token * input_tokens / (replica_gpus * '
-          f'lookup(Hardware, "network_gbs", {hw}) * 1e9), 0)',
-          "Moving a prompt's KV cache from its prefill replica to a decode replica over the network",
+          f'min(lookup(Hardware, "network_gbs", {hw}), {_prefill_card("network_gbs")}) * 1e9), 0)',
+          "Moving a prompt's KV cache from its prefill replica to a decode replica over the network "
+          "(the slower of the two cards' networks)",
           s, public=False, source=EP),
         F("ttft_s", "s",
           'prefill_s + prefill_queue_s + kv_transfer_s + where(serve_concurrency > 1, tpot_s / 2, 0)',
           "Time to first token: prefill, half of a running step, and the wait for prompts ahead at the peak",
           s, source=LITTLE),
-        F("serve_gpus_avg", "GPUs",
-          "min(decode_gpus, replica_gpus * max(1, peak_requests_per_s / peak_factor * "
-          "decode_gpu_seconds / (1 - capacity_overhead) / replica_gpus + 0.5)) + "
+        F("prefill_gpus_avg", "GPUs",
           'where(serve_disagg == "yes", min(prefill_gpus, replica_gpus * max(1, peak_requests_per_s / '
           "peak_factor * prefill_gpu_seconds / (1 - capacity_overhead) / replica_gpus + 0.5)), 0)",
+          "Average prefill fleet over a day that follows the traffic (0 unless prefill runs apart)", s,
+          public=False, source=PROFILE),
+        F("serve_gpus_avg", "GPUs",
+          "min(decode_gpus, replica_gpus * max(1, peak_requests_per_s / peak_factor * "
+          "decode_gpu_seconds / (1 - capacity_overhead) / replica_gpus + 0.5)) + prefill_gpus_avg",
           "Average fleet over a day that follows the traffic: the average demand in whole replicas, "
           "never below one replica", s, source=PROFILE),
     ]

@@ -4,24 +4,44 @@ evaluated at once, checked against the scenario's targets and ranked by cost (SP
 A *plan* is a copy of the scenario with some inputs replaced: the card and its rental offer (or
 the card alone when the scenario buys), the precision, the parallel layout, the batch cap and
 whether prefill runs apart.  The values each input may take are declared as data
-(:data:`SERVE_DIMENSIONS`, :data:`TRAIN_DIMENSIONS`); their product, less the combinations a
+(:data:`SERVE_DIMENSIONS`, :data:`TRAIN_DIMENSIONS`, :data:`FT_DIMENSIONS`); their product, less the combinations a
 card cannot run (fp8 without an fp8 peak, expert parallelism for a dense model), is one variant
 table evaluated by :func:`variants.evaluate_variants` in one vectorized pass, so every plan's
 figures are exactly what the scenario's cells would show with those inputs typed in.
 
-Serving plans are ranked by ``serve_cost_per_day``, training plans by ``train_cost``, in the
-scenario's currency; feasible plans first.  A plan is feasible when its cost has a value (it
-fits in memory, a batch meets the targets at full load, the offer is for its card) and its
-``ttft_s`` and ``tpot_s`` at the peak meet ``ttft_target_s`` and ``tpot_target_s`` (training:
-``train_days`` within ``train_deadline_days``).  The Pareto flag marks the feasible plans that
-no other feasible plan beats on both cost and latency (``tpot_s``; training: ``train_days``).
+Serving plans are ranked by ``serve_cost_per_day``, training plans by ``train_cost``,
+fine-tuning plans by ``ft_cost``, in the scenario's currency; feasible plans first.  A plan is
+feasible when its cost has a value (it fits in memory, a batch meets the targets at full load,
+the offer is for its card) and its ``ttft_s`` and ``tpot_s`` at the peak meet ``ttft_target_s`` and ``tpot_target_s`` (training:
+``train_days`` within ``train_deadline_days``; fine-tuning: its cost has a value, i.e. some
+number of cards holds the run).  The Pareto flag marks the feasible plans that no other feasible
+plan beats on both cost and latency (``tpot_s``; training: ``train_days``; fine-tuning, which
+has no card count and no deadline, ``ft_gpu_hours``).
+
+Fine-tuning varies the card and offer, ``ft_precision`` and, only where ``ft_method`` is blank,
+the method (full, lora, qlora): a typed method is the user's choice and stays as typed;
+``top_layers`` is tried only when typed (it trains the share ``ft_trainable_fraction`` says).
+A fine-tuning plan runs on its fewest cards (``ft_min_gpus``); its cost does not depend on the
+count.
+
+Mixed serving fleets: with prefill apart (``serve_disagg`` yes) the prefill replicas may run on
+another card (``prefill_hardware``, ``prefill_price``).  After the single-card plans, each
+disaggregated plan whose replica holds its batch is tried again with its prefill on the
+:data:`MIXED_PREFILL_CARDS` cheapest other card-and-offer pairs per prompt at its precision
+(prefill GPU-seconds × the hourly rate, from the single-card plans), in a second vectorized pass;
+a mixed plan is kept (``mixed``) only when it meets the targets and costs less than every
+feasible single-card plan, and :attr:`Plans.mixed_gain` names the best one's cards and saving.
+Single-card plans leave both columns blank.
+
 The scenario as typed is one of the plans (``current``), added when the search's values do not
 include it, so the cheapest plan can be compared with it.
 
 Not varied: the model, the traffic, the efficiencies (``serve_mfu``, ``bandwidth_eff``,
-``train_mfu``), ``prefix_cache_hit``, ``autoscale``, ``procurement``, the currency, training
-sharding and micro-batch, and the assumptions; a card without an offer is left out when
-renting, and a card without a purchase price when buying.
+``train_mfu``, ``ft_mfu``), ``prefix_cache_hit``, ``autoscale``, ``procurement``, the currency,
+training and fine-tuning sharding, micro-batch and context, ``ft_lora_rank``, and the
+assumptions; a card without an offer is left out when renting, and a card without a purchase
+price when buying.  A mixed fleet's prefill replica has as many cards as its decode replica;
+its card count is not searched apart, and only the cheapest prefill cards per prompt are tried.
 """
 
 from __future__ import annotations
@@ -49,6 +69,13 @@ SERVE_DIMENSIONS: dict[str, tuple] = {
 TRAIN_DIMENSIONS: dict[str, tuple] = {
     "train_precision": ("bf16", "fp8"),
 }
+# Fine-tuning: the method is varied only where the user leaves ft_method blank (a typed method is
+# the user's choice, kept as typed); then the three methods that adapt the whole model are tried.
+# top_layers trains what ft_trainable_fraction says, a choice of its own: tried only when typed.
+FT_DIMENSIONS: dict[str, tuple] = {
+    "ft_precision": ("bf16", "fp8"),
+    "ft_method": ("full", "lora", "qlora"),
+}
 # a precision is tried only on a card with a peak for it (int4: weights only, 16-bit arithmetic)
 PRECISION_PEAK = {"bf16": "bf16_tflops", "fp8": "fp8_tflops", "int8": "int8_tops", "int4": "bf16_tflops"}
 
@@ -65,16 +92,23 @@ class StageSpec:
     cost: str  # ranking key
     latency: str  # the other axis of the Pareto front
     shown: tuple[str, ...]  # results each plan reports
+    extra: tuple[str, ...] = ()  # inputs a plan also sets (blank in most plans)
 
 
 STAGES: dict[str, StageSpec] = {
     "serve": StageSpec("serve", "serve_hardware", "serve_price", "serve_precision", SERVE_DIMENSIONS,
                        "serve_cost_per_day", "tpot_s",
                        ("serve_gpus", "replica_gpus", "serve_batch", "serve_cost_per_day",
-                        "cost_per_million_tokens", "ttft_s", "tpot_s")),
+                        "cost_per_million_tokens", "ttft_s", "tpot_s"),
+                       ("prefill_hardware", "prefill_price")),
     "train": StageSpec("train", "train_hardware", "train_price", "train_precision", TRAIN_DIMENSIONS,
                        "train_cost", "train_days", ("train_gpus", "train_days", "train_cost")),
+    # fine-tuning has no card count or deadline: a plan runs on its fewest cards (ft_min_gpus), its
+    # cost does not depend on the count, and its other axis is the GPU-hours it needs
+    "ft": StageSpec("ft", "ft_hardware", "ft_price", "ft_precision", FT_DIMENSIONS,
+                    "ft_cost", "ft_gpu_hours", ("ft_min_gpus", "ft_gpu_hours", "ft_cost")),
 }
+MIXED_PREFILL_CARDS = 2  # prefill offers tried with each decode plan: the cheapest per prefill token
 NUMERIC = ("serve_tp", "serve_ep", "batch_size", "train_gpus")  # varied through numeric overrides
 TOLERANCE = 1e-9  # relative slack when a latency is compared with its target
 
@@ -100,6 +134,9 @@ class Plans:
     feasible_count: int = 0  # feasible plans among all evaluated (before `top`)
     current: np.ndarray | None = None  # True for the plan the scenario holds as typed
     typed: dict | None = None  # that plan's record with its "rank" (1 = the best), kept past `top`
+    mixed: np.ndarray | None = None  # True for a mixed fleet: prefill on another card than decode
+    mixed_tried: int = 0  # mixed plans evaluated (kept only where they beat every single-card plan)
+    mixed_gain: tuple | None = None  # (prefill card, decode card, saving as a fraction) of the best plan
 
     def __len__(self) -> int:
         return len(self.feasible)
@@ -126,6 +163,8 @@ class Plans:
         rec["feasible"] = bool(self.feasible[i])
         rec["pareto"] = bool(self.pareto[i])
         rec["current"] = bool(self.current[i]) if self.current is not None else False
+        if self.stage == "serve":
+            rec["mixed"] = bool(self.mixed[i]) if self.mixed is not None else False
         if not self.feasible[i]:
             rec["reason"] = labels.reason(self.reasons[i], lang)
         return rec
@@ -173,6 +212,10 @@ def _space(wb, spec: StageSpec, row: int) -> dict[str, list]:
     dims = dict(spec.dimensions)
     if spec.stage == "serve" and not _is_moe(wb, row):
         dims["serve_ep"] = (None,)
+    if spec.stage == "ft":
+        typed = wb.tables["Scenarios"].get(row, "ft_method")
+        if typed is not None:  # the user's choice
+            dims["ft_method"] = (typed,)
     names = list(dims)
     columns: dict[str, list] = {spec.hardware: [], spec.price: [], **{n: [] for n in names}}
     combos = list(itertools.product(*dims.values()))
@@ -299,7 +342,7 @@ def pareto_front(cost: np.ndarray, latency: np.ndarray, mask: np.ndarray) -> np.
 
 
 def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
-    """Every plan of `scenario` (name or row) for `stage` ("serve" or "train"), ranked."""
+    """Every plan of `scenario` (name or row) for `stage` ("serve", "train" or "ft"), ranked."""
     if stage not in STAGES:
         raise AnalysisError("unknown_plan_stage", name=stage, names=tuple(STAGES))
     row = scenario_row(wb, scenario)
@@ -309,21 +352,53 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
     columns = _space(wb, spec, row)
     if not columns[spec.hardware]:
         raise AnalysisError("no_card_to_plan", table="Prices")
+    searched = len(columns[spec.hardware])  # the search's own plans (the typed one may follow)
+    for key in spec.extra:  # single-card plans: prefill on the serving card and offer
+        columns[key] = [None] * searched
     current = _with_current(wb, row, columns)
     n = len(columns[spec.hardware])
     res = _evaluate(wb, row, columns)
     if stage == "train":
         res = _train_fewest_that_fit(wb, row, columns, res)
         errors = _judge_train(res, n)
+    elif stage == "ft":
+        errors = _error(res, ("ft_min_gpus", "ft_gpu_hours", "ft_cost"), n)
     else:
         errors = _judge_serve(res, n)
     feasible = np.fromiter((e is None for e in errors), bool, n)
     values = {k: np.where(res.codes[k] == 0, res.values[k], np.nan).astype(float) for k in spec.shown}
+    families = _families(columns, spec, errors, feasible)
+    closest = None if feasible.any() else _closest(wb, row, columns, res, errors, stage)
+    is_mixed = np.zeros(n, bool)
+    tried, gain = 0, None
+    if stage == "serve":
+        mixed = _mixed(wb, row, columns, res, errors, searched)
+        if mixed is not None:
+            m_columns, m_res = mixed
+            tried = len(m_columns[spec.hardware])
+            m_errors = _judge_serve(m_res, tried)
+            m_values = {k: np.where(m_res.codes[k] == 0, m_res.values[k], np.nan).astype(float)
+                        for k in spec.shown}
+            single = values[spec.cost][feasible]
+            best_single = float(single.min()) if len(single) else np.inf
+            m_cost = m_values[spec.cost]
+            keep = [i for i in range(tried) if m_errors[i] is None
+                    and m_cost[i] < best_single * (1 - TOLERANCE)]
+            if keep:
+                for k in columns:
+                    columns[k] = list(columns[k]) + [m_columns[k][i] for i in keep]
+                values = {k: np.concatenate([v, m_values[k][keep]]) for k, v in values.items()}
+                errors = errors + [None] * len(keep)
+                feasible = np.concatenate([feasible, np.ones(len(keep), bool)])
+                is_mixed = np.concatenate([is_mixed, np.ones(len(keep), bool)])
+                n = len(feasible)
+                b = keep[int(np.argmin(m_cost[keep]))]
+                gain = (m_columns["prefill_hardware"][b], m_columns[spec.hardware][b],
+                        (1 - float(m_cost[b]) / best_single) if np.isfinite(best_single) else None)
+                closest = None
     cost = values[spec.cost]
     pareto = pareto_front(cost, values[spec.latency], feasible)
     order = np.lexsort((np.arange(n), np.where(np.isnan(cost), np.inf, cost), ~feasible))
-    families = _families(columns, spec, errors, feasible)
-    closest = None if feasible.any() else _closest(wb, row, columns, res, errors, stage)
     is_current = np.zeros(n, bool)
     is_current[current] = True
     rank = int(np.flatnonzero(order == current)[0])
@@ -334,12 +409,52 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
         return Plans(name, stage, wb.resolved(row, "currency").value, inputs,
                      {k: v[keep] for k, v in values.items()}, feasible[keep], pareto[keep],
                      [errors[i] for i in keep.tolist()], n, families, closest, int(feasible.sum()),
-                     is_current[keep])
+                     is_current[keep], mixed=is_mixed[keep], mixed_tried=tried, mixed_gain=gain)
 
     typed = {"rank": rank + 1, **ranked(order[rank:rank + 1]).record(0)}
     out = ranked(order if top is None else order[: max(int(top), 0)])
     out.typed = typed
     return out
+
+
+def _mixed(wb, row: int, columns: dict, res, errors: list, searched: int):
+    """Mixed fleets: each single-card plan with prefill apart (serve_disagg yes) again with its
+    prefill replicas on another card, (variant columns, their evaluation), or None.
+
+    Pruned so the search stays fast: only decode plans whose replica holds its batch (the prefill
+    card cannot change that), and per precision only the MIXED_PREFILL_CARDS card-and-offer pairs
+    whose prefill costs least per prompt in the single-card plans (prefill GPU-seconds × the
+    card's hourly rate), each with every decode card but its own."""
+    buying = wb.resolved(row, "procurement").value == "buy"
+    rate = res.values["serve_own_usd_per_gpu_hour" if buying else "serve_rent_usd_per_gpu_hour"]
+    per_prompt = res.values["prefill_gpu_seconds"] * rate
+    ok = (res.codes["prefill_gpu_seconds"] == 0) & ((res.codes["serve_own_usd_per_gpu_hour" if buying
+                                                                 else "serve_rent_usd_per_gpu_hour"]) == 0)
+    hw, price, precision = columns["serve_hardware"], columns["serve_price"], columns["serve_precision"]
+    disagg = columns["serve_disagg"]
+    best: dict[str, dict[tuple, float]] = {}  # precision -> (card, offer) -> least cost per prompt
+    for i in np.flatnonzero(ok[:searched]).tolist():
+        if disagg[i] != "yes":
+            continue
+        pair = (hw[i], price[i])
+        seen = best.setdefault(precision[i], {})
+        if per_prompt[i] < seen.get(pair, np.inf):
+            seen[pair] = float(per_prompt[i])
+    cheapest = {p: sorted(pairs, key=pairs.get)[: MIXED_PREFILL_CARDS + 1] for p, pairs in best.items()}
+    memory = {"replica_too_small"}
+    out: dict[str, list] = {k: [] for k in columns}
+    for i in range(searched):
+        if disagg[i] != "yes" or (errors[i] is not None and errors[i].key in memory):
+            continue
+        pairs = [pair for pair in cheapest.get(precision[i], ()) if pair[0] != hw[i]][:MIXED_PREFILL_CARDS]
+        for card, offer in pairs:
+            for k in columns:
+                out[k].append(columns[k][i])
+            out["prefill_hardware"][-1] = card
+            out["prefill_price"][-1] = offer
+    if not out["serve_hardware"]:
+        return None
+    return out, _evaluate(wb, row, out)
 
 
 def _train_fewest_that_fit(wb, row: int, columns: dict, res):
@@ -391,7 +506,7 @@ def _closest(wb, row: int, columns: dict, res, errors: list, stage: str) -> Reas
             best = (rel[i], Reason.of("plan_closest", col="train_deadline_days", plan=_describe(columns, i),
                                       value=f"{days[i]:.3g} d", target=f"{deadline[i]:.3g} d",
                                       over=f"{rel[i]:.0%}"))
-    else:
+    elif stage == "serve":
         misses = {}
         for key, target_key in (("tpot_s", "tpot_target_s"), ("ttft_s", "ttft_target_s")):
             real = np.where(res.codes[key] == 0, res.values[key], np.nan)
@@ -418,17 +533,18 @@ def _closest(wb, row: int, columns: dict, res, errors: list, stage: str) -> Reas
 def _describe(columns: dict, i: int) -> str:
     """A plan in symbols both languages read: 'H100 SXM5 80GB (Lambda …) · fp8 · KV fp8 · TP8 ·
     EP16 · B≤64 · P/D' (P/D: prefill on replicas of its own)."""
-    card = columns.get("serve_hardware", columns.get("train_hardware"))[i]
-    offer = columns.get("serve_price", columns.get("train_price"))[i]
+    spec = next(s for s in STAGES.values() if s.hardware in columns)
+    card, offer = columns[spec.hardware][i], columns[spec.price][i]
     parts = [f"{card} ({offer})" if offer else str(card)]
-    parts.append(str(columns.get("serve_precision", columns.get("train_precision"))[i]))
-    for key, word in (("kv_precision", "KV "), ("serve_tp", "TP"), ("serve_ep", "EP"),
+    parts.append(str(columns[spec.precision][i]))
+    for key, word in (("ft_method", ""), ("kv_precision", "KV "), ("serve_tp", "TP"), ("serve_ep", "EP"),
                       ("batch_size", "B≤"), ("train_gpus", "×")):
         v = columns.get(key, [None] * (i + 1))[i]
         if v is not None:
             parts.append(f"{word}{v if isinstance(v, str) else int(v)}")
     if columns.get("serve_disagg", ["no"] * (i + 1))[i] == "yes":
-        parts.append("P/D")
+        prefill = columns.get("prefill_hardware", [None] * (i + 1))[i]
+        parts.append(f"P/D (prefill: {prefill})" if prefill is not None else "P/D")
     return " · ".join(parts)
 
 
@@ -437,7 +553,7 @@ def plan_inputs(record: dict, stage: str | None = None) -> dict:
     dict of :meth:`Plans.records` or a row of ``Book.plan``)."""
     stage = stage or record.get("stage") or "serve"
     spec = STAGES[stage]
-    keys = [spec.hardware, spec.price, *spec.dimensions]
+    keys = [spec.hardware, spec.price, *spec.dimensions, *spec.extra]
     if stage == "train":
         keys.append("train_gpus")
     out = {}

@@ -368,6 +368,14 @@ SCENARIOS = Table(
                           "(QLoRA's Guanaco runs use at most 528, Llama 2-Chat 4,096)"),
         _c("ft_lora_rank", INT, "", "Rank r of the LoRA/QLoRA adapters", default=64, stage="ft", lo=1,
            default_source="QLoRA (Dettmers et al. 2023) uses r = 64 on every linear layer"),
+        # mixed serving fleets: prefill on a card of its own (serve_disagg = yes); last, so that
+        # file columns keep their places
+        _c("prefill_hardware", REF, "",
+           "Accelerator of the prefill replicas when prefill runs apart (serve_disagg = yes); "
+           "blank = serve_hardware", ref="Hardware", stage="serve"),
+        _c("prefill_price", REF, "",
+           "Rental offer for the prefill cards (serve_disagg = yes); blank = serve_price, which "
+           "must then be an offer for the prefill card", ref="Prices", stage="serve"),
     ),
     title="Scenarios",
 )

@@ -9,6 +9,7 @@ from llmcost_gui.core import plan as planning
 
 LLAMA = "Llama 3 70B serving on rented H100"
 GPT3 = "GPT-3 175B on 500B tokens, A100 at 2.2659 USD/h (blog example)"
+ENTERPRISE = "Enterprise 6B: fine-tune + 1,000 staff on A100"
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +42,14 @@ def test_top_and_stages(book):
     assert len(book.plan(LLAMA, top=3)) == 3
     train = book.plan(GPT3, stage="train", top=4)
     assert set(train["stage"]) == {"train"} and "train_cost" in train and len(train) == 4
-    both = book.plan("Enterprise 6B: fine-tune + 1,000 staff on A100", stage="all", top=2)
-    assert set(both["stage"]) == {"serve"}  # its fine-tuning is not planned; it has no pre-training
+    both = book.plan(ENTERPRISE, stage="all", top=2)
+    assert list(both["stage"]) == ["serve", "serve", "ft", "ft"]  # no pre-training
+    ft = book.plan(ENTERPRISE, stage="ft")
+    assert set(ft["stage"]) == {"ft"} and set(ft["ft_method"]) == {"lora"}  # typed: kept
+    assert {"ft_hardware", "ft_price", "ft_precision", "ft_min_gpus", "ft_gpu_hours", "ft_cost"} <= set(ft)
+    n = int(ft["feasible"].sum())
+    assert n and ft["ft_cost"].iloc[:n].is_monotonic_increasing
+    assert ft.attrs["current_rank"]["ft"] >= 1
     with pytest.raises(ValueError, match="not part of this scenario"):
         book.plan(LLAMA, stage="train")
     with pytest.raises(ValueError):
@@ -76,3 +83,31 @@ def test_apply_plan_takes_a_dict_and_undoes_in_one_step():
     undo = book.workbook.apply(edit)
     book.workbook.apply(undo)
     assert {k: book.workbook.tables["Scenarios"].get(row, k) for k in planning.SERVE_DIMENSIONS} == before
+
+
+def test_apply_a_fine_tuning_plan():
+    book = lc.new()
+    best = book.plan(ENTERPRISE, stage="ft", top=1).iloc[0]
+    book.apply_plan(ENTERPRISE, best)
+    row = book.workbook.scenario_row(ENTERPRISE)
+    assert book.workbook.tables["Scenarios"].get(row, "ft_hardware") == best["ft_hardware"]
+    assert book.results().loc[ENTERPRISE]["ft_cost"] == pytest.approx(best["ft_cost"], rel=1e-12)
+
+
+def test_a_mixed_fleet_in_the_frame_and_applied(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
+    from test_plan_cli import _mixed_book
+
+    book = lc.load(_mixed_book(tmp_path))
+    frame = book.plan("S")
+    assert {"prefill_hardware", "prefill_price", "mixed"} <= set(frame.columns)
+    best = frame.iloc[0]
+    assert best["mixed"] and best["prefill_hardware"] == "F" and best["serve_hardware"] == "C"
+    assert frame.loc[~frame["mixed"], "prefill_hardware"].isna().all()
+    book.apply_plan("S", best)
+    after = book.results().loc["S"]
+    assert after["serve_cost_per_day"] == pytest.approx((1 + 1) * 24 * 1.2)
+    assert book.workbook.tables["Scenarios"].get(0, "prefill_price") == "PF"

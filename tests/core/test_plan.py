@@ -10,7 +10,7 @@ operations) = 28.8 USD a day.
 
 import numpy as np
 import pytest
-from core_data import SERVE, TRAIN
+from core_data import FT, SERVE, TRAIN
 from pytest import approx
 
 from llmcost_gui.core import labels
@@ -183,6 +183,29 @@ def test_training_plans_rank_by_cost_and_meet_the_deadline(mini):
     assert fp8_h["train_cost"] == approx(flops / 1e14 / 3600 * 2)
 
 
+def test_fine_tuning_plans_vary_the_method_only_where_it_is_blank(mini):
+    # ft_method blank: full, lora and qlora on H (bf16, fp8) and C (bf16: no fp8 peak) = 9 plans,
+    # the scenario as typed (H, P, bf16, the default lora) among them
+    plans = planning.plan(mini({**FT, "ft_method": None}), "F", stage="ft")
+    assert plans.evaluated == 3 * (2 + 1)
+    recs = plans.records()
+    assert {r["ft_method"] for r in recs} == {"full", "lora", "qlora"} and all(r["feasible"] for r in recs)
+    # by hand: LoRA 4 · 10B FLOPs per token × 1B tokens × 2 epochs = 8e19 FLOPs; H in fp8 at
+    # 200 TFLOP/s × 0.25 = 5e13 FLOP/s: 1.6e6 GPU-s = 444.4 GPU-h at 2 USD = 888.9 USD
+    best = recs[0]
+    assert best["ft_hardware"] == "H" and best["ft_precision"] == "fp8" and best["ft_method"] in ("lora", "qlora")
+    assert best["ft_cost"] == approx(8e19 / 5e13 / 3600 * 2) and best["ft_gpu_hours"] == approx(8e19 / 5e13 / 3600)
+    # full fine-tuning: 6 · Nₐ per token, half as dear again; C in bf16 (1.25e13 FLOP/s at 1 USD/h)
+    full_c = next(r for r in recs if r["ft_hardware"] == "C" and r["ft_method"] == "full")
+    assert full_c["ft_cost"] == approx(1.2e20 / 1.25e13 / 3600 * 1)
+    assert plans.typed["ft_method"] == "lora" and plans.typed["current"]
+    assert plans.pareto.any() and plans.cost_key == "ft_cost"
+    # a typed method is the user's choice: only the card and precision vary
+    typed = planning.plan(mini(FT), "F", stage="ft")
+    assert typed.evaluated == 2 + 1 and {r["ft_method"] for r in typed.records()} == {"full"}
+    assert planning.stages_to_plan(mini({**FT, **SMALL, "name": "F"}), "F", "all") == ["serve", "ft"]
+
+
 def test_unknown_stage_and_unused_stage_are_refused(mini):
     wb = mini(SMALL)
     with pytest.raises(AnalysisError):
@@ -263,3 +286,64 @@ def test_the_guides_worked_examples_quote_the_search(book, llama, guide):
     top = train.records()[0]
     assert f"{train.evaluated}" in text and f"{top['train_gpus']:.0f}" in text
     assert f"{top['train_cost'] / 1e6:.2f}".rstrip("0") in text or f"{top['train_cost'] / 1e4:.0f}" in text
+    assert f"{llama.mixed_tried:,}" in text and llama.mixed_gain is None
+    ft = planning.plan(book, "Enterprise 6B: fine-tune + 1,000 staff on A100", "ft")
+    cheapest = ft.records()[0]
+    assert f"{ft.evaluated} plans" in text or f"{ft.evaluated} 个方案" in text
+    assert f"¥{cheapest['ft_cost']:.2f}" in text and f"¥{ft.typed['ft_cost']:.2f}" in text
+    assert cheapest["ft_hardware"] == "GeForce RTX 4090 24GB" and ft.typed["rank"] == 11
+
+
+# A mixed fleet by hand: card F computes fast (1,000 TFLOP/s in 16 bits) but streams slowly
+# (0.2 TB/s) and rents at 1 USD/h (offer PF).  2,000-token prompts with 300 ms to the first token
+# and 24 ms per token: prefill on H or C is too slow unless spread over more cards (H in TP2 at
+# 4 USD/h is the cheapest single-card plan), decode on F too slow.  Prefill on one F card,
+# decode on one C card: (1 × 1 + 1 × 7.1 CNY ÷ 7.1) USD/h × 24 h × (1 + 0.2 operations) = 57.6 USD.
+MIXED = {**SMALL, "input_tokens": 2000, "ttft_target_s": 0.3, "tpot_target_s": 0.024, "batch_size": None}
+
+
+@pytest.fixture
+def fast_prefill_card():
+    import core_data as cd
+
+    from llmcost_gui.io.records import build_workbook
+
+    def make(scenario=MIXED):
+        hw_cols, hw_rows = cd.HARDWARE
+        f = ["F", 50, 1000, None, 2000, 40, 0.2, 400, 5000, "USD", 100]
+        prices = (cd.PRICES[0], [*cd.PRICES[1], ["PF", "F", 1, "USD"]])
+        return build_workbook({"Models": cd.MODELS, "Hardware": (hw_cols, [*hw_rows, f]), "Prices": prices,
+                               "ApiOffers": cd.APIS, "Assumptions": cd.ASSUMPTIONS,
+                               "Scenarios": (list(scenario), [list(scenario.values())])})
+    return make
+
+
+def test_a_mixed_fleet_is_kept_where_it_beats_every_single_card_plan(fast_prefill_card):
+    wb = fast_prefill_card()
+    plans = planning.plan(wb, "S")
+    recs = plans.records()
+    best = recs[0]
+    assert best["mixed"] and best["feasible"] and best["serve_disagg"] == "yes"
+    assert (best["prefill_hardware"], best["serve_hardware"]) == ("F", "C") and best["prefill_price"] == "PF"
+    assert best["serve_cost_per_day"] == approx((1 * 1.0 + 1 * 7.1 / 7.1) * 24 * 1.2)
+    single = [r for r in recs if not r["mixed"] and r["feasible"]]
+    assert single and min(r["serve_cost_per_day"] for r in single) == approx(2 * 2.0 * 24 * 1.2)  # H, TP2
+    assert all(r["serve_cost_per_day"] < 115.2 for r in recs if r["mixed"])  # only those that beat it
+    assert plans.mixed_gain == ("F", "C", approx(1 - 57.6 / 115.2))
+    assert plans.mixed_tried > plans.mixed.sum() > 0 and plans.evaluated == len(recs)
+    # prefill on F, decode on H: 1 × 1 + 1 × 2 USD/h
+    on_h = [r for r in recs if r["mixed"] and r["serve_hardware"] == "H"]
+    assert on_h and min(r["serve_cost_per_day"] for r in on_h) == approx((1 + 2) * 24 * 1.2)
+    # the plan typed in: the same figures, prefill cards at their card's rate
+    undo = wb.apply(planning.plan_edit(wb, "S", best))
+    for key in ("serve_cost_per_day", "ttft_s", "tpot_s", "serve_gpus"):
+        assert wb.result(0, key) == approx(best[key], rel=1e-12)
+    assert wb.results.value(0, "prefill_gpus") == 1 and wb.results.value(0, "decode_gpus") == 1
+    assert wb.tables["Scenarios"].get(0, "prefill_hardware") == "F"
+    wb.apply(undo)
+    assert wb.tables["Scenarios"].get(0, "prefill_hardware") is None
+
+
+def test_no_mixed_fleet_without_a_gain(book, llama):
+    assert llama.mixed_tried >= 5000 and llama.mixed_gain is None and not llama.mixed.any()
+    assert all(r["prefill_hardware"] is None for r in llama.records()[:50])

@@ -107,6 +107,10 @@ UI_ZH: dict[str, str] = {
         "共评估 {0:,} 个方案，其中 {1:,} 个满足目标；最便宜的：{2}，{3}。",
     "The scenario as typed ranks {0} (★).": "场景当前的方案排第 {0} 位（★）。",
     "Dropped: {0}": "已排除：{0}",
+    "A mixed fleet — prefill on {0}, decode on {1} — beats every single-card plan by {2} %.":
+        "混合集群——预填充用 {0}、解码用 {1}——比任何单一卡型的方案便宜 {2}%。",
+    "A mixed fleet — prefill on {0}, decode on {1} — meets the targets where no single-card plan does.":
+        "混合集群——预填充用 {0}、解码用 {1}——能满足目标，而单一卡型的方案都不能。",
     "Apply plan to %1": "将方案应用到 %1", "Plan applied to %1 (Undo restores it)": "已将方案应用到 %1（撤销可恢复）",
     "output tokens/s per user (1 ÷ time per output token)": "每用户每秒输出 Token 数（1 ÷ 每输出 Token 时延）",
     "output tokens/s per GPU": "每卡每秒输出 Token 数",

@@ -72,6 +72,12 @@ REASONS: dict[str, tuple[str, str]] = {
                         "请在{col}中选择租用报价，或把{procurement}设为购买"),
     "offer_other_card": ("{col} is an offer for another card than {col_hardware}",
                          "{col}是另一种卡的报价，与{col_hardware}不符"),
+    "prefill_card_too_small": (
+        "a prefill replica of {cards} cards of {col} holds {have} GB but needs {need} GB for the "
+        "weights and a prompt's KV cache; choose a card with more memory or more cards per replica "
+        "({serve_tp})",
+        "由 {cards} 张{col}组成的预填充副本可用 {have} GB，但权重和一个提示的 KV 缓存需要 {need} GB；"
+        "请选择显存更大的卡，或增加每副本的卡数（{serve_tp}）"),
     "cards_or_deadline": ("give {train_gpus} or {train_deadline_days}",
                           "请填写{train_gpus}或{train_deadline_days}"),
     "never_fits": (

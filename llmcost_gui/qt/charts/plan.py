@@ -2,7 +2,8 @@
 
 The search is core.plan.plan, run in the computing process like every chart; this tab shows its
 answer: a sortable table of the feasible plans, the cost-against-latency scatter with the Pareto
-front and the scenario's own plan marked, why the infeasible families were dropped, and *Apply*,
+front and the scenario's own plan marked, a sentence when a mixed fleet (prefill on another card)
+beats every single-card plan, why the infeasible families were dropped, and *Apply*,
 which asks the window to write the chosen plan into the scenario as one undoable edit.
 """
 
@@ -29,7 +30,7 @@ from .. import i18n
 from .common import ChartBase, value_text
 
 SHOWN = 200  # plans in the table (the cheapest); the scatter shows every feasible one
-STAGES = ("serve", "train")
+STAGES = ("serve", "train", "ft")
 
 
 class _Number(QTableWidgetItem):
@@ -47,7 +48,8 @@ class _Number(QTableWidgetItem):
 
 
 def _layout(rec: dict) -> str:
-    """'TP2 · EP8 · batch 64 · separate prefill' from a plan's inputs (blank: chosen)."""
+    """'TP2 · EP8 · ≤64 · P/D' from a plan's inputs (blank: chosen); a mixed fleet names its
+    prefill card ('P/D, prefill: L40S')."""
     parts = []
     for key, word in (("serve_tp", "TP"), ("serve_ep", "EP")):
         if rec.get(key) is not None:
@@ -55,7 +57,7 @@ def _layout(rec: dict) -> str:
     if rec.get("batch_size") is not None:
         parts.append(f"≤{rec['batch_size']:.0f}")
     if rec.get("serve_disagg") == "yes":
-        parts.append("P/D")
+        parts.append(f"P/D, prefill: {rec['prefill_hardware']}" if rec.get("prefill_hardware") else "P/D")
     return " · ".join(parts) or "—"
 
 
@@ -206,6 +208,14 @@ class PlanChart(ChartBase):
         text = self.tr("{0:,} plans evaluated, {1:,} meet the targets; the cheapest: {2} at {3}.").format(
             plans.evaluated, plans.feasible_count, best.get(spec.hardware),
             value_text(best[spec.cost], REGISTRY[spec.cost].unit, plans.currency))
+        if plans.mixed_gain is not None:
+            prefill, decode, gain = plans.mixed_gain
+            if gain is None:
+                text += " " + self.tr("A mixed fleet — prefill on {0}, decode on {1} — meets the targets "
+                                      "where no single-card plan does.").format(prefill, decode)
+            else:
+                text += " " + self.tr("A mixed fleet — prefill on {0}, decode on {1} — beats every "
+                                      "single-card plan by {2} %.").format(prefill, decode, f"{gain * 100:.0f}")
         if plans.typed is not None and plans.typed.get("rank"):
             text += " " + self.tr("The scenario as typed ranks {0} (★).").format(plans.typed["rank"])
         seen, dropped = set(), []
