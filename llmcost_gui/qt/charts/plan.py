@@ -27,7 +27,7 @@ from ...core import labels
 from ...core import plan as plan_core
 from ...core.formulas import REGISTRY
 from .. import i18n
-from .common import ChartBase, value_text
+from .common import ChartBase, result_axis_label, value_text
 
 SHOWN = 200  # plans in the table (the cheapest); the scatter shows every feasible one
 STAGES = ("serve", "train", "ft")
@@ -143,11 +143,12 @@ class PlanChart(ChartBase):
         spec = plan_core.STAGES[plans.stage]
         lang = i18n.current()
         head = [(spec.hardware, labels.column_label(spec.hardware, lang)),
-                (spec.price, labels.column_label(spec.price, lang)),
                 (spec.precision, labels.column_label(spec.precision, lang))]
         if plans.stage == "serve":
             head += [("kv_precision", labels.column_label("kv_precision", lang)), ("layout", self.tr("Layout"))]
-        return head + [(k, labels.result_label(k, lang)) for k in spec.shown]
+        # the figures before the offer's long name, so they show without scrolling
+        return [*head, *((k, labels.result_label(k, lang)) for k in spec.shown),
+                (spec.price, labels.column_label(spec.price, lang))]
 
     def _fill_table(self, plans):
         cols = self._columns(plans)
@@ -181,8 +182,8 @@ class PlanChart(ChartBase):
         cost, latency = plans.results[spec.cost], plans.results[spec.latency]
         ok = plans.feasible & np.isfinite(cost) & np.isfinite(latency)
         fg = self.foreground()
-        self.plot.setLabel("bottom", labels.result_label(spec.latency, i18n.current()))
-        self.plot.setLabel("left", labels.result_label(spec.cost, i18n.current()))
+        self.plot.setLabel("bottom", result_axis_label(spec.latency, plans.currency))
+        self.plot.setLabel("left", result_axis_label(spec.cost, plans.currency))
         self.plot.setLogMode(x=False, y=True)  # costs of the plans span orders of magnitude
         self.plot.plot(latency[ok], cost[ok], pen=None, symbol="o", symbolSize=5,
                        symbolBrush=pg.mkBrush(120, 120, 120, 110), symbolPen=None)
