@@ -43,7 +43,7 @@ DIM_FONT = "#7F7F7F"  # a plan that misses the targets
 
 # (column role, width in characters); the roles of the stage's results are filled by COLUMNS
 WIDTHS = (("rank", 6), ("mark", 11), ("card", 17), ("offer", 24), ("precision", 10), ("layout", 12),
-          ("gpus", 9), ("cost", 15), ("r1", 12), ("r2", 9), ("r3", 9), ("pareto", 8), ("note", 22))
+          ("gpus", 9), ("cost", 15), ("r1", 12), ("r2", 10), ("r3", 10), ("pareto", 8), ("note", 22))
 # result key shown in the columns gpus, cost, r1, r2, r3 per stage (None: empty)
 COLUMNS = {
     "serve": ("serve_gpus", "serve_cost_per_day", "cost_per_million_tokens", "ttft_s", "tpot_s"),
@@ -244,13 +244,14 @@ class _Formats:
 
 
 PROPORTIONAL = 0.85  # Latin text is narrower than the digits a column width counts
+PROPORTIONAL_BOLD = 0.92
 
 
 def _lines(text: str, width: float, bold: bool = False) -> int:
     """Lines `text` takes wrapped in a column `width` characters wide (bold is wider)."""
     if not text:
         return 1
-    room = (width - 1) / (PROPORTIONAL if text.isascii() and not bold else 1.0)
+    room = (width - 1) / ((PROPORTIONAL_BOLD if bold else PROPORTIONAL) if text.isascii() else 1.0)
     return max(1, len(wrap(text, max(int(room), 1))))
 
 

@@ -272,3 +272,18 @@ def test_libreoffice_prints_the_plans_on_one_page(two, wb, recalc, tmp_path, lan
     assert LLAMA in found[0] and GPT3_CNY in found[0]
     best = planning.plan(wb, LLAMA, "serve").results["serve_cost_per_day"][0]
     assert f"${best:,.2f}" in found[0]  # the cheapest Llama plan's cost per day, as stored
+
+
+def test_no_plan_meets_the_targets(tmp_path):
+    """A per-token target of 1 ms no card meets: nothing is chosen, the plans say why not, and
+    the line under them names the closest plan."""
+    book = lc.new()
+    book.set("Scenarios", LLAMA, "tpot_target_s", "0.001")
+    (block,) = collect_plans(book.workbook, [LLAMA])
+    assert not any(r.chosen for r in block.rows) and any(r.typed for r in block.rows)
+    assert all(r.record["reason"] for r in block.rows)
+    assert explanation(block).startswith("No plan meets the targets; the closest is ")
+    path = book.export_budget(tmp_path / "none.xlsx", plans=True, plan_scenarios=[LLAMA])
+    rows = _block(_rows(openpyxl.load_workbook(path)[SHEET]), LLAMA)
+    assert ", 0 meet the targets" in rows[0][0]
+    assert rows[2][1] in (None, "") and rows[2][7] is None and "Per-token target" in rows[2][12]
