@@ -352,6 +352,10 @@
       <translation>已将方案应用到 %1（撤销可恢复）</translation>
     </message>
     <message>
+      <source>Export budget with plans</source>
+      <translation>导出含方案比较的预算</translation>
+    </message>
+    <message>
       <source>Export budget</source>
       <translation>导出预算</translation>
     </message>
@@ -397,14 +401,6 @@
     <message>
       <source>{0:,} plans evaluated, {1:,} meet the targets; the cheapest: {2} at {3}.</source>
       <translation>共评估 {0:,} 个方案，其中 {1:,} 个满足目标；最便宜的：{2}，{3}。</translation>
-    </message>
-    <message>
-      <source>A mixed fleet — prefill on {0}, decode on {1} — meets the targets where no single-card plan does.</source>
-      <translation>混合集群——预填充用 {0}、解码用 {1}——能满足目标，而单一卡型的方案都不能。</translation>
-    </message>
-    <message>
-      <source>A mixed fleet — prefill on {0}, decode on {1} — beats every single-card plan by {2} %.</source>
-      <translation>混合集群——预填充用 {0}、解码用 {1}——比任何单一卡型的方案便宜 {2}%。</translation>
     </message>
     <message>
       <source>The scenario as typed ranks {0} (★).</source>
@@ -655,6 +651,10 @@
     <message>
       <source>&amp;Export budget…</source>
       <translation>导出预算(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Export budget with &amp;plans…</source>
+      <translation>导出含方案比较的预算(&amp;P)…</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
