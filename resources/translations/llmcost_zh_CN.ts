@@ -192,6 +192,14 @@
       <translation>显存</translation>
     </message>
     <message>
+      <source>Find plan</source>
+      <translation>寻找方案</translation>
+    </message>
+    <message>
+      <source>Layout &amp; efficiency</source>
+      <translation>并行布局与效率</translation>
+    </message>
+    <message>
       <source>(row {0})</source>
       <translation>（第 {0} 行）</translation>
     </message>
@@ -340,6 +348,14 @@
       <translation>无法将 %1 读取为工作簿：%2。已改为打开一个新的未命名工作簿。</translation>
     </message>
     <message>
+      <source>Apply plan to %1</source>
+      <translation>将方案应用到 %1</translation>
+    </message>
+    <message>
+      <source>Plan applied to %1 (Undo restores it)</source>
+      <translation>已将方案应用到 %1（撤销可恢复）</translation>
+    </message>
+    <message>
       <source>Export budget</source>
       <translation>导出预算</translation>
     </message>
@@ -358,6 +374,41 @@
     <message>
       <source>Charts</source>
       <translation>图表</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanChart</name>
+    <message>
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <source>Apply plan</source>
+      <translation>应用方案</translation>
+    </message>
+    <message>
+      <source>Write the selected plan into the scenario (one undoable edit)</source>
+      <translation>把所选方案写入场景（一步可撤销的编辑）</translation>
+    </message>
+    <message>
+      <source>Layout</source>
+      <translation>布局</translation>
+    </message>
+    <message>
+      <source>No plan meets the targets. {0}</source>
+      <translation>没有方案满足目标。{0}</translation>
+    </message>
+    <message>
+      <source>{0:,} plans evaluated, {1:,} meet the targets; the cheapest: {2} at {3}.</source>
+      <translation>共评估 {0:,} 个方案，其中 {1:,} 个满足目标；最便宜的：{2}，{3}。</translation>
+    </message>
+    <message>
+      <source>The scenario as typed ranks {0} (★).</source>
+      <translation>场景当前的方案排第 {0} 位（★）。</translation>
+    </message>
+    <message>
+      <source>Dropped: {0}</source>
+      <translation>已排除：{0}</translation>
     </message>
   </context>
   <context>
