@@ -403,6 +403,14 @@
       <translation>共评估 {0:,} 个方案，其中 {1:,} 个满足目标；最便宜的：{2}，{3}。</translation>
     </message>
     <message>
+      <source>A mixed fleet — prefill on {0}, decode on {1} — meets the targets where no single-card plan does.</source>
+      <translation>混合集群——预填充用 {0}、解码用 {1}——能满足目标，而单一卡型的方案都不能。</translation>
+    </message>
+    <message>
+      <source>A mixed fleet — prefill on {0}, decode on {1} — beats every single-card plan by {2} %.</source>
+      <translation>混合集群——预填充用 {0}、解码用 {1}——比任何单一卡型的方案便宜 {2}%。</translation>
+    </message>
+    <message>
       <source>The scenario as typed ranks {0} (★).</source>
       <translation>场景当前的方案排第 {0} 位（★）。</translation>
     </message>
