@@ -5,7 +5,6 @@ from __future__ import annotations
 import openpyxl
 
 from llmcost_gui.core.report import scenario_records
-from llmcost_gui.io.budget import write_budget
 from llmcost_gui.io.defaults import default_workbook
 from llmcost_gui.io.xlsx_read import read_workbook
 from llmcost_gui.io.xlsx_write import write_document

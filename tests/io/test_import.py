@@ -10,7 +10,6 @@ import openpyxl
 import pytest
 
 from llmcost_gui.core.report import scenario_records
-from llmcost_gui.io.budget import write_budget
 from llmcost_gui.io.defaults import default_workbook
 from llmcost_gui.io.records import ImportProblems, build_workbook
 from llmcost_gui.io.xlsx_read import read_workbook
