@@ -106,7 +106,9 @@ def _mixed_book(tmp_path):
                          "Prices": (cd.PRICES[0], [*cd.PRICES[1], ["PF", "F", 1, "USD"]]),
                          "ApiOffers": cd.APIS, "Assumptions": cd.ASSUMPTIONS,
                          "Scenarios": (list(scenario), [list(scenario.values())])})
-    return str(lc.api.Book(wb).save(tmp_path / "mixed.xlsx"))
+    from llmcost_gui.api import Book
+
+    return str(Book(wb).save(tmp_path / "mixed.xlsx"))
 
 
 def test_plan_marks_mixed_fleets(tmp_path, capsys):
