@@ -60,21 +60,30 @@ class Formula:
         object.__setattr__(self, "tree", tree)
 
 
+def _card_usd(hw: str) -> str:
+    """The listed price of card `hw`, in USD."""
+    return (f'lookup(Hardware, "price", {hw}) / '
+            f'where(lookup(Hardware, "price_currency", {hw}) == "CNY", usd_cny, 1)')
+
+
+def _offer_usd(price: str, hw: str) -> str:
+    """The hourly rate of offer `price` in USD, an error when the offer is for another card than `hw`."""
+    return (f'where(lookup(Prices, "hardware", {price}) == {hw}, '
+            f'lookup(Prices, "per_gpu_hour", {price}) / '
+            f'where(lookup(Prices, "currency", {price}) == "CNY", usd_cny, 1), '
+            f'fail("offer_other_card", col="{price}", col_hardware="{hw}"))')
+
+
 def _stage_money(p: str, hw: str, price: str, label: str) -> list[Formula]:
     """Card price, power, rental and owned GPU-hour rates of one stage (p = prefix)."""
     stage = p
     return [
-        F(f"{p}_card_usd", "USD", f'lookup(Hardware, "price", {hw}) / '
-          f'where(lookup(Hardware, "price_currency", {hw}) == "CNY", usd_cny, 1)',
+        F(f"{p}_card_usd", "USD", _card_usd(hw),
           f"Purchase price of one {label} card, in USD", stage, public=False),
         F(f"{p}_card_kw", "kW", f'lookup(Hardware, "tdp_w", {hw}) / 1000',
           f"Board power of one {label} card", stage, public=False),
         F(f"{p}_rent_usd_per_gpu_hour", "USD/GPU-h",
-          f'where(isblank({price}), fail("no_rental_offer", col="{price}"), '
-          f'where(lookup(Prices, "hardware", {price}) == {hw}, '
-          f'lookup(Prices, "per_gpu_hour", {price}) / '
-          f'where(lookup(Prices, "currency", {price}) == "CNY", usd_cny, 1), '
-          f'fail("offer_other_card", col="{price}", col_hardware="{hw}")))',
+          f'where(isblank({price}), fail("no_rental_offer", col="{price}"), {_offer_usd(price, hw)})',
           f"Rental price of a {label} GPU-hour, in USD", stage, public=False),
         F(f"{p}_own_usd_per_gpu_hour", "USD/GPU-h",
           f"{p}_card_usd * (1 + server_overhead) / (24 * 365 * depreciation_years)"
@@ -90,20 +99,13 @@ F = Formula
 # prefill runs on the serving card at its offer, each is the serving card's, so the fleet's money
 # is exactly serve_gpus × one card's rate.
 _PREFILL_CARD = "prefill_own_card > 0"
-
-
-def _prefill_offer(card: str) -> str:
-    """prefill_price's hourly rate in USD, an error when it is an offer for another card than `card`."""
-    return (f'where(lookup(Prices, "hardware", prefill_price) == {card}, '
-            'lookup(Prices, "per_gpu_hour", prefill_price) / '
-            'where(lookup(Prices, "currency", prefill_price) == "CNY", usd_cny, 1), '
-            f'fail("offer_other_card", col="prefill_price", col_hardware="{card}"))')
-
+# the fleet's cards at purchase, in USD: every card at the serving card's price, the prefill
+# cards of a mixed fleet at the difference of theirs
+_FLEET_CARDS_USD = "(serve_gpus * serve_card_usd + prefill_gpus * (prefill_card_usd - serve_card_usd))"
 
 PREFILL_MONEY: tuple[Formula, ...] = (
     F("prefill_card_usd", "USD",
-      f'where({_PREFILL_CARD}, lookup(Hardware, "price", prefill_hardware) / '
-      'where(lookup(Hardware, "price_currency", prefill_hardware) == "CNY", usd_cny, 1), serve_card_usd)',
+      f'where({_PREFILL_CARD}, {_card_usd("prefill_hardware")}, serve_card_usd)',
       "Purchase price of one prefill card, in USD", "serve", public=False),
     F("prefill_card_listed_price", "",
       f'where({_PREFILL_CARD}, lookup_or(Hardware, "price", prefill_hardware, -1), 0)',
@@ -115,7 +117,8 @@ PREFILL_MONEY: tuple[Formula, ...] = (
     F("prefill_rent_usd_per_gpu_hour", "USD/GPU-h",
       'where(serve_disagg == "yes", where(isblank(prefill_price), '
       f'where({_PREFILL_CARD}, fail("no_rental_offer", col="prefill_price"), serve_rent_usd_per_gpu_hour), '
-      f"where({_PREFILL_CARD}, {_prefill_offer('prefill_hardware')}, {_prefill_offer('serve_hardware')})), "
+      f"where({_PREFILL_CARD}, {_offer_usd('prefill_price', 'prefill_hardware')}, "
+      f"{_offer_usd('prefill_price', 'serve_hardware')})), "
       "serve_rent_usd_per_gpu_hour)",
       "Rental price of a prefill GPU-hour, in USD: prefill_price, else the serving offer",
       "serve", public=False),
@@ -239,10 +242,8 @@ FORMULAS: tuple[Formula, ...] = (
     F("serve_capex", "money",
       'where(procurement == "rent", where(min(lookup_or(Hardware, "price", serve_hardware, -1), '
       "prefill_card_listed_price) < 0, "
-      'blank("rented_card_without_price"), (serve_gpus * serve_card_usd + prefill_gpus * '
-      "(prefill_card_usd - serve_card_usd)) * (1 + server_overhead) * fx), "
-      "(serve_gpus * serve_card_usd + prefill_gpus * (prefill_card_usd - serve_card_usd)) * "
-      "(1 + server_overhead) * fx)",
+      f'blank("rented_card_without_price"), {_FLEET_CARDS_USD} * (1 + server_overhead) * fx), '
+      f"{_FLEET_CARDS_USD} * (1 + server_overhead) * fx)",
       "Purchase cost of the serving fleet, servers included, prefill cards at their own price "
       "(blank for rented cards without a price)", "serve"),
     F("serve_gpus_paid", "GPUs",
@@ -256,8 +257,7 @@ FORMULAS: tuple[Formula, ...] = (
       "(serve_gpus_paid * serve_card_kw + prefill_gpus_paid * (prefill_card_kw - serve_card_kw)) * 24 * pue",
       "Serving energy per day incl. PUE, prefill cards at their own power", "serve", source=EPOCH),
     F("serve_cost_per_day", "money/day",
-      'where(procurement == "buy", (serve_gpus * serve_card_usd + prefill_gpus * (prefill_card_usd - '
-      "serve_card_usd)) * (1 + server_overhead) / "
+      f'where(procurement == "buy", {_FLEET_CARDS_USD} * (1 + server_overhead) / '
       "(365 * depreciation_years) + serve_energy_kwh_per_day * electricity_per_kwh, "
       "serve_gpus_paid * 24 * serve_rent_usd_per_gpu_hour + prefill_gpus_paid * 24 * "
       "(prefill_rent_usd_per_gpu_hour - serve_rent_usd_per_gpu_hour)) * (1 + ops_overhead) * fx",

@@ -366,7 +366,7 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
     else:
         errors = _judge_serve(res, n)
     feasible = np.fromiter((e is None for e in errors), bool, n)
-    values = {k: np.where(res.codes[k] == 0, res.values[k], np.nan).astype(float) for k in spec.shown}
+    values = _shown(res, spec.shown)
     families = _families(columns, spec, errors, feasible)
     closest = None if feasible.any() else _closest(wb, row, columns, res, errors, stage)
     is_mixed = np.zeros(n, bool)
@@ -377,8 +377,7 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
             m_columns, m_res = mixed
             tried = len(m_columns[spec.hardware])
             m_errors = _judge_serve(m_res, tried)
-            m_values = {k: np.where(m_res.codes[k] == 0, m_res.values[k], np.nan).astype(float)
-                        for k in spec.shown}
+            m_values = _shown(m_res, spec.shown)
             single = values[spec.cost][feasible]
             best_single = float(single.min()) if len(single) else np.inf
             m_cost = m_values[spec.cost]
@@ -417,6 +416,11 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
     return out
 
 
+def _shown(res, keys) -> dict[str, np.ndarray]:
+    """The results `keys` of every evaluated plan as floats (NaN where a plan has no value)."""
+    return {k: np.where(res.codes[k] == 0, res.values[k], np.nan).astype(float) for k in keys}
+
+
 def _mixed(wb, row: int, columns: dict, res, errors: list, searched: int):
     """Mixed fleets: each single-card plan with prefill apart (serve_disagg yes) again with its
     prefill replicas on another card, (variant columns, their evaluation), or None.
@@ -426,10 +430,9 @@ def _mixed(wb, row: int, columns: dict, res, errors: list, searched: int):
     whose prefill costs least per prompt in the single-card plans (prefill GPU-seconds × the
     card's hourly rate), each with every decode card but its own."""
     buying = wb.resolved(row, "procurement").value == "buy"
-    rate = res.values["serve_own_usd_per_gpu_hour" if buying else "serve_rent_usd_per_gpu_hour"]
-    per_prompt = res.values["prefill_gpu_seconds"] * rate
-    ok = (res.codes["prefill_gpu_seconds"] == 0) & ((res.codes["serve_own_usd_per_gpu_hour" if buying
-                                                                 else "serve_rent_usd_per_gpu_hour"]) == 0)
+    rate = "serve_own_usd_per_gpu_hour" if buying else "serve_rent_usd_per_gpu_hour"
+    per_prompt = res.values["prefill_gpu_seconds"] * res.values[rate]
+    ok = (res.codes["prefill_gpu_seconds"] == 0) & (res.codes[rate] == 0)
     hw, price, precision = columns["serve_hardware"], columns["serve_price"], columns["serve_precision"]
     disagg = columns["serve_disagg"]
     best: dict[str, dict[tuple, float]] = {}  # precision -> (card, offer) -> least cost per prompt
