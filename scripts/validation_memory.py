@@ -44,6 +44,7 @@ def _scenario(run: dict) -> dict:
     row = {"name": run["name"], "model": run["model"], "procurement": "buy",
            f"{p}_hardware": CARD, f"{p}_precision": run["precision"], f"{p}_sharding": run["sharding"],
            f"{p}_micro_batch": _num(run["micro_batch"]), f"{p}_checkpointing": run["checkpointing"] or None}
+    row.update({f"{p}_tp": 1, f"{p}_pp": 1})  # the published figures are of data parallel runs
     if p == "train":
         row.update(train_tokens_b=1.0, train_gpus=_num(run["gpus"]), train_context=_num(run["context"]))
     else:

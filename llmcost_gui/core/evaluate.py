@@ -76,8 +76,10 @@ class Results:
     def __getstate__(self):  # what the next evaluation reuses stays in this process
         return {**self.__dict__, "memory": None}
 
-    def value(self, row: int, key: str) -> float:
-        return float(self.values[key][row])
+    def value(self, row: int, key: str) -> float | str:
+        """The value of a result in a row: a number, or text for a text result (train_layout)."""
+        v = self.values[key][row]
+        return v if isinstance(v, str) else float(v)
 
     def error(self, row: int, key: str) -> Reason | None:
         """The reason a cell has no value (None when it has one); labels.reason() words it."""

@@ -599,8 +599,28 @@ def _tx_lookup(a, r, style):
     return text if len(a) == 3 else f"({text} {style.word('or')} {r(a[3])})"
 
 
+def _is_text(node: ast.expr) -> bool:
+    """A string constant, or a call that gives text (concat of text needs no TEXT())."""
+    return (isinstance(node, ast.Constant) and isinstance(node.value, str)) or (
+        isinstance(node, ast.Call) and node.func.id in ("concat", "intext"))
+
+
 def _tx_call(a, r, style, name):
     return f"{name}({', '.join(r(x) for x in a)})"
+
+
+def _concat(*v):
+    return functools.reduce(np.add, (x if x.dtype == object else _as_text(x) for x in v))
+
+
+def _as_text(x):
+    """Whole numbers as text without a decimal point (Excel TEXT(x, "0"))."""
+    vals = np.asarray(x, dtype=float)
+    ok = np.isfinite(vals)
+    out = np.where(ok, np.round(vals), 0).astype(np.int64).astype(str).astype(object)
+    if not ok.all():
+        out[~ok] = ""
+    return out
 
 
 def _pow2ceil(x):
@@ -624,6 +644,13 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
     _F("log2", (VALUE,), _elementwise(np.log2),
        lambda a, r, _c: f"LOG({r(a[0])},2)", lambda a, r, s: _tx_call(a, r, s, "log₂"),
        "the base-2 logarithm (how many doublings)"),
+    _F("concat", (), _elementwise(_concat),
+       lambda a, r, _c: "&".join(f'TEXT({r(x)},"0")' if not _is_text(x) else r(x) for x in a),
+       lambda a, r, _s: " & ".join(r(x) for x in a),
+       "the arguments joined as text (numbers rounded to whole numbers)", repeat=(VALUE,), min_repeat=2),
+    _F("intext", (VALUE,), _elementwise(_as_text),
+       lambda a, r, _c: f'TEXT({r(a[0])},"0")', lambda a, r, s: _tx_call(a, r, s, "text"),
+       "a number as text, rounded to a whole number"),
     _F("where", (VALUE, VALUE, VALUE), _np_where,
        lambda a, r, _c: f"IF({r(a[0])},{r(a[1])},{r(a[2])})",
        lambda a, r, s: f"({s.word('if')} {r(a[0])} {s.word('then')} {r(a[1])} {s.word('else')} {r(a[2])})",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from . import expr
 from .formulas_memory import memory_formulas
 from .formulas_serving import serving_formulas
+from .formulas_training import GOODPUT, training_formulas
 from .formulas_shared import KAPLAN, peak_flops
 from .schema import ASSUMPTION_KEYS, SCENARIOS, TABLES
 
@@ -191,8 +192,9 @@ FORMULAS: tuple[Formula, ...] = (
     F("train_pf_days", "PF-days", "train_flops / (1e15 * 86400)", "Pre-training compute in PF-days", "train", source=PF_DAY),
     F("train_peak", "FLOP/s", peak_flops("train_hardware", "train_precision"),
       "Dense peak of a training card at the training precision", "train", public=False),
-    F("train_gpu_hours", "GPU-h", "train_flops / (train_peak * train_mfu) / 3600",
-      "GPU-hours at the given utilization", "train", source=MFU),
+    F("train_gpu_hours", "GPU-h", "train_flops / (train_peak * train_mfu_used) / 3600 / train_goodput",
+      "GPU-hours at the utilization used, over the share of wall-clock that counts (train_goodput)",
+      "train", source=f"{MFU}; {GOODPUT}"),
     F("train_gpus", "GPUs",
       "where(isblank(scenario.train_gpus), where(isblank(train_deadline_days), "
       'fail("cards_or_deadline"), '
@@ -220,7 +222,8 @@ FORMULAS: tuple[Formula, ...] = (
       source=LORA),
     F("ft_peak", "FLOP/s", peak_flops("ft_hardware", "ft_precision"),
       "Dense peak of a fine-tuning card", "ft", public=False),
-    F("ft_gpu_hours", "GPU-h", "ft_flops / (ft_peak * ft_mfu) / 3600", "Fine-tuning GPU-hours", "ft", source=MFU),
+    F("ft_gpu_hours", "GPU-h", "ft_flops / (ft_peak * ft_mfu_used) / 3600", "Fine-tuning GPU-hours at the "
+      "utilization used", "ft", source=MFU),
     *_stage_money("ft", "ft_hardware", "ft_price", "fine-tuning"),
     F("ft_cost", "money",
       'ft_gpu_hours * where(procurement == "buy", ft_own_usd_per_gpu_hour, ft_rent_usd_per_gpu_hour) * fx'
@@ -289,6 +292,8 @@ FORMULAS: tuple[Formula, ...] = (
     *API_FORMULAS,
     # --- training and fine-tuning memory (core/formulas_memory.py)
     *memory_formulas(F),
+    # --- training at scale: layout, memory per card, predicted MFU (core/formulas_training.py)
+    *training_formulas(F),
 )
 
 # the public results (results grid, CLI, budget), in the order they are declared

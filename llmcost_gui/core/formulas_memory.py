@@ -3,7 +3,8 @@
 A run holds its weights, the gradients and Adam states of what it trains, one micro-batch's
 activations, and the card keeps a runtime reserve free.  Sharding (ZeRO stage 1/2/3, i.e. FSDP
 for stage 3) splits optimizer states, then gradients, then weights over the data-parallel cards;
-activations are never split (tensor and pipeline parallelism are not modelled).  The fewest cards
+the layout's tensor, pipeline and context parallelism split the rest per card
+(core/formulas_training.py: what one card holds under the layout).  The fewest cards
 is found for each sharding in closed form and the smallest is kept, so it stays vectorized and
 renders to one Excel formula.  Sizes are in GB (10⁹ bytes), as cards are sold.
 """
@@ -21,6 +22,8 @@ ACTIVATIONS = ("Korthikanti et al. 2022, Reducing Activation Recomputation in La
                "full recomputation each layer's input 2·s·b·h")
 QLORA = ("Dettmers et al. 2023, QLoRA: Efficient Finetuning of Quantized LLMs, §3: 4-bit NF4 weights "
          "with double-quantized constants (0.127 bit per parameter)")
+PAGED = ("Dettmers et al. 2023, QLoRA, §3 (paged optimizers): the Adam states live in NVIDIA unified "
+         "memory and are evicted to CPU RAM when the card runs short, so a 65B model trains on one 48 GB card")
 LORA_SIZE = ("Hu et al. 2021, LoRA: a rank-r adapter on a d_in × d_out matrix has r·(d_in + d_out) "
              "parameters; here on every linear layer, as QLoRA does")
 NO_CARD_COUNT = "1e30"  # card count of a sharding that cannot hold the run on any number of cards
@@ -79,26 +82,6 @@ def _parts(formula, p: str, label: str) -> list:
     return out
 
 
-def _per_card(formula, p: str, cards: str, label: str) -> list:
-    """What one card holds when the run is spread over `cards` cards."""
-    s = p
-    split = {"weight": 3, "grad": 2, "optimizer": 1}
-    out = [
-        formula(f"{p}_{part}_gb_per_gpu", "GB",
-          f"{p}_{part}_gb / where({p}_shard_level >= {level}, {cards}, 1)",
-          f"{part.capitalize()} held by one {label} card", s, public=False, source=ZERO)
-        for part, level in split.items()
-    ]
-    out += [
-        formula(f"{p}_reserve_gb", "GB", f"{p}_card_memory_gb * memory_reserve",
-          f"Runtime reserve kept free on a {label} card", s, public=False),
-        formula(f"{p}_memory_per_gpu_gb", "GB",
-          f"{p}_weight_gb_per_gpu + {p}_grad_gb_per_gpu + {p}_optimizer_gb_per_gpu + {p}_activation_gb",
-          f"Memory used on each {label} card (the reserve comes on top)", s, source=ZERO),
-    ]
-    return out
-
-
 def _optimizer_bytes(b: str) -> str:
     """Adam: two fp32 moments, plus an fp32 master copy unless the weights already are fp32."""
     return f"where({b} >= 4, 8, 12)"
@@ -130,16 +113,16 @@ def _train(formula) -> list:
           "Activations of one micro-batch kept for the backward pass", s, public=False,
           source=ACTIVATIONS),
         *_parts(formula, "train", "training"),
-        *_per_card(formula, "train", "train_gpus", "training"),
         formula("train_gpus_checked", "GPUs",
            "where(isblank(scenario.train_gpus), where(isblank(train_deadline_days), train_min_gpus, "
            "train_gpus), train_gpus)",
            "Training cards to check: as given or from the deadline (the minimum when neither is known)",
            s, public=False),
         formula("train_fits", "",
-           'where(train_gpus_checked >= train_min_gpus, 1, fail("cards_too_few", '
+           'where(train_gpus_checked >= train_min_gpus, train_layout_ok, fail("cards_too_few", '
            "cards=train_gpus_checked, need=train_min_gpus, card_gb=train_card_memory_gb))",
-           "1 when the training cards hold the run, else the reason", s, public=False, source=ZERO),
+           "1 when the training cards hold the run under a layout that splits its batch, else the reason",
+           s, public=False, source=ZERO),
     ]
 
 
@@ -165,12 +148,17 @@ def _ft(formula) -> list:
           public=False, source=QLORA),
         formula("ft_grad_gb", "GB", _gb(f"ft_trainable_params * {b}"), "Gradients of the trained parameters", s,
           public=False, source=ZERO),
-        formula("ft_optimizer_gb", "GB", _gb("ft_trainable_params * " + _optimizer_bytes(b)),
-          "Adam states of the trained parameters", s, public=False, source=ZERO),
+        formula("ft_optimizer_gb", "GB",
+          _gb('where(ft_method == "qlora", 0, ft_trainable_params * ' + _optimizer_bytes(b) + ")"),
+          "Adam states of the trained parameters on the card (QLoRA pages them to CPU memory: none)", s,
+          public=False, source=f"{ZERO}; {PAGED}"),
+        formula("ft_paged_gb", "GB",
+          _gb('where(ft_method == "qlora", ft_trainable_params * ' + _optimizer_bytes(b) + ", 0)"),
+          "Adam states QLoRA's paged optimizer keeps in CPU memory, paged in for the optimizer step", s,
+          public=False, source=PAGED),
         formula("ft_activation_gb", "GB", _gb(_activation_bytes("ft", "ft_context")),
           "Activations of one fine-tuning micro-batch", s, public=False, source=ACTIVATIONS),
         *_parts(formula, "ft", "fine-tuning"),
-        *_per_card(formula, "ft", "ft_gpus_used", "fine-tuning"),
         formula("ft_gpus_used", "GPUs", f"where(ft_gpus_fit >= {NO_CARD_COUNT}, 1, ft_gpus_fit)",
           "Cards the fine-tuning memory is spread over (its minimum)", s, public=False),
     ]

@@ -129,6 +129,20 @@ HARDWARE = Table(
         _c("price", NUMBER, "money", "Purchase price per card", **NONNEG),
         _c("price_currency", CHOICE, "", "Currency of price", choices=CURRENCIES, default="USD"),
         _c("source", TEXT, help="Where these figures come from"),
+        # training efficiency; last, so that file columns keep their places
+        _c("train_eff_bf16", NUMBER, "fraction",
+           "Share of the 16-bit peak a training step's kernels reach on this card before pipeline "
+           "bubbles and exposed communication (predicts train_mfu when it is blank); blank = 0.5",
+           default=0.5, **UTILIZATION,
+           default_source="H100-class cards: Llama 3 405B reached 38–43 % MFU on 16K H100 with a "
+                          "pipeline bubble and exposed communication on top (Dubey et al. 2024, Table 4); "
+                          "see docs/validation.md, training at scale"),
+        _c("train_eff_fp8", NUMBER, "fraction",
+           "Share of the 8-bit peak a training step's kernels reach in FP8 (only the matrix products "
+           "run in 8 bits); blank = 0.3", default=0.3, **UTILIZATION,
+           default_source="DeepSeek-V3 trained in FP8 on H800 at about a fifth of the FP8 peak end to "
+                          "end, with expert all-to-all (DeepSeek-AI 2024, Table 1 and §3.3); see "
+                          "docs/validation.md, training at scale"),
     ),
     title="Hardware",
 )
@@ -212,6 +226,12 @@ ASSUMPTION_KEYS = {
                           "default max_batch_size = 256 (trtllm-serve / BuildConfig)", lo=1),
         _c("node_gpus", INT, "GPUs", "Cards in one server, joined by the card-to-card link", default=8,
            default_source="HGX/DGX servers hold 8 cards on NVLink (NVIDIA DGX H100 user guide)", lo=1),
+        _c("train_goodput", NUMBER, "fraction",
+           "Share of a training run's wall-clock spent on steps that count (the rest: failures, "
+           "restarts, checkpoint saves); divides training GPU-hours, days and cost", default=0.9,
+           default_source="Llama 3 405B: more than 90 % effective training time over 54 days with 466 "
+                          "job interruptions (Dubey et al. 2024, The Llama 3 Herd of Models, §3.3.4)",
+           **UTILIZATION),
         _c("prefill_overhead_ms", NUMBER, "ms", "Fixed time of one prefill pass (kernel launches, scheduling)",
            default=6.0, **NONNEG),
     )
@@ -241,6 +261,23 @@ def _memory_columns(stage: str, label: str) -> tuple[Column, ...]:
                           "more compute than MFU counts"),
     )
 
+def _layout_columns(stage: str, label: str) -> tuple[Column, ...]:
+    """Tensor, pipeline, context and expert parallel degrees of a training stage; blank = chosen."""
+    p = stage
+    return (
+        _c(f"{p}_tp", INT, "GPUs", f"Tensor-parallel degree of {label}: cards each layer's matrices are "
+           "split over, inside one server; blank = chosen (the layout that fits with the highest "
+           "predicted MFU)", stage=stage, lo=1),
+        _c(f"{p}_pp", INT, "GPUs", f"Pipeline-parallel degree of {label}: stages the layers are cut "
+           "into; blank = chosen", stage=stage, lo=1),
+        _c(f"{p}_cp", INT, "GPUs", f"Context-parallel degree of {label}: cards each sequence is split "
+           "over; blank = one per 8,192 tokens of context (a power of two)", stage=stage, lo=1),
+        _c(f"{p}_ep", INT, "GPUs", f"Expert-parallel degree of {label} (mixture of experts): cards the "
+           "routed experts are spread over; blank = 4 experts per card, at most the data-parallel "
+           "cards (1 for a dense model)", stage=stage, lo=1),
+    )
+
+
 SCENARIOS = Table(
     "Scenarios",
     (
@@ -254,9 +291,8 @@ SCENARIOS = Table(
         _c("train_precision", CHOICE, "", "Number format of the training arithmetic",
            choices=PRECISIONS, default="bf16", stage="train",
            default_source="BF16 mixed precision is the norm for LLM pre-training since 2022 (OPT, PaLM, Llama)"),
-        _c("train_mfu", NUMBER, "fraction", "Model FLOPs utilization in training", default=0.4, stage="train",
-           **UTILIZATION,
-           default_source="median of published MFUs (0.43) and of utilizations implied by published GPU-hours (0.36); see docs/validation.md"),
+        _c("train_mfu", NUMBER, "fraction", "Model FLOPs utilization in training; blank = predicted from "
+           "the card, precision and layout (train_mfu_used)", stage="train", **UTILIZATION),
         _c("train_gpus", INT, "GPUs", "Cards in the training cluster (or give a deadline)", stage="train", lo=1),
         _c("train_deadline_days", NUMBER, "days", "Deadline; the card count follows from it", stage="train", **POS),
         _c("train_context", INT, "tokens",
@@ -280,9 +316,8 @@ SCENARIOS = Table(
         _c("ft_precision", CHOICE, "", "Number format of the fine-tuning arithmetic",
            choices=PRECISIONS, default="bf16", stage="ft",
            default_source="BF16 mixed precision"),
-        _c("ft_mfu", NUMBER, "fraction", "Model FLOPs utilization in fine-tuning", default=0.3, stage="ft",
-           **UTILIZATION,
-           default_source="small fine-tuning jobs run below pre-training utilization; 0.3 as Epoch AI recommends for LLMs"),
+        _c("ft_mfu", NUMBER, "fraction", "Model FLOPs utilization in fine-tuning; blank = predicted from "
+           "the card, precision and layout (ft_mfu_used)", stage="ft", **UTILIZATION),
         # serving
         _c("daily_users", NUMBER, "users", "Users per day (blank: no serving)", stage="serve", **POS),
         _c("requests_per_user", NUMBER, "requests", "Requests per user per day", default=10.0, stage="serve", **POS,
@@ -376,6 +411,12 @@ SCENARIOS = Table(
         _c("prefill_price", REF, "",
            "Rental offer for the prefill cards (serve_disagg = yes); blank = serve_price, which "
            "must then be an offer for the prefill card", ref="Prices", stage="serve"),
+        # training at scale (#23)
+        _c("train_global_batch", INT, "tokens",
+           "Tokens per optimizer step (global batch); blank = by model size: 0.5M below 1B parameters, "
+           "1M below 3B, 2M below 7B, 4M up to 200B, 16M above", stage="train", lo=1),
+        *_layout_columns("train", "pre-training"),
+        *_layout_columns("ft", "fine-tuning"),
     ),
     title="Scenarios",
 )

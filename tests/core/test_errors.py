@@ -81,6 +81,6 @@ def test_serving_error_reaches_totals(mini):
 
 
 def test_defaults_are_reported(mini):
-    wb = mini({**TRAIN, "train_mfu": None})
-    assert bool(wb.results.defaults["train_mfu"][0])
+    wb = mini({**TRAIN, "train_discount": None})
+    assert bool(wb.results.defaults["train_discount"][0])
     assert not bool(wb.results.defaults["peak_factor"][0])  # serving not used: no default taken

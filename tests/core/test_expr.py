@@ -69,6 +69,9 @@ GOLDEN = [
     ('fail("no offer") + a', "NA()+$A$2", "error: no offer + a", "no offer"),
     ('fail("needs {0} cards", a + 1)', "NA()", "error: needs a + 1 cards", "needs 3 cards"),
     ('blank("no offer")', '""', "blank (no offer)", "no offer"),
+    ('concat("TP", a * 4, " · ", intext(b))', '"TP"&TEXT($A$2*4,"0")&" · "&TEXT($B$2,"0")',
+     '"TP" & a · 4 & " · " & text(b)', ("text", "TP8 · 3")),
+    ('intext(a + 0.4)', 'TEXT($A$2+0.4,"0")', "text(a + 0.4)", ("text", "2")),
     ('lookup_or(Models, "layers", s, 4)', 'IF(INDEX(Models!layers,MATCH(cur,Models!name,0))="",4,'
      'INDEX(Models!layers,MATCH(cur,Models!name,0)))', "(Models[s].layers or 4)", 10.0),
     ('lookup(Models, "params_b", s) * 1e9', 'IF(INDEX(Models!params_b,MATCH(cur,Models!name,0))="",NA(),'
@@ -83,7 +86,9 @@ def test_golden(source, excel, text, value):
     assert expr.to_text(tree) == text
     ctx = Ctx()
     v = expr.evaluate(tree, ctx)
-    if isinstance(value, str):  # an error or blank that keeps its reason
+    if isinstance(value, tuple):  # text
+        assert v.codes[0] == 0 and v.values[0] == value[1]
+    elif isinstance(value, str):  # an error or blank that keeps its reason
         assert str(ctx.reasons[v.codes[0]]) == value
     else:
         assert v.codes[0] == 0
