@@ -43,15 +43,18 @@ class Book:
 
     def results(self, keys=None):
         """DataFrame: index = scenario names, columns = result keys (NaN where blank or an error;
-        the reasons are in :meth:`errors`).  Money is in each scenario's `currency` column."""
-        from .core.formulas import RESULT_KEYS
+        the reasons are in :meth:`errors`).  Money is in each scenario's `currency` column; text
+        results (train_layout, ft_layout) are text columns."""
+        from .core.formulas import REGISTRY, RESULT_KEYS
         from .core.report import scenario_records
 
         keys = tuple(keys or RESULT_KEYS)
         records = scenario_records(self.workbook, keys)
-        frame = _pd().DataFrame(
-            {k: [math.nan if r[k] is None else r[k] for r in records] for k in keys},
-            index=_pd().Index([r["name"] for r in records], name="scenario"), dtype=float)
+        pd = _pd()
+        frame = pd.DataFrame(
+            {k: pd.Series([math.nan if r[k] is None else r[k] for r in records],
+                          dtype=object if REGISTRY[k].unit == "text" else float) for k in keys})
+        frame.index = pd.Index([r["name"] for r in records], name="scenario")
         frame.insert(0, "currency", [r["currency"] for r in records])
         return frame
 

@@ -1,8 +1,8 @@
 """Write docs/validation.md: the app's estimates beside published training and serving runs.
 
 For every run in resources/data/training_runs.csv the app computes the training FLOPs and the
-GPU-hours at the run's reported utilization (where one was published) and at the app's default
-train_mfu, and the utilization implied by the reported GPU-hours.  For every run in
+GPU-hours at the run's reported utilization (where one was published) and at the MFU the app
+predicts when train_mfu is blank (from the card, the precision and the layout, with train_goodput), and the utilization implied by the reported GPU-hours.  For every run in
 resources/data/serving_runs.csv it computes the measured quantity (time to first token, or output
 tokens per second per GPU) at the run's card, precision, tensor-parallel degree, batch and lengths,
 with the app's default efficiencies.  Run: python scripts/make_validation.py
@@ -17,14 +17,13 @@ import sys
 from docgen import write_or_check
 from validation_load import compare_runs, estimate_load, load_load_runs, render_load
 from validation_memory import estimate_memory, load_memory_runs, render_memory
+from validation_scale import estimate_scale, load_scale_runs, render_scale
 
-from llmcost_gui.core.schema import SCENARIOS
 from llmcost_gui.core.units import si
 from llmcost_gui.core.workbook import InsertRows
 from llmcost_gui.io.defaults import default_workbook
 from llmcost_gui.paths import resource
 
-DEFAULT_MFU = SCENARIOS.column("train_mfu").default
 
 
 def load_runs() -> list[dict]:
@@ -37,7 +36,7 @@ def _num(text: str) -> float | None:
 
 
 def estimate(runs: list[dict]) -> list[dict]:
-    """Evaluate every run twice (reported MFU, default MFU) in one vectorized pass."""
+    """Evaluate every run twice (reported MFU, predicted MFU) in one vectorized pass."""
     wb = default_workbook()
     sc = wb.tables["Scenarios"]
     base = sc.nrows
@@ -45,10 +44,10 @@ def estimate(runs: list[dict]) -> list[dict]:
     for run in runs:
         common = {"model": run["model"], "train_tokens_b": float(run["tokens_b"]),
                   "train_context": _num(run["train_context"]), "train_hardware": run["hardware"],
-                  "train_gpus": _num(run["gpus"]) or 1.0, "procurement": "buy"}
+                  "train_gpus": _num(run["gpus"]), "procurement": "buy"}
         mfu = _num(run["reported_mfu"])
-        rows.append({**common, "name": f"{run['name']} @ reported", "train_mfu": mfu or DEFAULT_MFU})
-        rows.append({**common, "name": f"{run['name']} @ default", "train_mfu": DEFAULT_MFU})
+        rows.append({**common, "name": f"{run['name']} @ reported", "train_mfu": mfu})
+        rows.append({**common, "name": f"{run['name']} @ predicted", "train_mfu": None})
     wb.apply(InsertRows("Scenarios", base, tuple(rows)))
     out = []
     for i, run in enumerate(runs):
@@ -65,6 +64,7 @@ def estimate(runs: list[dict]) -> list[dict]:
             "flops": flops,
             "hours_at_reported": wb.result(r_rep, "train_gpu_hours") if _num(run["reported_mfu"]) else None,
             "hours_at_default": wb.result(r_def, "train_gpu_hours"),
+            "mfu_predicted": wb.result(r_def, "train_mfu_used"),
             "implied_mfu": flops / (peak * hours * 3600) if hours else None,
         })
     return out
@@ -92,7 +92,7 @@ def render(results: list[dict]) -> str:
         "Errors are (app − reported) ÷ reported.",
         "",
         "| run | tokens | card | reported FLOPs | app FLOPs | error | reported GPU-h | app GPU-h at reported MFU "
-        f"| error | app GPU-h at default MFU ({DEFAULT_MFU:g}) | error | implied MFU |",
+        "| error | app GPU-h at predicted MFU | error | implied MFU |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
@@ -102,7 +102,7 @@ def render(results: list[dict]) -> str:
             f"| {r['name']} | {si(float(r['tokens_b']) * 1e9)} | {r['hardware']} "
             f"| {_fmt(_num(r['reported_flops']))} | {_fmt(r['flops'])} | {_pct(r['flops'], _num(r['reported_flops']))} "
             f"| {_fmt(hours)} | {_fmt(r['hours_at_reported'])}{mfu} | {_pct(r['hours_at_reported'], hours)} "
-            f"| {_fmt(r['hours_at_default'])} | {_pct(r['hours_at_default'], hours)} "
+            f"| {_fmt(r['hours_at_default'])} ({r['mfu_predicted']:.2f}) | {_pct(r['hours_at_default'], hours)} "
             f"| {_mfu(r['implied_mfu'])} |"
         )
     lines += ["", "Sources of each run:", ""]
@@ -116,8 +116,10 @@ def render(results: list[dict]) -> str:
         f"* Utilizations implied by reported GPU-hours (whole run, restarts and stalls included): "
         f"{', '.join(f'{x:.2f}' for x in sorted(implied))}; median {statistics.median(implied):.2f}, "
         f"interquartile range {_quartiles(implied)}.",
-        f"* The app's default `train_mfu` is **{DEFAULT_MFU:g}**. "
-        + EXPLANATION,
+        "* With `train_mfu` blank the app predicts the MFU (in brackets beside its GPU-hours) from the "
+        "card's kernel efficiency at the precision, the pipeline bubble and the exposed communication "
+        "of the layout it chooses on the run's cards (the fewest that hold the run where the count is "
+        "not published), and divides the GPU-hours by `train_goodput`. " + EXPLANATION,
         "",
         "FLOPs agree with the published figures within a few per cent; the attention term "
         "(2·L·c·d per token) is why the app is slightly above the 6·N·D figures.",
@@ -145,11 +147,10 @@ def _quartiles(xs: list[float]) -> str:
 
 
 EXPLANATION = (
-    "It sits between the median MFU that large-scale runs report and the lower utilization that "
-    "whole-run GPU-hours imply: a planning estimate should neither assume a record run nor bake in "
-    "one team's outages. Dense runs on A100 in 2022–2023 (OPT, PaLM, Llama 2) reached 0.4–0.47; "
-    "runs on H100 report less of the (much higher) peak. Set `train_mfu` to 0.3 for a first run "
-    "on a new cluster, 0.45 for a tuned large run."
+    "Dense runs on A100 in 2022–2023 (OPT, PaLM, Llama 2) reached 0.4–0.47 of the peak; runs on "
+    "H100 report less of the (much higher) peak, and FP8 runs less of the FP8 peak. The section "
+    "\"Validation of training at scale\" below checks the prediction against runs that published "
+    "their layouts. Type `train_mfu` to use a measured figure of your own cluster."
 )
 
 
@@ -261,7 +262,8 @@ in the next section agree too."""
 
 
 def main(argv: list[str] | None = None) -> int:
-    text = (render(estimate(load_runs())) + "\n" + render_serving(estimate_serving(load_serving_runs()))
+    text = (render(estimate(load_runs())) + "\n" + render_scale(estimate_scale(load_scale_runs()))
+            + "\n" + render_serving(estimate_serving(load_serving_runs()))
             + "\n" + render_load(estimate_load(load_load_runs()))
             + "\n" + "\n".join(render_memory(estimate_memory(load_memory_runs()))))
     return write_or_check("docs/validation.md", text, argv)

@@ -192,8 +192,12 @@ FORMULAS: tuple[Formula, ...] = (
     F("train_pf_days", "PF-days", "train_flops / (1e15 * 86400)", "Pre-training compute in PF-days", "train", source=PF_DAY),
     F("train_peak", "FLOP/s", peak_flops("train_hardware", "train_precision"),
       "Dense peak of a training card at the training precision", "train", public=False),
-    F("train_gpu_hours", "GPU-h", "train_flops / (train_peak * train_mfu_used) / 3600 / train_goodput",
-      "GPU-hours at the utilization used, over the share of wall-clock that counts (train_goodput)",
+    F("train_goodput_used", "fraction", "where(isblank(scenario.train_mfu), train_goodput, 1)",
+      "Share of the run's wall-clock spent on steps that count: train_goodput when the MFU is predicted; "
+      "1 when train_mfu is typed (a typed MFU is the utilization over the whole run)", "train",
+      source=GOODPUT),
+    F("train_gpu_hours", "GPU-h", "train_flops / (train_peak * train_mfu_used) / 3600 / train_goodput_used",
+      "GPU-hours at the utilization used, over the share of wall-clock that counts",
       "train", source=f"{MFU}; {GOODPUT}"),
     F("train_gpus", "GPUs",
       "where(isblank(scenario.train_gpus), where(isblank(train_deadline_days), "

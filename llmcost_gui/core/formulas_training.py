@@ -81,7 +81,7 @@ class _Stage:
         self.p = p
         train = p == "train"
         self.cards = "train_gpus_layout" if train else "ft_gpus_used"
-        self.seq = "context" if train else "ft_context"
+        self.seq = "max(context, 1)" if train else "max(ft_context, 1)"  # 0: no attention term
         self.trainable = "params" if train else "ft_trainable_params"
         self.batch_col = "train_global_batch" if train else "ft_micro_batch"
 
@@ -169,7 +169,7 @@ def _stage(F, p: str, label: str, pp_try: tuple[int, ...]) -> list:  # noqa: N80
           "Weights, gradients and optimizer states of the whole model", p, public=False),
         F(s.zero_given, "", f'where(isblank({s.sharding}), -1, switch({s.sharding}, "none", 0, "zero1", 1, '
           '"zero2", 2, "zero3", 3))', "ZeRO stage given (−1: blank, chosen)", p, public=False),
-        F(s.seqs, "sequences", f"{s.batch_tokens} / (max({s.seq}, 1) * {s.micro_batch})",
+        F(s.seqs, "sequences", f"{s.batch_tokens} / ({s.seq} * {s.micro_batch})",
           "Micro-batches of one step over all data-parallel replicas", p, public=False, source=BATCH),
         F(s.link_bps, "B/s", f'lookup(Hardware, "interconnect_gbs", {hw}) * 1e9 / 2',
           "Card-to-card bandwidth one way (half the datasheet's both-ways figure)", p, public=False),
@@ -252,6 +252,9 @@ def _stage(F, p: str, label: str, pp_try: tuple[int, ...]) -> list:  # noqa: N80
         F(zero_u, "", _zero(s, s.zero_fit),
           f"ZeRO stage of the {label} layout: the sharding given, else the lightest that fits", p,
           public=False, source=ZERO),
+        F(s.zero_held, "", f"where({zero_u} >= {NOT_FIT}, where({s.zero_given} >= 0, {s.zero_given}, 3), {zero_u})",
+          f"ZeRO stage the {label} memory per card is shown at: the one used, else (nothing fits) the "
+          "sharding given or ZeRO-3", p, public=False, source=ZERO),
         F(m_u, "", _micro(s, dp_u), f"Micro-batches per step on each pipeline of {label}: "
           "global batch ÷ (context × micro-batch × DP)", p, public=False, source=BATCH),
         F(s.interleave, "", _interleave(pp_u), "Interleaved pipeline stages per card", p, public=False,
@@ -274,8 +277,8 @@ def _stage(F, p: str, label: str, pp_try: tuple[int, ...]) -> list:  # noqa: N80
           f"{p}_mfu)",
           f"MFU of {label}: {p}_mfu as given, else predicted: kernel efficiency × (1 − bubble) ÷ "
           "(1 + exposed communication)", p, source=MEGATRON_LAYOUT),
-        F(f"{p}_layout", "", f'concat("TP", {tp_u}, " · PP", {pp_u}, " · CP", {s.cp_used}, " · EP", {ep_u}, '
-          f'" · DP", {dp_u}, " · ", where({zero_u} == 0, "no ZeRO", concat("ZeRO-", {zero_u})))',
+        F(f"{p}_layout", "text", f'concat("TP", {tp_u}, " · PP", {pp_u}, " · CP", {s.cp_used}, " · EP", {ep_u}, '
+          f'" · DP", {dp_u}, " · ", where({s.zero_held} == 0, "no ZeRO", concat("ZeRO-", {s.zero_held})))',
           f"Parallel layout of {label}: tensor, pipeline, context, expert and data parallel degrees and "
           "the ZeRO stage", p, source=MEGATRON_LAYOUT),
     ]
@@ -284,7 +287,7 @@ def _stage(F, p: str, label: str, pp_try: tuple[int, ...]) -> list:  # noqa: N80
     shard = f"({dp_u} * {s.cp_used})"
     for part, level in (("weight", 3), ("grad", 2), ("optimizer", 1)):
         out.append(F(f"{p}_{part}_gb_per_gpu", "GB",
-                     f"{p}_{part}_gb * {split} / where({zero_u} >= {level}, {shard}, 1)",
+                     f"{p}_{part}_gb * {split} / where({s.zero_held} >= {level}, {shard}, 1)",
                      f"{part.capitalize()} held by one {label} card under its layout", p, public=False,
                      source=ZERO))
     out += [
@@ -320,7 +323,7 @@ def training_formulas(F) -> list:  # noqa: N803 - the Formula class, named as in
           "Forward and backward FLOPs per fine-tuning token", "ft", public=False),
         F("train_gpus_layout", "GPUs",
           "where(isblank(scenario.train_gpus), where(isblank(train_deadline_days), train_min_gpus, "
-          f"max(train_min_gpus, ceil(train_flops / (train_peak * {mfu_guess} * train_goodput) / 3600 / "
+          f"max(train_min_gpus, ceil(train_flops / (train_peak * {mfu_guess} * train_goodput_used) / 3600 / "
           "(24 * train_deadline_days)))), scenario.train_gpus)",
           "Cards the layout is chosen for: as given, or from the deadline at the kernel efficiency "
           "(the fewest that hold the run when neither is known)", "train", public=False),

@@ -27,7 +27,7 @@ def scenario_records(wb: Workbook, keys: tuple[str, ...] = RESULT_KEYS, lang: st
         for key in keys:
             err = res.error(row, key)
             value = res.value(row, key)
-            rec[key] = None if err is not None or math.isnan(value) else value
+            rec[key] = None if err is not None or (isinstance(value, float) and math.isnan(value)) else value
             if err is not None and not res.is_blank(row, key):
                 errors[key] = labels.reason(err, lang)
         rec["errors"] = errors

@@ -92,6 +92,7 @@ _ENTRIES = (
     # counts
     Unit("", "", COUNT, in_header=False),
     Unit("ratio", "比值", COUNT, in_header=False, excel="0.0000"),
+    Unit("text", "文本", COUNT, in_header=False, excel="@"),  # a text result (train_layout)
     Unit("fraction", "比例", PERCENT, typed=True, in_header=False, example="45%", excel="0.0%"),
     Unit("B params", "十亿参数", BILLIONS, typed=True, raw_threshold=1e6, raw_scale=1e-9,
          example="175B"),
@@ -286,6 +287,8 @@ def format_value(value: float, unit_key: str, currency: str = "USD", lang: str =
     """A value for display in a cell, with its unit ('$3.9K/day', '45%', '30 天' in Chinese)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
+    if isinstance(value, str):  # a text result (train_layout)
+        return value
     entry = unit(unit_key)
     zh = _zh(lang)
     if entry.style == MONEY:

@@ -387,7 +387,7 @@ def _diff(old: Results, new: Results) -> ChangedResults:
     out = {}
     for key in REGISTRY:
         a, b = old.values[key], new.values[key]
-        same = (a == b) | (np.isnan(a) & np.isnan(b))
+        same = (a == b) if a.dtype == object else (a == b) | (np.isnan(a) & np.isnan(b))
         same &= to_new[old.codes[key]] == new.codes[key]
         if not same.all():
             out[key] = np.flatnonzero(~same)

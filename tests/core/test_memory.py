@@ -41,12 +41,28 @@ def test_fewest_cards_takes_the_best_sharding(mini):
     assert res(wb, "train_gpus_zero3") == 5
     assert res(wb, "train_min_gpus") == 5
     assert res(wb, "train_shard_level") == 3
-    # on the 100 given cards each holds 1/100 of the states and its own activations
+    # plain data parallel (TP1 · PP1) on the 100 given cards: ZeRO-1 needs 20 + 20 + 1.2 GB > 36, so
+    # the lightest stage that fits is ZeRO-2: whole weights, 1/100 of gradients and Adam states
+    wb = mini({**TRAIN, "train_tp": 1, "train_pp": 1})
+    assert res(wb, "train_layout") == "TP1 · PP1 · CP1 · EP1 · DP100 · ZeRO-2"
+    assert res(wb, "train_memory_per_gpu_gb") == approx(W + (G + OPT) / 100 + ACT_FULL)  # 21.454
+    # ZeRO-3 asked for: each card holds 1/100 of all the states
+    wb = mini({**TRAIN, "train_tp": 1, "train_pp": 1, "train_sharding": "zero3"})
     assert res(wb, "train_memory_per_gpu_gb") == approx((W + G + OPT) / 100 + ACT_FULL)
 
 
+def test_chosen_layout_splits_the_states_by_tp_and_pp(mini):
+    """Blank layout: TP2 · PP2 leaves 25 replicas; each card holds a quarter of the layers' states,
+    ZeRO-1 shards the Adam states over the 25 replicas, activations ÷ TP (sequence parallel)."""
+    wb = mini(TRAIN)
+    assert res(wb, "train_layout") == "TP2 · PP2 · CP1 · EP1 · DP25 · ZeRO-1"
+    assert res(wb, "train_weight_gb_per_gpu") == approx(W / 4)  # 5 GB
+    assert res(wb, "train_optimizer_gb_per_gpu") == approx(OPT / 4 / 25)  # 1.2 GB
+    assert res(wb, "train_memory_per_gpu_gb") == approx(W / 4 + G / 4 + OPT / 100 + ACT_FULL / 2)  # 11.227
+
+
 def test_chosen_sharding(mini):
-    wb = mini({**TRAIN, "train_sharding": "zero2"})
+    wb = mini({**TRAIN, "train_sharding": "zero2", "train_tp": 1, "train_pp": 1})
     assert res(wb, "train_min_gpus") == 9
     assert res(wb, "train_memory_per_gpu_gb") == approx(W + (G + OPT) / 100 + ACT_FULL)
     assert res(wb, "train_weight_gb_per_gpu") == approx(W)
@@ -106,7 +122,9 @@ def test_qlora_memory(mini):
     weights = (10e9 * (4 + 0.127) / 8 + LORA * 2) / GB  # 4-bit NF4 base + bf16 adapters
     assert res(wb, "ft_lora_params") == approx(LORA)
     assert res(wb, "ft_weight_gb") == approx(weights)
-    assert res(wb, "ft_memory_gb") == approx(weights + LORA * 2 / GB + LORA * 12 / GB + FT_ACT)  # 15.55
+    # the paged optimizer keeps the Adam states in CPU memory (QLoRA §3): not on the card
+    assert res(wb, "ft_memory_gb") == approx(weights + LORA * 2 / GB + FT_ACT)  # 7.84
+    assert res(wb, "ft_paged_gb") == approx(LORA * 12 / GB)
     assert res(wb, "ft_min_gpus") == 1
     assert res(wb, "ft_memory_per_gpu_gb") == approx(res(wb, "ft_memory_gb"))
     assert res(wb, "ft_flops") == approx(4 * 10e9 * 1e9 * 2)  # computes like LoRA

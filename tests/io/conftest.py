@@ -73,6 +73,8 @@ def agrees():
 
 def same_cell(app_value, app_error: str | None, sheet_value) -> str | None:
     """None when a spreadsheet cell agrees with the app's result, else what differs."""
+    if isinstance(app_value, str):  # a text result (train_layout)
+        return None if sheet_value == app_value else f"app {app_value!r}, sheet {sheet_value!r}"
     if app_value is not None:
         if isinstance(sheet_value, bool) or not isinstance(sheet_value, (int, float)):
             return f"app {app_value!r}, sheet {sheet_value!r}"

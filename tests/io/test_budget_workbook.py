@@ -108,11 +108,11 @@ def test_formulas_read_like_the_registry(budget):
     assert "*pue" in res.cell(rows["Training energy"], 3).value  # the assumption's defined name
     # a lookup: MATCH finds the name, EXACT confirms its case; INDEX reads the column
     match = work[f"{wh['row_of.model']}3"].value
-    assert match == ('=IF($A3="","",IF($B3="",NA(),IF(EXACT(INDEX(Models!$A$2:$A$225,'
-                     'MATCH($B3,Models!$A$2:$A$225,0)),$B3),MATCH($B3,Models!$A$2:$A$225,0),NA())))')
+    assert match == ('=IF($A3="","",IF($B3="",NA(),IF(EXACT(INDEX(Models!$A$2:$A$228,'
+                     'MATCH($B3,Models!$A$2:$A$228,0)),$B3),MATCH($B3,Models!$A$2:$A$228,0),NA())))')
     assert work[f"{wh['params']}3"].value == (
-        f'=IF($A3="","",IF(INDEX(Models!$B$2:$B$225,${wh["row_of.model"]}3)="",NA(),'
-        f'INDEX(Models!$B$2:$B$225,${wh["row_of.model"]}3))*1000000000)')
+        f'=IF($A3="","",IF(INDEX(Models!$B$2:$B$228,${wh["row_of.model"]}3)="",NA(),'
+        f'INDEX(Models!$B$2:$B$228,${wh["row_of.model"]}3))*1000000000)')
     # no array tricks: nothing Gnumeric or the formulas package evaluates differently
     text = "".join(str(c.value) for ws in (res, work) for row in ws.iter_rows() for c in row)
     assert "EXACT(Models" not in text and "INDEX(EXACT" not in text and "{" not in text
@@ -168,11 +168,11 @@ def test_inputs_are_validated_with_the_apps_domain(budget):
     mfu = dvs["Training MFU"]
     assert mfu.type == "custom" and mfu.errorStyle in (None, "stop") and mfu.showErrorMessage  # stop: the default
     assert mfu.formula1 == 'OR(TRIM(CLEAN(G2))="",AND(ISNUMBER(G2),G2>0,G2<=1))'
-    assert "percentage > 0 % and ≤ 100 %" in mfu.prompt and "40 %" in mfu.prompt
+    assert "percentage > 0 % and ≤ 100 %" in mfu.prompt and "predicted" in mfu.prompt
     assert dvs["Rental discount"].formula1 == 'OR(TRIM(CLEAN(K2))="",AND(ISNUMBER(K2),K2>=0,K2<=1))'
     batch = str(dvs["Batch size"].sqref).split(":")[0]
     assert f"INT({batch})={batch}" in dvs["Batch size"].formula1
-    assert dvs["Model"].type == "list" and dvs["Model"].formula1 == "Models!$A$2:$A$225"
+    assert dvs["Model"].type == "list" and dvs["Model"].formula1 == "Models!$A$2:$A$228"
     assert dvs["Model"].errorStyle in (None, "stop") and dvs["Model"].showErrorMessage
     assert dvs["Training precision"].formula1 == '"fp32,bf16,fp8,int8"'
     assert dvs["Procurement"].formula1 == '"rent,buy"'

@@ -136,11 +136,11 @@ def test_huge_value_is_an_error_value_not_a_crash(good, tmp_path):
 def test_formula_cells_read_as_cached_values(good, tmp_path):
     def edit(b):
         ws = b["Scenarios"]
-        ws.cell(row=2, column=col(ws, "train_mfu"), value="=0.2+0.25")  # no cached value: reads as blank
+        ws.cell(row=2, column=col(ws, "train_discount"), value="=0.2+0.25")  # no cached value: reads as blank
     out = run_cli("compute", edited(good, tmp_path, edit), "--json")
     assert out.returncode == 0
     first = json.loads(out.stdout)["scenarios"][0]
-    assert first["defaults"]["train_mfu"] == 0.4
+    assert first["defaults"]["train_discount"] == 0
 
 
 def test_very_long_text_is_cut_at_excels_limit(good, tmp_path):

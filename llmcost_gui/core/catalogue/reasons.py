@@ -104,6 +104,19 @@ REASONS: dict[str, tuple[str, str]] = {
         "{cards} 张训练卡放不下这次训练：按当前分片至少需要 {need} 张这种 {card_gb} GB 的卡；"
         "请增加卡数、换显存更大的卡、使用 ZeRO 分片或把{train_checkpointing}设为 full",
     ),
+    # training at scale (core/formulas_training.py)
+    "global_batch_too_small": (
+        "a global batch of {batch} tokens does not split over {replicas} data-parallel replicas of "
+        "{tokens} tokens each; raise {col} or use fewer cards",
+        "{batch} 个 Token 的全局批分不到 {replicas} 个数据并行副本上（每个副本一次 {tokens} 个 Token）；"
+        "请增大{col}或减少卡数",
+    ),
+    "layout_too_big": (
+        "no parallel layout of these cards holds the run in {usable} GB per card; set {col_tp}, "
+        "{col_pp} or {col_sharding}, or use more cards",
+        "这些卡的任何并行布局都无法在每卡 {usable} GB 内放下这次训练；请设置{col_tp}、{col_pp}或"
+        "{col_sharding}，或增加卡数",
+    ),
     # finding the plan (core/plan.py)
     "plan_misses_target": ("misses {col} by {by}", "未达到{col}，差 {by}"),
     "plan_closest": ("no plan meets the targets; the closest is {plan}: {value} against {col} of "

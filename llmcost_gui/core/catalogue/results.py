@@ -55,6 +55,11 @@ RESULTS: dict[str, tuple[str, str]] = {
     "train_optimizer_gb_per_gpu": ("Training optimizer states per card", "预训练单卡优化器状态显存"),
     "train_reserve_gb": ("Training runtime reserve per card", "预训练单卡运行时预留显存"),
     "train_memory_per_gpu_gb": ("Training memory per card", "预训练单卡显存占用"),
+    "train_layout": ("Training layout", "预训练并行布局"),
+    "train_mfu_used": ("Training MFU used", "预训练所用 MFU"),
+    "train_goodput_used": ("Training goodput used", "预训练所用有效时间占比"),
+    "ft_layout": ("Fine-tuning layout", "微调并行布局"),
+    "ft_mfu_used": ("Fine-tuning MFU used", "微调所用 MFU"),
     # fine-tuning
     "ft_flops": ("Fine-tuning FLOPs", "微调计算量 (FLOPs)"),
     "ft_peak": ("Fine-tuning card peak", "微调卡峰值算力"),
@@ -211,6 +216,11 @@ RESULT_DOC_ZH: dict[str, str] = {
     "train_energy_kwh": "训练耗电量（含 PUE）",
     "train_energy_cost": "训练电费",
     "train_memory_per_gpu_gb": "预训练时每张卡实际占用的显存（另加运行时预留）",
+    "train_layout": "预训练的并行布局：张量、流水线、上下文、专家和数据并行度，以及 ZeRO 阶段",
+    "train_mfu_used": "预训练所用的 MFU：填写了 train_mfu 就用它，否则预测：内核效率 ×（1 − 流水线气泡）÷（1 + 未被掩盖的通信）",
+    "train_goodput_used": "训练墙钟时间中用于有效训练步的比例：预测 MFU 时取 train_goodput；填写了 train_mfu 时取 1（填写的 MFU 按整个训练过程计）",
+    "ft_layout": "微调的并行布局：张量、流水线、上下文、专家和数据并行度，以及 ZeRO 阶段",
+    "ft_mfu_used": "微调所用的 MFU：填写了 ft_mfu 就用它，否则预测：内核效率 ×（1 − 流水线气泡）÷（1 + 未被掩盖的通信）",
     # fine-tuning
     "ft_flops": "微调浮点运算量：全量 6·Nₐ、LoRA 与 QLoRA 4·Nₐ、只训最后几层 (2 + 4f)·Nₐ（每 Token）",
     "ft_gpu_hours": "微调卡时",

@@ -55,6 +55,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "tdp_w": ("Board power", "功耗 (TDP)"),
     "interconnect_gbs": ("Interconnect bandwidth", "卡间互联带宽"),
     "network_gbs": ("Scale-out bandwidth", "跨节点网络带宽"),
+    "train_eff_bf16": ("Training kernel efficiency, 16-bit", "训练内核效率（16 位）"),
+    "train_eff_fp8": ("Training kernel efficiency, FP8", "训练内核效率（FP8）"),
     "price": ("Card price", "单卡购价"),
     "price_currency": ("Price currency", "购价币种"),
     # Prices
@@ -100,6 +102,15 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "ft_checkpointing": ("Fine-tuning activation checkpointing", "微调激活重计算"),
     "ft_context": ("Fine-tuning sequence length", "微调序列长度"),
     "ft_lora_rank": ("LoRA rank", "LoRA 秩"),
+    "train_global_batch": ("Training global batch", "预训练全局批大小"),
+    "train_tp": ("Training tensor parallel", "预训练张量并行度"),
+    "train_pp": ("Training pipeline parallel", "预训练流水线并行度"),
+    "train_cp": ("Training context parallel", "预训练上下文并行度"),
+    "train_ep": ("Training expert parallel", "预训练专家并行度"),
+    "ft_tp": ("Fine-tuning tensor parallel", "微调张量并行度"),
+    "ft_pp": ("Fine-tuning pipeline parallel", "微调流水线并行度"),
+    "ft_cp": ("Fine-tuning context parallel", "微调上下文并行度"),
+    "ft_ep": ("Fine-tuning expert parallel", "微调专家并行度"),
     # Scenarios: serving
     "daily_users": ("Daily users", "日活用户数"),
     "requests_per_user": ("Requests per user", "每用户每日请求数"),
@@ -144,6 +155,7 @@ ASSUMPTIONS: dict[str, tuple[str, str]] = {
     "max_batch": ("Engine batch limit", "推理引擎批大小上限"),
     "node_gpus": ("Cards per server", "每台服务器卡数"),
     "prefill_overhead_ms": ("Prefill fixed time", "预填充固定开销"),
+    "train_goodput": ("Training goodput", "训练有效时间占比"),
 }
 
 # "Table.column" -> Chinese help of the column; "Assumptions.<key>" for an assumption.
@@ -177,6 +189,9 @@ COLUMN_HELP_ZH: dict[str, str] = {
     "Hardware.interconnect_gbs": "卡间互联带宽（NVLink、PCIe、HCCS 等），按数据手册给出的双向合计；留空为 64（PCIe 4.0 x16）",
     "Hardware.network_gbs":
         "每卡跨服务器（横向扩展）带宽，单向：分摊到每卡的 InfiniBand/RoCE 网卡带宽（400 Gb/s NDR = 50 GB/s）；留空为 12.5（一个 100 Gb/s 以太网口）",
+    "Hardware.train_eff_bf16":
+        "训练步的计算内核在这张卡上达到的 16 位峰值比例，流水线气泡和未被掩盖的通信另算（train_mfu 留空时用来预测它）；留空为 0.5",
+    "Hardware.train_eff_fp8": "FP8 训练时内核达到的 8 位峰值比例（只有矩阵乘法用 8 位）；留空为 0.3",
     "Hardware.price": "单卡采购价",
     "Hardware.price_currency": "采购价的币种",
     "Hardware.source": "数据出处",
@@ -214,6 +229,7 @@ COLUMN_HELP_ZH: dict[str, str] = {
     "Assumptions.ep_sync_us": "一次专家并行全交换通信（分发或汇总）的固定时延",
     "Assumptions.max_batch": "推理引擎同时运行的最多请求数（调度器上限）",
     "Assumptions.node_gpus": "一台服务器内由卡间互联相连的卡数",
+    "Assumptions.train_goodput": "训练墙钟时间中真正用于有效训练步的比例（其余是故障、重启和保存检查点）；预测 MFU 时用它折算训练 GPU 时、天数和费用",
     "Assumptions.prefill_overhead_ms": "一次预填充除计算外的固定时间：内核启动、调度",
     # Scenarios: scenario
     "Scenarios.name": "场景名称（唯一）",
@@ -223,7 +239,7 @@ COLUMN_HELP_ZH: dict[str, str] = {
     "Scenarios.train_hardware": "预训练所用加速卡",
     "Scenarios.train_price": "预训练的租用报价（租用时必填）",
     "Scenarios.train_precision": "训练计算所用的数值格式",
-    "Scenarios.train_mfu": "训练时的模型算力利用率（MFU）",
+    "Scenarios.train_mfu": "训练时的模型算力利用率（MFU）；留空则由卡、精度和并行布局预测（train_mfu_used）",
     "Scenarios.train_gpus": "训练集群的卡数（或给出期限）",
     "Scenarios.train_deadline_days": "训练期限；卡数由期限推算",
     "Scenarios.train_context": "预训练序列长度；留空则用模型的 context_len",
@@ -240,13 +256,23 @@ COLUMN_HELP_ZH: dict[str, str] = {
     "Scenarios.ft_hardware": "微调所用加速卡",
     "Scenarios.ft_price": "微调的租用报价（租用时必填）",
     "Scenarios.ft_precision": "微调计算所用的数值格式",
-    "Scenarios.ft_mfu": "微调时的模型算力利用率",
+    "Scenarios.ft_mfu": "微调时的模型算力利用率；留空则由卡、精度和并行布局预测（ft_mfu_used）",
     "Scenarios.ft_sharding":
         "微调显存切分方式：none（普通数据并行）、zero1（切分优化器状态）、zero2（再切分梯度）、zero3（再切分权重，即 FSDP）；留空则取所需卡数最少的一种",
     "Scenarios.ft_micro_batch": "微调时每张卡一次处理的序列数",
     "Scenarios.ft_checkpointing": "微调的激活重计算：none、selective 或 full",
     "Scenarios.ft_context": "一条微调样本的序列长度",
     "Scenarios.ft_lora_rank": "LoRA/QLoRA 适配器的秩 r",
+    "Scenarios.train_global_batch":
+        "每个优化器步的 Token 数（全局批）；留空按模型大小：10 亿参数以下 0.5M，30 亿以下 1M，70 亿以下 2M，2000 亿以内 4M，更大 16M",
+    "Scenarios.train_tp": "预训练的张量并行度：每层的矩阵切分到几张卡上（在一台服务器内）；留空则自动选择（放得下且预测 MFU 最高的布局）",
+    "Scenarios.train_pp": "预训练的流水线并行度：把各层切成几段；留空则自动选择",
+    "Scenarios.train_cp": "预训练的上下文并行度：每条序列切分到几张卡上；留空则每 8,192 个 Token 一张卡（取 2 的幂）",
+    "Scenarios.train_ep": "预训练的专家并行度（混合专家模型）：路由专家分布在几张卡上；留空则每卡 4 个专家，不超过数据并行的卡数（稠密模型为 1）",
+    "Scenarios.ft_tp": "微调的张量并行度：每层的矩阵切分到几张卡上（在一台服务器内）；留空则自动选择（放得下且预测 MFU 最高的布局）",
+    "Scenarios.ft_pp": "微调的流水线并行度：把各层切成几段；留空则自动选择",
+    "Scenarios.ft_cp": "微调的上下文并行度：每条序列切分到几张卡上；留空则每 8,192 个 Token 一张卡（取 2 的幂）",
+    "Scenarios.ft_ep": "微调的专家并行度（混合专家模型）：路由专家分布在几张卡上；留空则每卡 4 个专家，不超过数据并行的卡数（稠密模型为 1）",
     # Scenarios: serving
     "Scenarios.daily_users": "日活用户数（留空：不含部署）",
     "Scenarios.requests_per_user": "每个用户每天的请求数",
