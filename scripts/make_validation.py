@@ -25,7 +25,6 @@ from llmcost_gui.io.defaults import default_workbook
 from llmcost_gui.paths import resource
 
 
-
 def load_runs() -> list[dict]:
     with open(resource("data", "training_runs.csv"), newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
@@ -62,6 +61,7 @@ def estimate(runs: list[dict]) -> list[dict]:
         out.append({
             **run,
             "flops": flops,
+            "peak": peak,
             "hours_at_reported": wb.result(r_rep, "train_gpu_hours") if _num(run["reported_mfu"]) else None,
             "hours_at_default": wb.result(r_def, "train_gpu_hours"),
             "mfu_predicted": wb.result(r_def, "train_mfu_used"),

@@ -610,7 +610,16 @@ def _tx_call(a, r, style, name):
 
 
 def _concat(*v):
-    return functools.reduce(np.add, (x if x.dtype == object else _as_text(x) for x in v))
+    """Text pieces joined per entry; a layout takes few distinct values, so each is joined once."""
+    cols = np.broadcast_arrays(*(np.asarray(x if x.dtype == object else _as_text(x), dtype=object) for x in v))
+    out = np.empty(cols[0].shape, dtype=object)
+    joined: dict[tuple, str] = {}
+    for i, parts in enumerate(zip(*(c.ravel() for c in cols))):
+        text = joined.get(parts)
+        if text is None:
+            text = joined[parts] = "".join(str(p) for p in parts)
+        out.flat[i] = text
+    return out
 
 
 def _as_text(x):

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from . import expr
 from .formulas_memory import memory_formulas
 from .formulas_serving import serving_formulas
-from .formulas_training import GOODPUT, training_formulas
 from .formulas_shared import KAPLAN, peak_flops
+from .formulas_training import GOODPUT, training_formulas
 from .schema import ASSUMPTION_KEYS, SCENARIOS, TABLES
 
 SPEC = "LLM Cost Workbench specification §2"

@@ -26,8 +26,6 @@ The module builds plain :class:`Formula` data; ``formulas.py`` takes it in.
 
 from __future__ import annotations
 
-from .formulas_shared import peak_flops
-
 MEGATRON_LAYOUT = ("Narayanan et al. 2021, Efficient Large-Scale Language Model Training on GPU Clusters "
                    "Using Megatron-LM, §2–3: tensor parallel inside a server, pipeline across, data "
                    "parallel over the rest; 1F1B bubble (p − 1) ÷ (v·m + p − 1) with v interleaved stages")
@@ -102,15 +100,20 @@ def _split(s: _Stage, tp: str, pp: str, ep: str) -> str:
     return f"((1 - {s.expert_fraction}) / {tp} + {s.expert_fraction} / {ep}) / {pp}"
 
 
-def _fit(s: _Stage, tp: str, dp: str, split: str) -> str:
+def _short(s: _Stage, tp: str, dp: str, split: str) -> str:
+    """What sharding must remove from one card, as a share of the shardable states: with
+    r = 1 − 1 ÷ (DP·CP), (S − (usable − activations ÷ (TP·CP)) ÷ split) ÷ r."""
+    return (f"({s.states_gb} - ({s.usable_gb} - {s.activation_gb} / ({tp} * {s.cp_used})) / {split}) "
+            f"/ max(1 - 1 / ({dp} * {s.cp_used}), 1e-9)")
+
+
+def _fit(s: _Stage, dp: str, short: str) -> str:
     """The lightest ZeRO level at which the layout fits (NOT_FIT: none, or no data-parallel
-    replica).  At level k a card holds split · (S − r·P_k) GB of states, r = 1 − 1 ÷ (DP·CP), P_k
-    what level k shards (nothing, optimizer, + gradients, everything); the memory falls with k, so
-    the lightest level that fits is the number of levels that do not."""
-    r = f"(1 - 1 / ({dp} * {s.cp_used}))"
-    short = f"({s.states_gb} - ({s.usable_gb} - {s.activation_gb} / ({tp} * {s.cp_used})) / {split})"
-    parts = (s.optimizer_gb, f"({s.grad_gb} + {s.optimizer_gb})", s.states_gb)
-    return (f"where({dp} >= 1, 1 * ({short} > 0) + " + " + ".join(f"1 * ({short} > {r} * {x})" for x in parts)
+    replica).  At level k a card holds split · (S − r·P_k) GB of states, P_k what level k shards
+    (nothing, optimizer, + gradients, everything); the memory falls with k, so the lightest level
+    that fits is the number of levels that do not."""
+    parts = (s.optimizer_gb, s.grad_opt_gb, s.states_gb)
+    return (f"where({dp} >= 1, 1 * ({short} > 0) + " + " + ".join(f"1 * ({short} > {x})" for x in parts)
             + f", {NOT_FIT})")
 
 
@@ -165,7 +168,9 @@ def _stage(F, p: str, label: str, pp_try: tuple[int, ...]) -> list:  # noqa: N80
         F(s.ep_cap, "GPUs", f"where(isblank({p}_ep), where({_MOE}, {_E} / {EXPERTS_PER_CARD}, 1), {p}_ep)",
           f"Expert-parallel degree as given, else {EXPERTS_PER_CARD} routed experts per card", p,
           public=False, source=DEEPSEEK_EP),
-        F(s.states_gb, "GB", f"{s.weight_gb} + {s.grad_gb} + {s.optimizer_gb}",
+        F(s.grad_opt_gb, "GB", f"{s.grad_gb} + {s.optimizer_gb}",
+          "Gradients and optimizer states of the whole model", p, public=False),
+        F(s.states_gb, "GB", f"{s.weight_gb} + {s.grad_opt_gb}",
           "Weights, gradients and optimizer states of the whole model", p, public=False),
         F(s.zero_given, "", f'where(isblank({s.sharding}), -1, switch({s.sharding}, "none", 0, "zero1", 1, '
           '"zero2", 2, "zero3", 3))', "ZeRO stage given (−1: blank, chosen)", p, public=False),
@@ -204,7 +209,7 @@ def _stage(F, p: str, label: str, pp_try: tuple[int, ...]) -> list:  # noqa: N80
         for q in pp_try:
             tp, pp, v = f"{p}_tp_try{t}", f"{p}_pp_try{q}", f"{p}_v_try{q}"
             key = f"{p}_try_tp{t}_pp{q}"
-            dp, ep, split, fit, zero, m = (f"{key}_{x}" for x in ("dp", "ep", "split", "fit", "zero", "mb"))
+            dp, ep, split, short, fit, zero, m = (f"{key}_{x}" for x in ("dp", "ep", "split", "short", "fit", "zero", "mb"))
             out += [
                 F(dp, "GPUs", _dp(s, tp, pp), f"Data-parallel replicas of candidate TP{t} · PP{q}", p,
                   public=False, source=MEGATRON_LAYOUT),
@@ -212,7 +217,9 @@ def _stage(F, p: str, label: str, pp_try: tuple[int, ...]) -> list:  # noqa: N80
                   public=False, source=DEEPSEEK_EP),
                 F(split, "fraction", _split(s, tp, pp, ep), f"Share of the states one card of candidate "
                   f"TP{t} · PP{q} holds before ZeRO", p, public=False, source=SEQ_PARALLEL),
-                F(fit, "", _fit(s, tp, dp, split),
+                F(short, "GB", _short(s, tp, dp, split), f"What sharding must remove from one card of candidate "
+                  f"TP{t} · PP{q}, over the shardable share", p, public=False, source=ZERO),
+                F(fit, "", _fit(s, dp, short),
                   f"Lightest ZeRO stage at which candidate TP{t} · PP{q} fits ({NOT_FIT}: none)", p,
                   public=False, source=ZERO),
                 F(zero, "", _zero(s, fit), f"ZeRO stage of candidate TP{t} · PP{q} ({NOT_FIT}: it does not fit)",
@@ -247,7 +254,9 @@ def _stage(F, p: str, label: str, pp_try: tuple[int, ...]) -> list:  # noqa: N80
         F(s.split, "fraction", _split(s, tp_u, pp_u, ep_u), f"Share of the states one {label} card holds "
           "before ZeRO: (1 − x) ÷ (TP · PP) + x ÷ (EP · PP), x the experts' share", p, public=False,
           source=SEQ_PARALLEL),
-        F(s.zero_fit, "", _fit(s, tp_u, dp_u, s.split),
+        F(s.short, "GB", _short(s, tp_u, dp_u, s.split), f"What sharding must remove from one {label} card, "
+          "over the shardable share", p, public=False, source=ZERO),
+        F(s.zero_fit, "", _fit(s, dp_u, s.short),
           f"Lightest ZeRO stage at which the {label} layout fits ({NOT_FIT}: none)", p, public=False, source=ZERO),
         F(zero_u, "", _zero(s, s.zero_fit),
           f"ZeRO stage of the {label} layout: the sharding given, else the lightest that fits", p,
@@ -259,10 +268,10 @@ def _stage(F, p: str, label: str, pp_try: tuple[int, ...]) -> list:  # noqa: N80
           "global batch ÷ (context × micro-batch × DP)", p, public=False, source=BATCH),
         F(s.interleave, "", _interleave(pp_u), "Interleaved pipeline stages per card", p, public=False,
           source=MEGATRON_LAYOUT),
-        F(s.bubble, "fraction", _bubble(pp_u, s.interleave, m_u),
+        F(s.bubble, "fraction", _bubble(pp_u, s.interleave, f"max({m_u}, 1)"),
           "Share of a step the pipeline stands idle: (p − 1) ÷ (v·m + p − 1)", p, public=False,
           source=MEGATRON_LAYOUT),
-        F(s.comm_exposed, "ratio", _comm(s, tp_u, pp_u, dp_u, ep_u, m_u, zero_u),
+        F(s.comm_exposed, "ratio", _comm(s, tp_u, pp_u, dp_u, ep_u, f"max({m_u}, 1)", zero_u),
           "Exposed communication time ÷ compute time: tensor-parallel all-reduces, data-parallel "
           "gradient traffic and expert all-to-all, less what overlaps compute", p, public=False,
           source=f"{COMM}; {OVERLAP}"),

@@ -72,10 +72,36 @@ def merge(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return a
     if is_ok(a) or _is_all_blank(b) and _is_all_blank(a):
         return b
+    key = (id(a), id(b))
+    hit = _MERGED.get(key)
+    if hit is not None and hit[0] is a and hit[1] is b:
+        return hit[2]
     if _is_all_blank(a) or _is_all_blank(b):
-        return np.maximum(b if _is_all_blank(a) else a, BLANK)
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    return np.where(lo > BLANK, lo, hi)
+        out = np.maximum(b if _is_all_blank(a) else a, BLANK)
+    else:
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        out = np.where(lo > BLANK, lo, hi)
+    # the same status pattern again (a stage's blanks, one input's errors) keeps one identity, so
+    # the next merge with it is free
+    if np.array_equal(out, a):
+        out = a
+    elif np.array_equal(out, b):
+        out = b
+    else:
+        out.flags.writeable = False
+    global _merged_size
+    _merged_size += len(out)
+    if _merged_size > _MERGED_MAX:  # sweeps and Monte Carlo draw long arrays: keep little
+        _MERGED.clear()
+        _merged_size = len(out)
+    _MERGED[key] = (a, b, out)
+    return out
+
+
+# merge() results by the identities of their inputs (kept alive with them, so ids stay unique)
+_MERGED: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+_MERGED_MAX = 4_000_000  # entries of the arrays the cache keeps alive (about 48 MB with its inputs)
+_merged_size = 0
 
 
 def merge_all(*codes: np.ndarray) -> np.ndarray:
