@@ -196,6 +196,10 @@
       <translation>寻找方案</translation>
     </message>
     <message>
+      <source>Layout &amp; efficiency</source>
+      <translation>并行布局与效率</translation>
+    </message>
+    <message>
       <source>(row {0})</source>
       <translation>（第 {0} 行）</translation>
     </message>

@@ -134,7 +134,8 @@ UI_ZH: dict[str, str] = {
     "{0}× self-hosting": "为自建的 {0} 倍", "self-hosting never cheaper": "自建始终不更便宜",
     "break-even {0} users": "盈亏平衡 {0} 用户", "API {0}: {1}": "API {0}：{1}",
     "Default API prices: as of {date} (the newest as_of date in the API offers table).":
-        "默认 API 价格：截至 {date}（API 报价表中最新的 as_of 日期）。",
+        "默认 API 价格：截至 {date}（API 报价表中最新的 as_of 日期）。",    # layout and efficiency chart (tab title; its other words are LAYOUT_CHART below)
+    "Layout & efficiency": "并行布局与效率",
 }
 
 # The Hugging Face config import (qt/hf_import.py): key -> (English, Simplified Chinese);
@@ -154,4 +155,57 @@ HF_IMPORT: dict[str, tuple[str, str]] = {
 FORMULA_WORDS: dict[str, tuple[str, str]] = {
     "if": ("if", "如果"), "then": ("then", "则"), "else": ("else", "否则"), "is blank": ("is blank", "为空"),
     "or": ("or", "或"), "by": ("by", "按"), "error": ("error: ", "错误："), "blank": ("blank", "空"),
+}
+
+
+# The layout and efficiency tab (qt/charts/layout.py, words composed by core/layout_breakdown.py):
+# key -> (English, Simplified Chinese); {names} are filled in.
+LAYOUT_CHART: dict[str, tuple[str, str]] = {
+    "kernel": ("Kernel efficiency", "算子效率"),
+    "bubble": ("Pipeline bubble", "流水线气泡"),
+    "comm": ("Exposed communication", "未被掩盖的通信"),
+    "mfu": ("MFU used", "采用的 MFU"),
+    "axis": ("Share of the card's peak (%)", "占单卡峰值的比例 (%)"),
+    "layout_line": ("{stage}: {layout} on {cards} cards.", "{stage}：{layout}，共 {cards} 张卡。"),
+    "no_layout": ("{stage}: {cards} cards.", "{stage}：共 {cards} 张卡。"),
+    "tp_one": ("Each layer stays whole on one card (TP1).", "每一层都完整地放在一张卡上（TP1）。"),
+    "tp_server": ("{tp} cards per server share each layer (tensor parallel, TP{tp}).",
+                  "每台服务器内 {tp} 张卡共同计算每一层（张量并行，TP{tp}）。"),
+    "tp_across": ("{tp} cards share each layer (tensor parallel, TP{tp}), more than the {node} of one server: "
+                  "every layer waits for the slower network between servers.",
+                  "{tp} 张卡共同计算每一层（张量并行，TP{tp}），多于一台服务器的 {node} 张卡："
+                  "每一层都要等服务器之间较慢的网络。"),
+    "pp_one": ("No pipeline: every card runs all the layers (PP1).", "不分流水线：每张卡都运行全部层（PP1）。"),
+    "pp": ("{pp} pipeline stages each hold a slice of the layers (PP{pp}).",
+           "{pp} 个流水线阶段各放一段层（PP{pp}）。"),
+    "pp_bubble": ("{pp} pipeline stages each hold a slice of the layers (PP{pp}); {m} micro-batches per step "
+                  "keep them busy, and the bubble, while stages wait for work at the start and end of a step, "
+                  "takes {bubble} of the time.",
+                  "{pp} 个流水线阶段各放一段层（PP{pp}）；每步 {m} 个微批次让它们保持忙碌，"
+                  "每步开头和结尾各阶段等活的“气泡”占去 {bubble} 的时间。"),
+    "cp": ("Each sequence is split over {cp} cards (context parallel, CP{cp}).",
+           "每条序列分到 {cp} 张卡上（上下文并行，CP{cp}）。"),
+    "cp_context": ("Each sequence of {ctx} tokens is split over {cp} cards, {each} tokens each "
+                   "(context parallel, CP{cp}).",
+                   "每条 {ctx} 个 Token 的序列分到 {cp} 张卡上，每张卡 {each} 个 Token（上下文并行，CP{cp}）。"),
+    "ep": ("The experts are spread over {ep} cards (expert parallel, EP{ep}): every token travels to its "
+           "experts and back.", "专家分布在 {ep} 张卡上（专家并行，EP{ep}）：每个 Token 都要发往它的专家再传回。"),
+    "dp_one": ("One copy of the model trains on the whole batch (DP1).", "只有一份模型副本，处理整个批次（DP1）。"),
+    "dp": ("{dp} copies of this arrangement each train on their share of every step's batch and average "
+           "their gradients (data parallel, DP{dp}).",
+           "这样的布局共有 {dp} 份副本，各自处理每步批次中的一份，再平均梯度（数据并行，DP{dp}）。"),
+    "dp_batch": ("{dp} copies of this arrangement each take their share of the {batch} tokens of every step "
+                 "and average their gradients (data parallel, DP{dp}).",
+                 "这样的布局共有 {dp} 份副本，各自处理每步 {batch} 个 Token 中的一份，再平均梯度（数据并行，DP{dp}）。"),
+    "mfu_line": ("Predicted MFU: kernel efficiency {k} × (1 − bubble {b}) ÷ (1 + exposed communication {c}) "
+                 "= {mfu}.", "预测的 MFU：算子效率 {k} ×（1 − 气泡 {b}）÷（1 + 未被掩盖的通信 {c}）= {mfu}。"),
+    "typed": ("The scenario types its MFU, {mfu}: that is the one used.", "场景填写了 MFU（{mfu}）：采用该值。"),
+    "typed_over": ("The scenario types its MFU, {mfu}: it replaces the predicted {pred}.",
+                   "场景填写了 MFU（{mfu}）：它取代预测值 {pred}。"),
+    "goodput": ("Goodput {g}: GPU-hours, days and cost are divided by it for failures, restarts and "
+                "checkpoint saves.", "有效训练时间占比（goodput）{g}：GPU 小时、天数和成本都要除以它，"
+                "计入故障、重启和保存检查点所耗的时间。"),
+    "join": (" ", ""),
+    "nothing": ("This scenario has no pre-training or fine-tuning.", "此场景没有预训练或微调。"),
+    "missing": ("This version of the formulas does not choose a parallel layout.", "此版本的公式不选择并行布局。"),
 }

@@ -1,5 +1,5 @@
 """The charts area: sensitivity, tornado, uncertainty, buy vs rent, self-host or API, throughput,
-memory and the plan search, following the selection.
+memory, the plan search and the training layout with its efficiency, following the selection.
 
 The main window embeds ``ChartsPanel(workbook)`` and calls :meth:`ChartsPanel.set_current` when
 the selected scenario or result changes.  Every workbook Change that touches an input of a
@@ -32,6 +32,7 @@ from ...core.variants import Snapshot
 from .. import i18n
 from .api_compare import ApiCompareChart
 from .breakeven import BreakEvenChart
+from .layout import LayoutChart
 from .memory import MemoryChart
 from .plan import PlanChart
 from .sensitivity import SensitivityChart
@@ -67,7 +68,7 @@ class ChartsPanel(QWidget):
         top.addWidget(self.svg_button)
         # charts are built when their tab is first shown (start-up stays quick)
         self._kinds = (SensitivityChart, TornadoChart, UncertaintyChart, BreakEvenChart, ApiCompareChart,
-                       ThroughputChart, MemoryChart, PlanChart)
+                       ThroughputChart, MemoryChart, PlanChart, LayoutChart)
         self._built: dict[int, QWidget] = {}
         self.tabs = QTabWidget()
         for _ in self._kinds:
@@ -107,7 +108,8 @@ class ChartsPanel(QWidget):
         self.result_caption.setText(self.tr("Result"))
         for i, title in enumerate((self.tr("Sensitivity"), self.tr("Tornado"), self.tr("Uncertainty"),
                                    self.tr("Buy vs rent"), self.tr("Self-host or API"),
-                                   self.tr("Throughput vs latency"), self.tr("Memory"), self.tr("Find plan"))):
+                                   self.tr("Throughput vs latency"), self.tr("Memory"), self.tr("Find plan"),
+                                   self.tr("Layout & efficiency"))):
             self.tabs.setTabText(i, title)
         for i in range(self.result_box.count()):
             self.result_box.setItemText(i, labels.result_label(self.result_box.itemData(i), lang))
@@ -176,6 +178,10 @@ class ChartsPanel(QWidget):
     @property
     def plan(self) -> PlanChart:
         return self.chart(7)
+
+    @property
+    def layout_efficiency(self) -> LayoutChart:
+        return self.chart(8)
 
     def charts(self) -> list:
         """The charts built so far."""
