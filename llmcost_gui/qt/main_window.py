@@ -402,8 +402,15 @@ class MainWindow(QMainWindow):
         QSettings().setValue("recent_files", [])
 
     def export_budget(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export budget"), "budget.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        self._export_budget(plans=False)
+
+    def export_budget_with_plans(self) -> None:
+        """The budget with its Plans compared sheet: every scenario's cheapest plans (stored values)."""
+        self._export_budget(plans=True)
+
+    def _export_budget(self, plans: bool) -> None:
+        title = self.tr("Export budget with plans") if plans else self.tr("Export budget")
+        path, _ = QFileDialog.getSaveFileName(self, title, "budget.xlsx", self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
         wb, lang = self.workbook, i18n.current()
@@ -412,9 +419,10 @@ class MainWindow(QMainWindow):
                 write_budget,  # deferred: the budget writer is not needed to start
             )
 
-            self.files.file_work(self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
+            self.files.file_work(self.tr("Exporting the budget…"),
+                                 lambda: write_budget(wb, path, lang, plans=plans))
         except Exception as exc:
-            QMessageBox.warning(self, self.tr("Export budget"), str(exc))
+            QMessageBox.warning(self, title, str(exc))
             return
         self.show_message(self.tr("Budget written to %1").replace("%1", path))
 

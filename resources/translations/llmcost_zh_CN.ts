@@ -352,6 +352,10 @@
       <translation>已将方案应用到 %1（撤销可恢复）</translation>
     </message>
     <message>
+      <source>Export budget with plans</source>
+      <translation>导出含方案比较的预算</translation>
+    </message>
+    <message>
       <source>Export budget</source>
       <translation>导出预算</translation>
     </message>
@@ -655,6 +659,10 @@
     <message>
       <source>&amp;Export budget…</source>
       <translation>导出预算(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Export budget with &amp;plans…</source>
+      <translation>导出含方案比较的预算(&amp;P)…</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
