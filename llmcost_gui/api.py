@@ -207,8 +207,8 @@ class Book:
                       plan_scenarios=None, plan_top: int | None = None) -> Path:
         """Write the budget for Excel (live formulas); lang "en" or "zh_CN".
 
-        ``plans=True`` adds the *Plans compared* sheet: for each scenario with a serving or
-        pre-training stage (or those named in `plan_scenarios`), its `plan_top` (default 3)
+        ``plans=True`` adds the *Plans compared* sheet: for each scenario with a serving,
+        pre-training or fine-tuning stage (or those named in `plan_scenarios`), its `plan_top` (default 3)
         cheapest distinct plans of :meth:`plan`, the chosen one and the scenario's own marked,
         as stored values.  ValueError for an unknown scenario or one with no stage to plan."""
         from .core import plan as planning
@@ -220,7 +220,8 @@ class Book:
             rows = [self._scenario(s) for s in names]
             for row in rows:
                 if not any(self.workbook.results.active[s][row] for s in planning.STAGES):
-                    raise ValueError(f"'{self.scenarios[row]}' has no serving or pre-training stage to plan")
+                    raise ValueError(f"'{self.scenarios[row]}' has no serving, pre-training or "
+                                     "fine-tuning stage to plan")
         write_budget(self.workbook, path, lang, plans=plans, plan_scenarios=rows, plan_top=plan_top)
         return Path(path)
 

@@ -24,7 +24,8 @@ def register(subparsers) -> None:
                         "(llmcost plan), its own plan marked, as stored values")
     p.add_argument("--scenario", action="append", metavar="NAME",
                    help="with --plans: compare this scenario's plans (a name, a unique prefix or a number; "
-                        "repeat for more); default: every scenario with a serving or pre-training stage")
+                        "repeat for more); default: every scenario with a serving, pre-training or "
+                        "fine-tuning stage")
     p.add_argument("--top", type=_whole, default=None, metavar="N",
                    help="with --plans: the N cheapest distinct plans of each scenario and stage (default 3)")
     p.set_defaults(func=cmd_export)
@@ -56,8 +57,8 @@ def _plan_rows(wb, names: list[str] | None) -> list[int] | None:
         row = pick_scenario(wb, text)
         if not any(wb.results.active[s][row] for s in planning.STAGES):
             name = wb.tables["Scenarios"].get(row, "name")
-            raise UsageError(f"--scenario {text}: '{name}' has no serving or pre-training stage to plan "
-                             "(fine-tuning is not searched)")
+            raise UsageError(f"--scenario {text}: '{name}' has no serving, pre-training or "
+                             "fine-tuning stage to plan")
         if row not in rows:
             rows.append(row)
     return rows

@@ -48,8 +48,9 @@ WIDTHS = (("rank", 6), ("mark", 11), ("card", 17), ("offer", 24), ("precision", 
 COLUMNS = {
     "serve": ("serve_gpus", "serve_cost_per_day", "cost_per_million_tokens", "ttft_s", "tpot_s"),
     "train": ("train_gpus", "train_cost", "train_days", None, None),
+    "ft": ("ft_min_gpus", "ft_cost", "ft_gpu_hours", None, None),
 }
-NUMBER_FORMATS = {"GPUs": "#,##0", "s": "0.000", "days": "#,##0.0"}
+NUMBER_FORMATS = {"GPUs": "#,##0", "s": "0.000", "days": "#,##0.0", "GPU-h": "#,##0"}
 LAST_COL = len(WIDTHS) - 1
 ALIGN = {"rank": "center", "pareto": "center", **{k: "right" for k in ("gpus", "cost", "r1", "r2", "r3")}}
 
@@ -81,7 +82,7 @@ class PlanBlock:
 
 def scenarios_to_plan(wb) -> list[int]:
     """The scenarios the sheet compares by default: every one with a stage the search plans
-    (serving, pre-training)."""
+    (serving, pre-training, fine-tuning)."""
     rows = []
     for row in range(wb.tables["Scenarios"].nrows):
         if any(wb.results.active[s][row] for s in planning.STAGES):

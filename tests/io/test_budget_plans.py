@@ -15,13 +15,20 @@ from llmcost_gui.cli import main
 from llmcost_gui.core import plan as planning
 from llmcost_gui.core.report import scenario_records
 from llmcost_gui.io.budget import write_budget
-from llmcost_gui.io.budget_plans import collect_plans, explanation, money_text, scenarios_to_plan
+from llmcost_gui.io.budget_plans import (
+    collect_plans,
+    explanation,
+    money_text,
+    scenarios_to_plan,
+    write_plans_sheet,
+)
 from llmcost_gui.io.defaults import default_workbook
 from llmcost_gui.io.xlsx_read import read_workbook
 from llmcost_gui.io.xlsx_write import write_document
 
 LLAMA = "Llama 3 70B serving on rented H100"
 GPT3_CNY = "GPT-3 175B on 500B tokens, 50% off, in CNY (blog example)"
+QLORA = "Enterprise 6B: QLoRA fine-tune on A100 (memory)"
 SHEET = "Plans compared"
 
 
@@ -30,12 +37,29 @@ def wb():
     return default_workbook()
 
 
+def sheet_only(wb, path, lang="en", blocks=None, scenarios=None):
+    """The Plans compared sheet alone, written by the budget's own writer (write_plans_sheet)
+    into a workbook of its own: a full budget takes a second to write and read, this sheet a
+    few milliseconds."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    write_plans_sheet(book, wb, lang, scenarios, blocks=blocks)
+    book.close()
+    return openpyxl.load_workbook(path)
+
+
 @pytest.fixture(scope="module")
-def two(wb, tmp_path_factory):
-    """A budget comparing the plans of one serving and one training scenario."""
-    path = tmp_path_factory.mktemp("plans") / "budget.xlsx"
-    write_budget(wb, path, plans=True, plan_scenarios=[LLAMA, GPT3_CNY])
-    return path, openpyxl.load_workbook(path)
+def blocks(wb):
+    """The plans of one serving, one training and one fine-tuning scenario, searched once."""
+    return collect_plans(wb, [LLAMA, GPT3_CNY, QLORA])
+
+
+@pytest.fixture(scope="module")
+def two(wb, blocks, tmp_path_factory):
+    """The sheet comparing the plans of one serving and one training scenario."""
+    path = tmp_path_factory.mktemp("plans") / "plans.xlsx"
+    return path, sheet_only(wb, path, blocks=blocks[:2])
 
 
 def _rows(ws) -> list[tuple]:
@@ -53,20 +77,17 @@ def _block(rows: list[tuple], scenario: str) -> list[tuple]:
     return rows[start:end]
 
 
-def test_the_sheet_is_there_only_with_plans(wb, two, tmp_path):
-    plain = tmp_path / "plain.xlsx"
-    write_budget(wb, plain)
-    assert SHEET not in openpyxl.load_workbook(plain).sheetnames
-    _, book = two
-    assert book.sheetnames[:3] == ["Summary", SHEET, "Results"]
+def test_the_sheet_is_there_only_with_plans(default_budget):
+    plain = openpyxl.load_workbook(default_budget("en"), read_only=True)
+    assert SHEET not in plain.sheetnames  # the budget with it: test_cli_export_with_plans
 
 
-def test_first_row_is_the_cheapest_plan_of_the_search(wb, two):
+def test_first_row_is_the_cheapest_plan_of_the_search(wb, two, blocks):
     _, book = two
     block = _block(_rows(book[SHEET]), LLAMA)
     assert block[1][:4] == ("Rank", "Plan", "Card", "Rental offer")
     assert block[1][7] == "Serving cost per day (USD/day)"
-    plans = planning.plan(wb, LLAMA, "serve")
+    plans = blocks[0].plans  # the search of LLAMA, as the sheet shows it
     first = block[2]
     assert first[0] == 1 and first[1] == "✓ chosen"
     exact = pytest.approx  # XlsxWriter stores 16 significant digits
@@ -88,10 +109,10 @@ def block_row(ws, scenario: str) -> int:
     raise AssertionError(scenario)
 
 
-def test_the_typed_plan_is_marked_with_its_rank_and_why(wb, two):
+def test_the_typed_plan_is_marked_with_its_rank_and_why(wb, two, blocks):
     _, book = two
     block = _block(_rows(book[SHEET]), LLAMA)
-    plans = planning.plan(wb, LLAMA, "serve")
+    plans = blocks[0].plans  # the search of LLAMA, as the sheet shows it
     typed = [r for r in block if r[1] == "★ as typed"]
     assert len(typed) == 1 and typed[0][0] == plans.typed["rank"] > 3  # below the best three, apart
     assert typed[0][7] == pytest.approx(plans.typed["serve_cost_per_day"], rel=1e-15)
@@ -116,6 +137,21 @@ def test_a_training_block_in_the_scenarios_currency(wb, two):
     assert ws.cell(block_row(ws, GPT3_CNY) + 2, 8).number_format.startswith('"¥"')
 
 
+def test_a_fine_tuning_block(wb, blocks, tmp_path):
+    """Fine-tuning plans: the fewest cards that fit, the cost and the GPU-hours."""
+    ft = blocks[2]
+    assert (ft.scenario, ft.stage) == (QLORA, "ft")
+    rows = _rows(sheet_only(wb, tmp_path / "ft.xlsx", blocks=[ft])[SHEET])
+    block = _block(rows, QLORA)
+    assert "Fine-tuning — CNY" in block[0][0] and "14 plans evaluated" in block[0][0]
+    assert block[1][6:9] == ("Fine-tuning: fewest cards that fit", "Fine-tuning cost (CNY)",
+                             "Fine-tuning GPU-hours (GPU-h)")
+    plans = ft.plans
+    assert block[2][6] == plans.results["ft_min_gpus"][0]
+    assert block[2][7] == pytest.approx(plans.results["ft_cost"][0], rel=1e-15)
+    assert block[2][8] == pytest.approx(plans.results["ft_gpu_hours"][0], rel=1e-15)
+
+
 def test_stored_values_are_said_so(two):
     _, book = two
     ws = book[SHEET]
@@ -134,23 +170,39 @@ def test_page_setup_fits_one_page(two):
     assert str(ws.print_area).endswith(f"$M${ws.max_row}")
 
 
-def test_a_long_sheet_breaks_between_blocks(wb, tmp_path):
-    """Every scenario with a serving or training stage: one page wide, pages break only where a
-    block starts."""
-    path = tmp_path / "all.xlsx"
-    write_budget(wb, path, plans=True)
-    ws = openpyxl.load_workbook(path)[SHEET]
+def test_a_long_sheet_breaks_between_blocks(wb, blocks, tmp_path):
+    """Ten scenarios' worth of blocks: one page wide, pages break only where a block starts."""
+    ws = sheet_only(wb, tmp_path / "long.xlsx", blocks=blocks * 4)[SHEET]
     titles = [r[0].row for r in ws.iter_rows(max_col=1) if _is_title(r[0].value)]
-    names = wb.scenario_names()
-    assert len(titles) == len(scenarios_to_plan(wb)) == sum(
-        1 for i in range(len(names)) if wb.results.active["serve"][i] or wb.results.active["train"][i])
+    assert len(titles) == 12
     assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
     breaks = [b.id for b in ws.row_breaks.brk]
     assert breaks and all(b + 1 in titles for b in breaks)  # a break sits just above a title
 
 
-def test_plans_with_the_same_figures_are_counted_once(wb):
-    (block,) = collect_plans(wb, [LLAMA], top=3)
+def test_every_scenario_with_a_stage_is_compared(wb):
+    names = wb.scenario_names()
+    assert scenarios_to_plan(wb) == [i for i in range(len(names))
+                                     if any(wb.results.active[s][i] for s in ("serve", "train", "ft"))]
+
+
+@pytest.mark.slow
+def test_all_scenarios_print_one_page_wide(wb, tmp_path):
+    """The whole default workbook (every scenario and stage searched: seconds)."""
+    path = tmp_path / "all.xlsx"
+    write_budget(wb, path, plans=True)
+    ws = openpyxl.load_workbook(path)[SHEET]
+    titles = [r[0].row for r in ws.iter_rows(max_col=1) if _is_title(r[0].value)]
+    names = wb.scenario_names()
+    assert len(titles) == sum(int(wb.results.active[s][i]) for s in ("serve", "train", "ft")
+                              for i in range(len(names)))  # a block per scenario and stage
+    assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert breaks and all(b + 1 in titles for b in breaks)
+
+
+def test_plans_with_the_same_figures_are_counted_once(blocks):
+    block = blocks[0]
     best = [r for r in block.rows if not r.apart]
     assert len(best) == 3 and best[0].chosen and not any(r.chosen for r in best[1:])
     for a, b in zip(best, best[1:]):  # each row stands for itself and the `same` plans after it
@@ -163,8 +215,7 @@ def test_plans_with_the_same_figures_are_counted_once(wb):
 def test_the_typed_plan_that_is_cheapest(wb):
     """When the scenario holds the cheapest plan, it is chosen and typed on the first row."""
     book = lc.new()
-    plans = book.plan(LLAMA, "serve", top=1)
-    book.apply_plan(LLAMA, plans.iloc[0])
+    book.apply_plan(LLAMA, planning.plan(book.workbook, LLAMA, "serve").record(0))
     (block,) = collect_plans(book.workbook, [LLAMA])
     first = block.rows[0]
     assert first.rank == 1 and first.chosen and first.typed and not any(r.apart for r in block.rows)
@@ -178,9 +229,7 @@ def test_money_text():
 
 
 def test_chinese_sheet_name_and_headers(wb, tmp_path):
-    path = tmp_path / "zh.xlsx"
-    write_budget(wb, path, lang="zh_CN", plans=True, plan_scenarios=[LLAMA])
-    book = openpyxl.load_workbook(path)
+    book = sheet_only(wb, tmp_path / "zh.xlsx", "zh_CN", collect_plans(wb, [LLAMA], lang="zh_CN"))
     assert "方案比较" in book.sheetnames
     ws = book["方案比较"]
     rows = _rows(ws)
@@ -195,40 +244,44 @@ def test_chinese_sheet_name_and_headers(wb, tmp_path):
     assert ws.oddHeader.left.text.startswith("方案比较")
 
 
-def test_the_budget_with_plans_reads_back_the_same(wb, two):
-    path, _ = two
-    assert scenario_records(read_workbook(path)) == scenario_records(wb)
-
-
 # ------------------------------------------------------------------ the command and the API
+
+
+QLORA = "Enterprise 6B: QLoRA fine-tune on A100 (memory)"
 
 
 @pytest.fixture
 def workbook(tmp_path):
+    """The default workbook with one scenario that has no stage to plan (its fine-tuning tokens
+    left blank)."""
     path = tmp_path / "in.xlsx"
-    write_document(default_workbook(), path)
+    book = lc.new()
+    book.set("Scenarios", QLORA, "ft_tokens_b", "")
+    write_document(book.workbook, path)
     return path
 
 
 def test_cli_export_with_plans(tmp_path, workbook, capsys):
+    """The one full budget with plans of this module: its sheets, the Plans compared sheet for
+    the scenarios named, and the live sheets reading back as the workbook."""
     out = tmp_path / "budget.xlsx"
     assert main(["export", str(workbook), "-o", str(out), "--plans", "--scenario", "Llama 3 70B",
-                 "--scenario", GPT3_CNY, "--top", "2"]) == 0
+                 "--top", "2"]) == 0
     assert "plans compared" in capsys.readouterr().out
-    rows = _rows(openpyxl.load_workbook(out)[SHEET])
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert book.sheetnames[:3] == ["Summary", SHEET, "Results"]
+    rows = _rows(book[SHEET])
     llama = _block(rows, LLAMA)
     assert [r[0] for r in llama[2:-1]][:2] == [1, llama[3][0]] and len(llama) == 2 + 3 + 1  # 2 best, typed, why
-    assert _block(rows, GPT3_CNY)
-    plain = tmp_path / "plain.xlsx"
-    assert main(["export", str(workbook), "-o", str(plain)]) == 0
-    assert SHEET not in openpyxl.load_workbook(plain).sheetnames
+    assert sum(1 for r in rows if _is_title(r[0])) == 1
+    assert scenario_records(read_workbook(out)) == scenario_records(read_workbook(workbook))
 
 
 @pytest.mark.parametrize("args, message", [
     (["--scenario", "Llama"], "add --plans"),
     (["--top", "2"], "add --plans"),
     (["--plans", "--scenario", "no such scenario"], "no such scenario"),
-    (["--plans", "--scenario", "Enterprise 6B: QLoRA fine-tune on A100"], "no serving or pre-training stage"),
+    (["--plans", "--scenario", QLORA], "no serving, pre-training or fine-tuning stage"),
 ])
 def test_cli_plans_options_refused(tmp_path, workbook, capsys, args, message):
     out = tmp_path / "budget.xlsx"
@@ -237,20 +290,12 @@ def test_cli_plans_options_refused(tmp_path, workbook, capsys, args, message):
     assert not out.exists()
 
 
-def test_api_export_with_plans(tmp_path):
+def test_api_export_with_plans_refuses_a_scenario_without_a_stage(tmp_path):
     book = lc.new()
-    path = book.export_budget(tmp_path / "b.xlsx", plans=True, plan_scenarios=LLAMA)
-    sheet = openpyxl.load_workbook(path)[SHEET]
-    assert sum(1 for r in _rows(sheet) if _is_title(r[0])) == 1
-    assert SHEET not in openpyxl.load_workbook(book.export_budget(tmp_path / "c.xlsx")).sheetnames
-    with pytest.raises(ValueError, match="no serving or pre-training stage"):
-        book.export_budget(tmp_path / "d.xlsx", plans=True, plan_scenarios=[_ft_only(book)])
-
-
-def _ft_only(book) -> str:
-    wb = book.workbook
-    return next(n for i, n in enumerate(book.scenarios)
-                if not wb.results.active["serve"][i] and not wb.results.active["train"][i])
+    book.set("Scenarios", QLORA, "ft_tokens_b", "")  # no stage left to plan
+    with pytest.raises(ValueError, match="no serving, pre-training or fine-tuning stage"):
+        book.export_budget(tmp_path / "d.xlsx", plans=True, plan_scenarios=[QLORA])
+    assert not (tmp_path / "d.xlsx").exists()
 
 
 # ------------------------------------------------------------------ printed
@@ -258,7 +303,7 @@ def _ft_only(book) -> str:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_libreoffice_prints_the_plans_on_one_page(two, wb, recalc, tmp_path, lang):
+def test_libreoffice_prints_the_plans_on_one_page(wb, recalc, tmp_path, lang):
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.skip("pdftotext is not installed: `make system-deps` installs poppler-utils")
@@ -283,7 +328,9 @@ def test_no_plan_meets_the_targets(tmp_path):
     assert not any(r.chosen for r in block.rows) and any(r.typed for r in block.rows)
     assert all(r.record["reason"] for r in block.rows)
     assert explanation(block).startswith("No plan meets the targets; the closest is ")
-    path = book.export_budget(tmp_path / "none.xlsx", plans=True, plan_scenarios=[LLAMA])
-    rows = _block(_rows(openpyxl.load_workbook(path)[SHEET]), LLAMA)
+    path = book.export_budget(tmp_path / "none.xlsx", plans=True, plan_scenarios=LLAMA)  # the API, one name
+    sheet = openpyxl.load_workbook(path, read_only=True)[SHEET]
+    assert sum(1 for r in _rows(sheet) if _is_title(r[0])) == 1
+    rows = _block(_rows(sheet), LLAMA)
     assert ", 0 meet the targets" in rows[0][0]
     assert rows[2][1] in (None, "") and rows[2][7] is None and "Per-token target" in rows[2][12]
