@@ -66,6 +66,12 @@ UI_ZH: dict[str, str] = {
     "to": "至", "{0} = {1}; {2} inputs move it (showing {3}).": "{0} = {1}；共有 {2} 个输入影响它（显示 {3} 个）。",
     "× own value": "× 当前值",
     "Opening %1…": "正在打开 %1…", "Saving %1…": "正在保存 %1…", "Exporting the budget…": "正在导出预算…",
+    # the export with plans (qt/plans_export.py)
+    "Cancel": "取消", "Searching the plans of %1 (%2 of %3)…": "正在搜索 %1 的方案（第 %2 个，共 %3 个）…",
+    "Export cancelled; nothing was written.": "已取消导出，未写入任何文件。",
+    "Cannot export the budget": "无法导出预算",
+    "The document changed during the plan search; nothing was written. Export again.":
+        "方案搜索期间文档已更改，未写入任何文件。请重新导出。",
     "Monte Carlo over the uncertain inputs (Charts → Uncertainty)": "对不确定输入做蒙特卡洛抽样（图表 → 不确定性）",
     # help (qt/help.py)
     "LLM Cost Workbench": "LLM 成本工作台",
