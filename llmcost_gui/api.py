@@ -206,11 +206,26 @@ class Book:
         write_document(self.workbook, path)
         return Path(path)
 
-    def export_budget(self, path: str | Path, lang: str = "en") -> Path:
-        """Write the budget for Excel (live formulas); lang "en" or "zh_CN"."""
+    def export_budget(self, path: str | Path, lang: str = "en", plans: bool = False,
+                      plan_scenarios=None, plan_top: int | None = None) -> Path:
+        """Write the budget for Excel (live formulas); lang "en" or "zh_CN".
+
+        ``plans=True`` adds the *Plans compared* sheet: for each scenario with a serving,
+        pre-training or fine-tuning stage (or those named in `plan_scenarios`), its `plan_top` (default 3)
+        cheapest distinct plans of :meth:`plan`, the chosen one and the scenario's own marked,
+        as stored values.  ValueError for an unknown scenario or one with no stage to plan."""
+        from .core import plan as planning
         from .io.budget import write_budget
 
-        write_budget(self.workbook, path, lang)
+        rows = None
+        if plans and plan_scenarios is not None:
+            names = [plan_scenarios] if isinstance(plan_scenarios, str) else list(plan_scenarios)
+            rows = [self._scenario(s) for s in names]
+            for row in rows:
+                if not any(self.workbook.results.active[s][row] for s in planning.STAGES):
+                    raise ValueError(f"'{self.scenarios[row]}' has no serving, pre-training or "
+                                     "fine-tuning stage to plan")
+        write_budget(self.workbook, path, lang, plans=plans, plan_scenarios=rows, plan_top=plan_top)
         return Path(path)
 
 

@@ -1,4 +1,5 @@
-"""`llmcost export WORKBOOK.xlsx -o BUDGET.xlsx [--lang en|zh_CN]`: the budget workbook for Excel."""
+"""`llmcost export WORKBOOK.xlsx -o BUDGET.xlsx [--lang en|zh_CN] [--plans [--scenario NAME]... [--top N]]`:
+the budget workbook for Excel; --plans adds the Plans compared sheet (io/budget_plans.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,49 @@ def register(subparsers) -> None:
     p.add_argument("workbook", help="WORKBOOK.xlsx to read")
     p.add_argument("-o", "--output", required=True, help="BUDGET.xlsx to write")
     p.add_argument("--lang", choices=LANGS, default="en", help="language of the words on every sheet")
+    p.add_argument("--plans", action="store_true",
+                   help="add a 'Plans compared' sheet: each scenario's cheapest plans that meet its targets "
+                        "(llmcost plan), its own plan marked, as stored values")
+    p.add_argument("--scenario", action="append", metavar="NAME",
+                   help="with --plans: compare this scenario's plans (a name, a unique prefix or a number; "
+                        "repeat for more); default: every scenario with a serving, pre-training or "
+                        "fine-tuning stage")
+    p.add_argument("--top", type=_whole, default=None, metavar="N",
+                   help="with --plans: the N cheapest distinct plans of each scenario and stage (default 3)")
     p.set_defaults(func=cmd_export)
+
+
+def _whole(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("--top must be at least 1")
+    return value
+
+
+def _plan_rows(wb, names: list[str] | None) -> list[int] | None:
+    """The rows of the scenarios --scenario names (None: the default choice), each with a stage
+    the search plans."""
+    from .cli import UsageError
+    from .cli_analysis import pick_scenario
+    from .core import plan as planning
+
+    if names is None:
+        return None
+    rows = []
+    for text in names:
+        row = pick_scenario(wb, text)
+        if not any(wb.results.active[s][row] for s in planning.STAGES):
+            name = wb.tables["Scenarios"].get(row, "name")
+            raise UsageError(f"--scenario {text}: '{name}' has no serving, pre-training or "
+                             "fine-tuning stage to plan")
+        if row not in rows:
+            rows.append(row)
+    return rows
 
 
 def cmd_export(args) -> int:
@@ -27,6 +70,10 @@ def cmd_export(args) -> int:
     from .io.records import ImportProblems
     from .io.xlsx_read import read_workbook
 
+    plans = getattr(args, "plans", False)
+    for option, value in (("--scenario", getattr(args, "scenario", None)), ("--top", getattr(args, "top", None))):
+        if value is not None and not plans:
+            raise UsageError(f"{option} chooses what the Plans compared sheet shows; add --plans")
     out = Path(args.output)
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"{out}: the budget is written as an .xlsx file; give a name ending in .xlsx")
@@ -42,6 +89,8 @@ def cmd_export(args) -> int:
         wb = read_workbook(source)
     except ImportProblems as exc:
         raise UsageError(f"{source}: cannot import:\n{exc}") from None
-    write_budget(wb, out, args.lang)
-    print(f"wrote {out} ({wb.tables['Scenarios'].nrows} scenarios)")
+    rows = _plan_rows(wb, args.scenario) if plans else None
+    write_budget(wb, out, args.lang, plans=plans, plan_scenarios=rows, plan_top=args.top if plans else None)
+    extra = " and the plans compared" if plans else ""
+    print(f"wrote {out} ({wb.tables['Scenarios'].nrows} scenarios{extra})")
     return 0

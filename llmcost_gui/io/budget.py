@@ -155,9 +155,15 @@ def _workings(book, styles: Styles, layout: Layout, templates: dict, stored: dic
     ws.protect()
 
 
-def build_budget(wb: Workbook, path: str | Path, lang: str = "en", slots: int | None = None) -> None:
+def build_budget(wb: Workbook, path: str | Path, lang: str = "en", slots: int | None = None,
+                 plans: bool = False, plan_scenarios=None, plan_top: int | None = None,
+                 plan_blocks=None) -> None:
     """Write the budget of `wb` to `path` (not atomically: see write_budget).  `slots`: scenario
-    rows carrying formulas (default: at least 200, and 50 beyond the last scenario)."""
+    rows carrying formulas (default: at least 200, and 50 beyond the last scenario).  `plans`:
+    add the Plans compared sheet (:mod:`.budget_plans`) for `plan_scenarios` (names or rows;
+    None: every scenario with a stage to plan), the best `plan_top` plans of each; or, given
+    `plan_blocks` (the PlanBlocks of budget_plans.collect_plans, searched beforehand, e.g. by the
+    window in its computing process), those blocks as they are."""
     import xlsxwriter
 
     layout = Layout(wb, slots)
@@ -169,13 +175,20 @@ def build_budget(wb: Workbook, path: str | Path, lang: str = "en", slots: int | 
                          "comments": "Exported by LLM Cost Workbench"})
     styles = Styles(book, lang)
     write_summary(book, styles, layout, stored, lang)
+    if plans or plan_blocks is not None:
+        from .budget_plans import TOP, write_plans_sheet
+
+        write_plans_sheet(book, wb, lang, plan_scenarios, plan_top or TOP, blocks=plan_blocks)
     _results(book, styles, layout, templates, stored, lang)
     write_input_sheets(book, styles, wb, lang, layout.slots)
     _workings(book, styles, layout, templates, stored, assumptions)
     book.close()
 
 
-def write_budget(wb: Workbook, path: str | Path, lang: str = "en", slots: int | None = None) -> None:
-    """Write the budget workbook atomically (the target is replaced only by a complete file)."""
+def write_budget(wb: Workbook, path: str | Path, lang: str = "en", slots: int | None = None,
+                 plans: bool = False, plan_scenarios=None, plan_top: int | None = None,
+                 plan_blocks=None) -> None:
+    """Write the budget workbook atomically (the target is replaced only by a complete file);
+    `plans` and the rest as in build_budget."""
     with atomic_path(path) as tmp:
-        build_budget(wb, tmp, lang, slots)
+        build_budget(wb, tmp, lang, slots, plans, plan_scenarios, plan_top, plan_blocks)

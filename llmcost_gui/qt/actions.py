@@ -19,6 +19,7 @@ SPECS = (
     ("save", K.Save, "file_save"),
     ("save_as", K.SaveAs, "file_save_as"),
     ("export", "Ctrl+E", "export_budget"),
+    ("export_plans", None, "export_budget_with_plans"),
     ("quit", K.Quit, "close"),
     ("copy", None, "edit_copy"),
     ("paste", None, "edit_paste"),
@@ -60,6 +61,7 @@ class Actions:
     save: QAction
     save_as: QAction
     export: QAction
+    export_plans: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -95,6 +97,7 @@ class _Texts(QObject):
             "save": self.tr("&Save"),
             "save_as": self.tr("Save &As…"),
             "export": self.tr("&Export budget…"),
+            "export_plans": self.tr("Export budget with &plans…"),
             "quit": self.tr("&Quit"),
             "undo": self.tr("&Undo"),
             "redo": self.tr("&Redo"),
@@ -172,7 +175,7 @@ def _build_menus(win, a: Actions) -> Menus:
     _fill(file, (a.new, a.open))
     recent = file.addMenu("")
     recent.aboutToShow.connect(lambda: fill_recent(win, recent))
-    _fill(file, (None, a.save, a.save_as, None, a.export, None, a.quit))
+    _fill(file, (None, a.save, a.save_as, None, a.export, a.export_plans, None, a.quit))
     edit = bar.addMenu("")
     _fill(edit, (a.undo, a.redo, None, a.copy, a.paste, a.clear, None,
                  a.row_add, a.row_dup, a.row_del))

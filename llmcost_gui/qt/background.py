@@ -60,8 +60,9 @@ POLL_MS = 10  # how often the GUI thread looks for an answer while a job runs
 
 class _WorkerProcess(QObject):
     """The computing process (llmcost_gui.worker), shared by every ProcessComputer of this
-    program: one job at a time, the newest pending job of each client next, answers read on the
-    GUI thread by polling the pipe (no thread of ours in this process)."""
+    program: one job at a time, the newest pending job of each client next (urgent clients
+    first), answers read on the GUI thread by polling the pipe (no thread of ours in this
+    process)."""
 
     def __init__(self):
         super().__init__()
@@ -82,6 +83,14 @@ class _WorkerProcess(QObject):
         """Forget the client's queued job (a running one finishes; its answer is dropped)."""
         self._queue.pop(id(client), None)
 
+    def _first(self) -> int:
+        """The queued client to serve next: the oldest urgent one (someone waits on a dialog),
+        else the oldest."""
+        for key, (client, *_rest) in self._queue.items():
+            if shiboken6.isValid(client) and client.urgent:
+                return key
+        return next(iter(self._queue))
+
     def _ensure_started(self) -> None:
         if self._process is not None and self._process.is_alive():
             return
@@ -100,7 +109,7 @@ class _WorkerProcess(QObject):
         if self._running is not None:
             return
         while self._queue:  # the jobs of clients deleted with their window are dropped
-            client, job_id, func, args = self._queue.pop(next(iter(self._queue)))
+            client, job_id, func, args = self._queue.pop(self._first())
             if shiboken6.isValid(client):
                 break
         else:
@@ -160,16 +169,19 @@ def worker_process() -> _WorkerProcess:
 
 class ProcessComputer(QObject):
     """Runs jobs in the computing process, newest first: `submit(func, *args)`
-    with a module-level Qt-free function and picklable arguments."""
+    with a module-level Qt-free function and picklable arguments.  An `urgent` computer's jobs
+    go before the queued jobs of the others (the charts and bands can wait for a job the user
+    waits on behind a dialog); a running job is never interrupted."""
 
     finished = Signal(object)
     error = Signal(object)  # the job raised (a core Reason, or text): the same job would raise again
     lost = Signal(str)  # the computing process could not answer (it ended): worth trying again
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, urgent: bool = False):
         super().__init__(parent)
         self.generation = 0
         self.busy = False
+        self.urgent = urgent
 
     def submit(self, func, *args) -> None:
         self.generation += 1

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.workbook = workbook
         self.stack = QUndoStack(self)
         self.files = FileController(self, self.stack, lambda: self.workbook)
+        self.plans_export = None  # the export with plans under way (plans_export.PlansExport)
         self.files.workbookLoaded.connect(self.set_workbook)
         # bound methods, not lambdas: Qt drops the connection when the window is destroyed
         self.files.pathChanged.connect(self._update_title)
@@ -402,11 +403,28 @@ class MainWindow(QMainWindow):
         QSettings().setValue("recent_files", [])
 
     def export_budget(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export budget"), "budget.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        self._export_budget(plans=False)
+
+    def export_budget_with_plans(self) -> None:
+        """The budget with its Plans compared sheet: every scenario's cheapest plans (stored
+        values), searched in the computing process (see plans_export)."""
+        self._export_budget(plans=True)
+
+    def _export_budget(self, plans: bool) -> None:
+        if self.plans_export is not None:  # one at a time (its dialog is modal: not reached by hand)
+            return
+        title = self.tr("Export budget with plans") if plans else self.tr("Export budget")
+        path, _ = QFileDialog.getSaveFileName(self, title, "budget.xlsx", self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
         wb, lang = self.workbook, i18n.current()
+        if plans:
+            from .plans_export import PlansExport
+
+            self.plans_export = job = PlansExport(self, path, lang)
+            job.finished.connect(lambda _written: self._plans_export_over(job))
+            job.start()
+            return
         try:
             from ..io.budget import (
                 write_budget,  # deferred: the budget writer is not needed to start
@@ -414,9 +432,14 @@ class MainWindow(QMainWindow):
 
             self.files.file_work(self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
         except Exception as exc:
-            QMessageBox.warning(self, self.tr("Export budget"), str(exc))
+            self.files._error(title, str(exc))
             return
         self.show_message(self.tr("Budget written to %1").replace("%1", path))
+
+    def _plans_export_over(self, job) -> None:
+        if self.plans_export is job:
+            self.plans_export = None
+        job.deleteLater()
 
     def fit_to_screen(self) -> None:
         """Size the window to the available screen (at most 1400×900) and centre it."""

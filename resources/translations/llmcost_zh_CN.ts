@@ -356,6 +356,10 @@
       <translation>已将方案应用到 %1（撤销可恢复）</translation>
     </message>
     <message>
+      <source>Export budget with plans</source>
+      <translation>导出含方案比较的预算</translation>
+    </message>
+    <message>
       <source>Export budget</source>
       <translation>导出预算</translation>
     </message>
@@ -417,6 +421,33 @@
     <message>
       <source>Dropped: {0}</source>
       <translation>已排除：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlansExport</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Export budget with plans</source>
+      <translation>导出含方案比较的预算</translation>
+    </message>
+    <message>
+      <source>Searching the plans of %1 (%2 of %3)…</source>
+      <translation>正在搜索 %1 的方案（第 %2 个，共 %3 个）…</translation>
+    </message>
+    <message>
+      <source>Export cancelled; nothing was written.</source>
+      <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>Cannot export the budget</source>
+      <translation>无法导出预算</translation>
+    </message>
+    <message>
+      <source>The document changed during the plan search; nothing was written. Export again.</source>
+      <translation>方案搜索期间文档已更改，未写入任何文件。请重新导出。</translation>
     </message>
   </context>
   <context>
@@ -661,6 +692,10 @@
       <translation>导出预算(&amp;E)…</translation>
     </message>
     <message>
+      <source>Export budget with &amp;plans…</source>
+      <translation>导出含方案比较的预算(&amp;P)…</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
@@ -759,6 +794,17 @@
     <message>
       <source>(no recent files)</source>
       <translation>(没有最近文件)</translation>
+    </message>
+  </context>
+  <context>
+    <name>self.window</name>
+    <message>
+      <source>Exporting the budget…</source>
+      <translation>正在导出预算…</translation>
+    </message>
+    <message>
+      <source>Budget written to %1</source>
+      <translation>预算已写入 %1</translation>
     </message>
   </context>
 </TS>

@@ -64,6 +64,62 @@ BUDGET_WORDS: dict[str, tuple[str, str]] = {
     "ge": ("≥ {x}", "≥ {x}"),
     "le": ("≤ {x}", "≤ {x}"),
     "lt": ("< {x}", "< {x}"),
+    # the Plans compared sheet (export --plans, io/budget_plans.py)
+    "plans_sheet": ("Plans compared", "方案比较"),
+    "plans_title": ("Plans compared: the cheapest plans that meet each scenario's targets",
+                    "方案比较：满足各场景目标的最便宜方案"),
+    "plans_stored": ("Stored values, not formulas: the plan search (llmcost plan) ran in LLM Cost "
+                     "Workbench {version} on {date}; editing the input sheets does not change this "
+                     "sheet — export the budget again with plans to update it.",
+                     "本表为存储的数值，不是公式：方案搜索（llmcost plan）由 LLM Cost Workbench {version} "
+                     "于 {date} 完成；修改输入工作表不会更新本表——请重新导出带方案的预算。"),
+    "plans_legend": ("✓ chosen: the cheapest plan that meets the scenario's targets. ★ as typed: the "
+                     "scenario's own inputs. ● Pareto: no other plan meeting the targets is both "
+                     "cheaper and faster (serving: time per output token; training: days). Layout: TP "
+                     "tensor-parallel cards, EP expert-parallel cards, ≤ batch cap, P/D prefill on "
+                     "separate replicas; what is not shown is chosen by the formulas. Money in each "
+                     "scenario's currency; plans with the very same figures are counted, not repeated.",
+                     "✓ 选定：满足场景目标的最便宜方案。★ 当前：场景自身填写的输入。● 帕累托：没有其他满足目标的"
+                     "方案既更便宜又更快（推理：每输出 Token 时延；训练：天数）。布局：TP 张量并行卡数，EP 专家"
+                     "并行卡数，≤ 批大小上限，P/D 预填充在单独副本上；未列出的由公式选择。金额以各场景自身的币种计；"
+                     "数字完全相同的方案只计数，不重复列出。"),
+    "plans_block": ("{scenario} — {stage} — {currency} · {evaluated} plans evaluated, {feasible} meet "
+                    "the targets", "{scenario} — {stage} — {currency} · 共评估 {evaluated} 个方案，"
+                    "其中 {feasible} 个满足目标"),
+    "plans_rank": ("Rank", "排名"),
+    "plans_mark": ("Plan", "方案"),
+    "plans_card": ("Card", "加速卡"),
+    "plans_offer": ("Rental offer", "租用报价"),
+    "plans_precision": ("Precision", "精度"),
+    "plans_layout": ("Layout", "布局"),
+    "plans_gpus": ("GPUs", "GPU 数"),
+    "plans_pareto": ("Pareto", "帕累托"),
+    "plans_note": ("Why not / note", "未入选原因 / 备注"),
+    "plans_chosen": ("✓ chosen", "✓ 选定"),
+    "plans_typed": ("★ as typed", "★ 当前"),
+    "plans_bought": ("bought", "自购"),
+    "plans_auto": ("auto", "自动"),
+    "plans_same": ("+{n} with the same figures", "另有 {n} 个数字相同"),
+    "plans_change": ("{what}: {old} → {new}", "{what}：{old} → {new}"),
+    "plans_list_sep": ("; ", "；"),
+    "plans_per_year": (", {amount} a year", "，每年 {amount}"),
+    "plans_best_typed": ("The scenario as typed is the cheapest plan that meets its targets.",
+                         "场景当前的方案就是满足目标的最便宜方案。"),
+    "plans_saving": ("The scenario as typed ranks #{rank} at {typed}; the chosen plan costs {best}, "
+                     "saving {saving} ({share}){year}.",
+                     "场景当前的方案排第 {rank} 位，成本 {typed}；选定方案成本 {best}，节省 {saving}（{share}）{year}。"),
+    "plans_equal": ("The scenario as typed costs the same as the chosen plan ({best}); it ranks #{rank} "
+                    "among plans of equal cost.",
+                    "场景当前的方案与选定方案成本相同（{best}）；在成本相同的方案中排第 {rank} 位。"),
+    "plans_typed_fails": ("The scenario as typed ranks #{rank}: {why}. The chosen plan meets the "
+                          "targets at {best}.",
+                          "场景当前的方案排第 {rank} 位：{why}。选定方案以 {best} 满足目标。"),
+    "plans_typed_cheaper": ("The scenario as typed ranks #{rank}: {why}. Meeting the targets with the "
+                            "chosen plan costs {best}, {extra} more than as typed ({typed}).",
+                            "场景当前的方案排第 {rank} 位：{why}。用选定方案满足目标的成本为 {best}，"
+                            "比当前（{typed}）多 {extra}。"),
+    "plans_changes": (" The chosen plan changes: {changes}.", "选定方案的改动：{changes}。"),
+    "plans_error": ("No plans to compare: {why}.", "没有可比较的方案：{why}。"),
     # the Assumptions sheet's column of each assumption in words, beside the key the formulas use
     "assumption_words": ("Assumption (in words)", "假设项（说明）"),
 }

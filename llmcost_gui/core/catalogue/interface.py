@@ -12,7 +12,8 @@ UI_ZH: dict[str, str] = {
     "&File": "文件(&F)", "&Edit": "编辑(&E)", "&Scenario": "场景(&S)", "&View": "视图(&V)",
     "&Help": "帮助(&H)", "&Language": "语言(&L)", "Open &Recent": "最近打开(&R)",
     "&New": "新建(&N)", "&Open…": "打开(&O)…", "&Save": "保存(&S)", "Save &As…": "另存为(&A)…",
-    "&Export budget…": "导出预算(&E)…", "&Quit": "退出(&Q)", "&Undo": "撤销(&U)",
+    "&Export budget…": "导出预算(&E)…", "Export budget with &plans…": "导出含方案比较的预算(&P)…",
+    "Export budget with plans": "导出含方案比较的预算", "&Quit": "退出(&Q)", "&Undo": "撤销(&U)",
     "&Redo": "重做(&R)", "&Copy": "复制(&C)", "&Paste": "粘贴(&P)", "C&lear cells": "清除单元格(&L)",
     "&Insert row": "插入行(&I)", "D&uplicate row": "复制行(&U)", "De&lete row": "删除行(&L)",
     "&Add scenario": "添加场景(&A)", "&Duplicate scenario": "复制场景(&D)",
@@ -65,6 +66,12 @@ UI_ZH: dict[str, str] = {
     "to": "至", "{0} = {1}; {2} inputs move it (showing {3}).": "{0} = {1}；共有 {2} 个输入影响它（显示 {3} 个）。",
     "× own value": "× 当前值",
     "Opening %1…": "正在打开 %1…", "Saving %1…": "正在保存 %1…", "Exporting the budget…": "正在导出预算…",
+    # the export with plans (qt/plans_export.py)
+    "Cancel": "取消", "Searching the plans of %1 (%2 of %3)…": "正在搜索 %1 的方案（第 %2 个，共 %3 个）…",
+    "Export cancelled; nothing was written.": "已取消导出，未写入任何文件。",
+    "Cannot export the budget": "无法导出预算",
+    "The document changed during the plan search; nothing was written. Export again.":
+        "方案搜索期间文档已更改，未写入任何文件。请重新导出。",
     "Monte Carlo over the uncertain inputs (Charts → Uncertainty)": "对不确定输入做蒙特卡洛抽样（图表 → 不确定性）",
     # help (qt/help.py)
     "LLM Cost Workbench": "LLM 成本工作台",
