@@ -29,7 +29,7 @@ def _inputs_and_results(stage: str) -> tuple[list[str], list[str]]:
 
     spec = planning.STAGES[stage]
     inputs = [spec.hardware, spec.price, *spec.dimensions, *spec.extra]
-    results = list(spec.shown)  # training: train_gpus is a result (given, or from the deadline)
+    results = [*spec.shown, *spec.also]  # training: train_gpus is a result (given, or from the deadline)
     return inputs, results
 
 

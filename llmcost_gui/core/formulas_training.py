@@ -104,7 +104,7 @@ def _short(s: _Stage, tp: str, dp: str, split: str) -> str:
     """What sharding must remove from one card, as a share of the shardable states: with
     r = 1 − 1 ÷ (DP·CP), (S − (usable − activations ÷ (TP·CP)) ÷ split) ÷ r."""
     return (f"({s.states_gb} - ({s.usable_gb} - {s.activation_gb} / ({tp} * {s.cp_used})) / {split}) "
-            f"/ max(1 - 1 / ({dp} * {s.cp_used}), 1e-9)")
+            f"/ max(1 - 1 / (max({dp}, 1) * {s.cp_used}), 1e-9)")  # no replica (DP 0): _fit says so
 
 
 def _fit(s: _Stage, dp: str, short: str) -> str:

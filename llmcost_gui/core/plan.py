@@ -93,6 +93,7 @@ class StageSpec:
     latency: str  # the other axis of the Pareto front
     shown: tuple[str, ...]  # results each plan reports
     extra: tuple[str, ...] = ()  # inputs a plan also sets (blank in most plans)
+    also: tuple[str, ...] = ()  # results a plan also reports (the training layout chosen, its MFU)
 
 
 STAGES: dict[str, StageSpec] = {
@@ -102,11 +103,13 @@ STAGES: dict[str, StageSpec] = {
                         "cost_per_million_tokens", "ttft_s", "tpot_s"),
                        ("prefill_hardware", "prefill_price")),
     "train": StageSpec("train", "train_hardware", "train_price", "train_precision", TRAIN_DIMENSIONS,
-                       "train_cost", "train_days", ("train_gpus", "train_days", "train_cost")),
+                       "train_cost", "train_days", ("train_gpus", "train_days", "train_cost"),
+                       also=("train_layout", "train_mfu_used")),
     # fine-tuning has no card count or deadline: a plan runs on its fewest cards (ft_min_gpus), its
     # cost does not depend on the count, and its other axis is the GPU-hours it needs
     "ft": StageSpec("ft", "ft_hardware", "ft_price", "ft_precision", FT_DIMENSIONS,
-                    "ft_cost", "ft_gpu_hours", ("ft_min_gpus", "ft_gpu_hours", "ft_cost")),
+                    "ft_cost", "ft_gpu_hours", ("ft_min_gpus", "ft_gpu_hours", "ft_cost"),
+                    also=("ft_layout", "ft_mfu_used")),
 }
 MIXED_PREFILL_CARDS = 2  # prefill offers tried with each decode plan: the cheapest per prefill token
 NUMERIC = ("serve_tp", "serve_ep", "batch_size", "train_gpus")  # varied through numeric overrides
@@ -158,6 +161,9 @@ class Plans:
         for k, v in self.inputs.items():
             rec[k] = _plain(v[i])
         for k, v in self.results.items():
+            if v.dtype == object:  # a text result
+                rec[k] = v[i]
+                continue
             x = float(v[i])
             rec[k] = None if np.isnan(x) else x
         rec["feasible"] = bool(self.feasible[i])
@@ -366,7 +372,7 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
     else:
         errors = _judge_serve(res, n)
     feasible = np.fromiter((e is None for e in errors), bool, n)
-    values = _shown(res, spec.shown)
+    values = _shown(res, spec.shown + spec.also)
     families = _families(columns, spec, errors, feasible)
     closest = None if feasible.any() else _closest(wb, row, columns, res, errors, stage)
     is_mixed = np.zeros(n, bool)
@@ -377,7 +383,7 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
             m_columns, m_res = mixed
             tried = len(m_columns[spec.hardware])
             m_errors = _judge_serve(m_res, tried)
-            m_values = _shown(m_res, spec.shown)
+            m_values = _shown(m_res, spec.shown + spec.also)
             single = values[spec.cost][feasible]
             best_single = float(single.min()) if len(single) else np.inf
             m_cost = m_values[spec.cost]
@@ -417,8 +423,14 @@ def plan(wb, scenario, stage: str = "serve", top: int | None = None) -> Plans:
 
 
 def _shown(res, keys) -> dict[str, np.ndarray]:
-    """The results `keys` of every evaluated plan as floats (NaN where a plan has no value)."""
-    return {k: np.where(res.codes[k] == 0, res.values[k], np.nan).astype(float) for k in keys}
+    """The results `keys` of every evaluated plan as floats (NaN where a plan has no value; text
+    results as text, None where none)."""
+    out = {}
+    for k in keys:
+        v = res.values[k]
+        out[k] = (np.where(res.codes[k] == 0, v, None) if v.dtype == object
+                  else np.where(res.codes[k] == 0, v, np.nan).astype(float))
+    return out
 
 
 def _mixed(wb, row: int, columns: dict, res, errors: list, searched: int):

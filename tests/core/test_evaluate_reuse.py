@@ -35,7 +35,7 @@ SWITCHES = [c for c in COLUMNS if c.name in {*STAGE_TRIGGER.values(), *(f.guard 
             or c.kind == REF]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), steps=st.integers(min_value=1, max_value=6))
 def test_edits_give_what_a_full_evaluation_gives(data, steps):
     """Stage switches, guards, references, errors that appear and go: reasons numbered alike."""
@@ -62,7 +62,7 @@ def _record_edit(data, wb):
     return table, row, col.name, data.draw(_column_value(col))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), steps=st.integers(min_value=1, max_value=5))
 def test_edits_of_records_and_assumptions_give_what_a_full_evaluation_gives(data, steps):
     wb = make_wb(TRAIN, FT, {**SERVE, "api_offer": "A"}, {**SERVE, "name": "S2", "serve_hardware": "C"})

@@ -183,6 +183,18 @@ def test_training_plans_rank_by_cost_and_meet_the_deadline(mini):
     assert fp8_h["train_cost"] == approx(flops / 1e14 / 3600 * 2)
 
 
+def test_training_plans_report_the_layout_chosen_for_their_cards(mini):
+    """train_mfu blank: each plan runs at the MFU predicted for its card, precision and layout."""
+    wb = mini({**TRAIN, "train_mfu": None})
+    plans = planning.plan(wb, "T", stage="train")
+    for r in plans.records():
+        assert r["train_layout"].startswith("TP") and " · DP" in r["train_layout"]
+        assert 0 < r["train_mfu_used"] <= 0.5  # the kernel efficiency less bubble and communication
+    h_bf16 = next(r for r in plans.records() if r["train_hardware"] == "H" and r["train_precision"] == "bf16")
+    assert h_bf16["train_layout"] == wb.results.value(0, "train_layout")  # the scenario's own plan
+    assert h_bf16["train_mfu_used"] == approx(wb.results.value(0, "train_mfu_used"))
+
+
 def test_fine_tuning_plans_vary_the_method_only_where_it_is_blank(mini):
     # ft_method blank: full, lora and qlora on H (bf16, fp8) and C (bf16: no fp8 peak) = 9 plans,
     # the scenario as typed (H, P, bf16, the default lora) among them

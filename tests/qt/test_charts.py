@@ -21,7 +21,7 @@ def panel(qtbot, default_wb):
 
 
 def settle(qtbot, panel):
-    qtbot.waitUntil(lambda: not panel.busy(), timeout=10_000)
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=30_000)
 
 
 def test_sensitivity_curves_follow_the_selection_and_edits(qtbot, panel, default_wb):

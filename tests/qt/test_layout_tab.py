@@ -24,7 +24,7 @@ def _show(qtbot, window, row, key="train_cost"):
 def test_the_tab_comes_after_find_plan(window):
     panel = window.charts
     assert panel.tabs.count() == 9
-    assert panel.tabs.tabText(7) == "Find plan" and panel.tabs.tabText(8) == "Layout & efficiency"
+    assert panel.tabs.tabText(7) == "Find plan" and panel.tabs.tabText(8) == "Layout && efficiency"  # shown as one "&"
     assert isinstance(panel.layout_efficiency, LayoutChart)
     assert panel.tabs.indexOf(panel.layout_efficiency) == 8
 

@@ -110,7 +110,7 @@ class ChartsPanel(QWidget):
                                    self.tr("Buy vs rent"), self.tr("Self-host or API"),
                                    self.tr("Throughput vs latency"), self.tr("Memory"), self.tr("Find plan"),
                                    self.tr("Layout & efficiency"))):
-            self.tabs.setTabText(i, title)
+            self.tabs.setTabText(i, title.replace("&", "&&"))  # a literal "&", not a shortcut mark
         for i in range(self.result_box.count()):
             self.result_box.setItemText(i, labels.result_label(self.result_box.itemData(i), lang))
         if self.workbook is not None:

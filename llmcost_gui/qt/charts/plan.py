@@ -50,6 +50,8 @@ class _Number(QTableWidgetItem):
 def _layout(rec: dict) -> str:
     """'TP2 · EP8 · ≤64 · P/D' from a plan's inputs (blank: chosen); a mixed fleet names its
     prefill card ('P/D, prefill: L40S')."""
+    if rec.get("stage") in ("train", "ft"):  # the layout the formulas chose for the plan's cards
+        return rec.get(f"{rec['stage']}_layout") or "—"
     parts = []
     for key, word in (("serve_tp", "TP"), ("serve_ep", "EP")):
         if rec.get(key) is not None:
@@ -146,6 +148,9 @@ class PlanChart(ChartBase):
                 (spec.precision, labels.column_label(spec.precision, lang))]
         if plans.stage == "serve":
             head += [("kv_precision", labels.column_label("kv_precision", lang)), ("layout", self.tr("Layout"))]
+        else:
+            head += [("layout", self.tr("Layout")), (f"{plans.stage}_mfu_used",
+                                                      labels.result_label(f"{plans.stage}_mfu_used", lang))]
         # the figures before the offer's long name, so they show without scrolling
         return [*head, *((k, labels.result_label(k, lang)) for k in spec.shown),
                 (spec.price, labels.column_label(spec.price, lang))]
