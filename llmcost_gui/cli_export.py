@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cli_output import top_count
+
 LANGS = ("en", "zh_CN")
 
 
@@ -26,21 +28,9 @@ def register(subparsers) -> None:
                    help="with --plans: compare this scenario's plans (a name, a unique prefix or a number; "
                         "repeat for more); default: every scenario with a serving, pre-training or "
                         "fine-tuning stage")
-    p.add_argument("--top", type=_whole, default=None, metavar="N",
+    p.add_argument("--top", type=top_count, default=None, metavar="N",
                    help="with --plans: the N cheapest distinct plans of each scenario and stage (default 3)")
     p.set_defaults(func=cmd_export)
-
-
-def _whole(text: str) -> int:
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("--top must be at least 1")
-    return value
 
 
 def _plan_rows(wb, names: list[str] | None) -> list[int] | None:

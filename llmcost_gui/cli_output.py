@@ -74,3 +74,16 @@ def silence_stdout() -> None:
         os.close(devnull)
     except (AttributeError, OSError, ValueError):  # not a real file (e.g. captured in tests)
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+
+
+def top_count(text: str) -> int:
+    """argparse type of --top: a whole number, at least 1."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("--top must be at least 1")
+    return value

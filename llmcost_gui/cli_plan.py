@@ -19,7 +19,7 @@ import sys
 
 from .cli import EXIT_BAD_INPUT, UsageError, _load
 from .cli_analysis import pick_scenario
-from .cli_output import add_format_options, dump_json, render, write_csv
+from .cli_output import add_format_options, dump_json, render, top_count, write_csv
 
 SHOWN_TO_PEOPLE = 20
 
@@ -151,17 +151,6 @@ def cmd_plan(args) -> int:
 
 def register(subparsers) -> None:
     """Add `llmcost plan`."""
-    import argparse
-
-    def whole(text):
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-        if value < 1:
-            raise argparse.ArgumentTypeError("--top must be at least 1")
-        return value
-
     p = subparsers.add_parser("plan", help="the cheapest card, offer, precision and layout meeting the targets")
     p.add_argument("workbook", help="WORKBOOK.xlsx")
     p.add_argument("--scenario", required=True,
@@ -169,6 +158,6 @@ def register(subparsers) -> None:
     p.add_argument("--stage", choices=("serve", "train", "ft", "all"), default="serve",
                    help="serve (default), train (pre-training), ft (fine-tuning), or all the "
                         "scenario's stages")
-    p.add_argument("--top", type=whole, default=None, help="only the N best plans of each stage")
+    p.add_argument("--top", type=top_count, default=None, help="only the N best plans of each stage")
     add_format_options(p)
     p.set_defaults(func=cmd_plan)

@@ -217,10 +217,10 @@ RESULT_DOC_ZH: dict[str, str] = {
     "train_energy_cost": "训练电费",
     "train_memory_per_gpu_gb": "预训练时每张卡实际占用的显存（另加运行时预留）",
     "train_layout": "预训练的并行布局：张量、流水线、上下文、专家和数据并行度，以及 ZeRO 阶段",
-    "train_mfu_used": "预训练所用的 MFU：填写了 train_mfu 就用它，否则预测：内核效率 ×（1 − 流水线气泡）÷（1 + 未被掩盖的通信）",
+    "train_mfu_used": "预训练所用的 MFU：填写了 train_mfu 就用它，否则预测：算子效率 ×（1 − 流水线气泡）÷（1 + 未被掩盖的通信）",
     "train_goodput_used": "训练墙钟时间中用于有效训练步的比例：预测 MFU 时取 train_goodput；填写了 train_mfu 时取 1（填写的 MFU 按整个训练过程计）",
     "ft_layout": "微调的并行布局：张量、流水线、上下文、专家和数据并行度，以及 ZeRO 阶段",
-    "ft_mfu_used": "微调所用的 MFU：填写了 ft_mfu 就用它，否则预测：内核效率 ×（1 − 流水线气泡）÷（1 + 未被掩盖的通信）",
+    "ft_mfu_used": "微调所用的 MFU：填写了 ft_mfu 就用它，否则预测：算子效率 ×（1 − 流水线气泡）÷（1 + 未被掩盖的通信）",
     # fine-tuning
     "ft_flops": "微调浮点运算量：全量 6·Nₐ、LoRA 与 QLoRA 4·Nₐ、只训最后几层 (2 + 4f)·Nₐ（每 Token）",
     "ft_gpu_hours": "微调卡时",

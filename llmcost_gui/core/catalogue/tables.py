@@ -55,8 +55,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "tdp_w": ("Board power", "功耗 (TDP)"),
     "interconnect_gbs": ("Interconnect bandwidth", "卡间互联带宽"),
     "network_gbs": ("Scale-out bandwidth", "跨节点网络带宽"),
-    "train_eff_bf16": ("Training kernel efficiency, 16-bit", "训练内核效率（16 位）"),
-    "train_eff_fp8": ("Training kernel efficiency, FP8", "训练内核效率（FP8）"),
+    "train_eff_bf16": ("Training kernel efficiency, 16-bit", "训练算子效率（16 位）"),
+    "train_eff_fp8": ("Training kernel efficiency, FP8", "训练算子效率（FP8）"),
     "price": ("Card price", "单卡购价"),
     "price_currency": ("Price currency", "购价币种"),
     # Prices
@@ -190,8 +190,8 @@ COLUMN_HELP_ZH: dict[str, str] = {
     "Hardware.network_gbs":
         "每卡跨服务器（横向扩展）带宽，单向：分摊到每卡的 InfiniBand/RoCE 网卡带宽（400 Gb/s NDR = 50 GB/s）；留空为 12.5（一个 100 Gb/s 以太网口）",
     "Hardware.train_eff_bf16":
-        "训练步的计算内核在这张卡上达到的 16 位峰值比例，流水线气泡和未被掩盖的通信另算（train_mfu 留空时用来预测它）；留空为 0.5",
-    "Hardware.train_eff_fp8": "FP8 训练时内核达到的 8 位峰值比例（只有矩阵乘法用 8 位）；留空为 0.3",
+        "训练步的计算算子在这张卡上达到的 16 位峰值比例，流水线气泡和未被掩盖的通信另算（train_mfu 留空时用来预测它）；留空为 0.5",
+    "Hardware.train_eff_fp8": "FP8 训练时算子达到的 8 位峰值比例（只有矩阵乘法用 8 位）；留空为 0.3",
     "Hardware.price": "单卡采购价",
     "Hardware.price_currency": "采购价的币种",
     "Hardware.source": "数据出处",
