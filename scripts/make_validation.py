@@ -15,7 +15,7 @@ import statistics
 import sys
 
 from docgen import write_or_check
-from validation_load import compare_runs, estimate_load, load_load_runs, render_load
+from validation_load import compare_runs, error_summary, estimate_load, load_load_runs, render_load
 from validation_memory import estimate_memory, load_memory_runs, render_memory
 from validation_scale import estimate_scale, load_scale_runs, render_scale
 
@@ -50,21 +50,21 @@ def estimate(runs: list[dict]) -> list[dict]:
     wb.apply(InsertRows("Scenarios", base, tuple(rows)))
     out = []
     for i, run in enumerate(runs):
-        r_rep, r_def = base + 2 * i, base + 2 * i + 1
+        r_rep, r_pred = base + 2 * i, base + 2 * i + 1
         for key in ("train_flops", "train_gpu_hours"):
-            err = wb.results.error(r_def, key)
+            err = wb.results.error(r_pred, key)
             if err:
                 raise SystemExit(f"{run['name']}: {err}")
-        flops = wb.result(r_def, "train_flops")
-        peak = wb.results.value(r_def, "train_peak")
+        flops = wb.result(r_pred, "train_flops")
+        peak = wb.results.value(r_pred, "train_peak")
         hours = _num(run["reported_gpu_hours"])
         out.append({
             **run,
             "flops": flops,
             "peak": peak,
             "hours_at_reported": wb.result(r_rep, "train_gpu_hours") if _num(run["reported_mfu"]) else None,
-            "hours_at_default": wb.result(r_def, "train_gpu_hours"),
-            "mfu_predicted": wb.result(r_def, "train_mfu_used"),
+            "hours_at_predicted": wb.result(r_pred, "train_gpu_hours"),
+            "mfu_predicted": wb.result(r_pred, "train_mfu_used"),
             "implied_mfu": flops / (peak * hours * 3600) if hours else None,
         })
     return out
@@ -102,7 +102,7 @@ def render(results: list[dict]) -> str:
             f"| {r['name']} | {si(float(r['tokens_b']) * 1e9)} | {r['hardware']} "
             f"| {_fmt(_num(r['reported_flops']))} | {_fmt(r['flops'])} | {_pct(r['flops'], _num(r['reported_flops']))} "
             f"| {_fmt(hours)} | {_fmt(r['hours_at_reported'])}{mfu} | {_pct(r['hours_at_reported'], hours)} "
-            f"| {_fmt(r['hours_at_default'])} ({r['mfu_predicted']:.2f}) | {_pct(r['hours_at_default'], hours)} "
+            f"| {_fmt(r['hours_at_predicted'])} ({r['mfu_predicted']:.2f}) | {_pct(r['hours_at_predicted'], hours)} "
             f"| {_mfu(r['implied_mfu'])} |"
         )
     lines += ["", "Sources of each run:", ""]
@@ -179,10 +179,7 @@ def estimate_serving(runs: list[dict]) -> list[dict]:
     return compare_runs(wb, base, runs, {"serve_batch": "serve_batch"})
 
 
-def serving_summary(results: list[dict]) -> tuple[float, float]:
-    """(largest, median) absolute error over the runs not excluded."""
-    errors = [abs(r["error"]) for r in results if not r["excluded"]]
-    return max(errors), statistics.median(errors)
+serving_summary = error_summary
 
 
 def _serving_value(metric: str, x: float) -> str:

@@ -98,10 +98,13 @@ def compare_runs(wb, base: int, runs: list[dict], extra: dict[str, str]) -> list
     return out
 
 
-def load_summary(results: list[dict]) -> tuple[float, float]:
-    """(largest, median) absolute error over the runs not excluded."""
+def error_summary(results: list[dict]) -> tuple[float, float]:
+    """(largest, median) absolute error over the runs not excluded (every validation table)."""
     errors = [abs(r["error"]) for r in results if not r["excluded"]]
     return max(errors), statistics.median(errors)
+
+
+load_summary = error_summary
 
 
 _UNITS = {"ttft_s": ("ms", 1000, 0), "tpot_s": ("ms", 1000, 1), "output_tokens_per_s_per_gpu": ("tok/s/GPU", 1, 0),

@@ -17,7 +17,8 @@ the run published:
 from __future__ import annotations
 
 import csv
-import statistics
+
+from validation_load import error_summary
 
 from llmcost_gui.core.workbook import InsertRows
 from llmcost_gui.io.defaults import default_workbook
@@ -92,10 +93,7 @@ def estimate_scale(runs: list[dict]) -> list[dict]:
     return out
 
 
-def scale_summary(results: list[dict]) -> tuple[float, float]:
-    """(largest, median) absolute error over the runs not excluded."""
-    errors = [abs(r["error"]) for r in results if not r["excluded"]]
-    return max(errors), statistics.median(errors)
+scale_summary = error_summary
 
 
 def _published(r: dict) -> str:

@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, title, "budget.xlsx", self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
-        wb, lang = self.workbook, i18n.current()
+        lang = i18n.current()
         if plans:
             from .plans_export import PlansExport
 
@@ -425,16 +425,24 @@ class MainWindow(QMainWindow):
             job.finished.connect(lambda _written: self._plans_export_over(job))
             job.start()
             return
+        self.write_budget_file(path, lang, title)
+
+    def write_budget_file(self, path: str, lang: str, title: str, **options) -> bool:
+        """Write the budget of the workbook under the busy dialog (io.budget.write_budget with
+        `options`): True and a status message, or False and an error box titled `title` (a
+        failed write leaves an existing file as it was)."""
+        wb = self.workbook
         try:
             from ..io.budget import (
                 write_budget,  # deferred: the budget writer is not needed to start
             )
 
-            self.files.file_work(self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang))
-        except Exception as exc:
+            self.files.file_work(self.tr("Exporting the budget…"), lambda: write_budget(wb, path, lang, **options))
+        except Exception as exc:  # noqa: BLE001 - any failure is shown; the old file is intact
             self.files._error(title, str(exc))
-            return
+            return False
         self.show_message(self.tr("Budget written to %1").replace("%1", path))
+        return True
 
     def _plans_export_over(self, job) -> None:
         if self.plans_export is job:

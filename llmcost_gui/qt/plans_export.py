@@ -5,8 +5,8 @@ through a :class:`ProcessComputer`): :func:`io.budget_plans.collect_plans` of th
 :class:`core.variants.Snapshot` taken when the export starts.  A progress dialog counts the
 scenarios and names the one being searched; the window keeps painting (nothing waits on this
 thread) and Cancel drops the rest, writing nothing.  When every scenario's plans are back, the
-budget is written here with those blocks, atomically (io.budget.write_budget: a failed write
-leaves an existing file as it was), under the file controller's busy dialog.
+budget is written with those blocks by MainWindow.write_budget_file, as the plain export is:
+atomically (a failed write leaves an existing file as it was), under the busy dialog.
 
 The dialog is window-modal: the document cannot change between the snapshot and the write, so
 the Plans compared sheet and the live sheets describe the same workbook.
@@ -98,18 +98,9 @@ class PlansExport(QObject):
             self._end(False, self.tr("The document changed during the plan search; nothing was "
                                      "written. Export again."))
             return
-        from ..io.budget import write_budget
-
-        wb, path, lang, blocks = self.wb, self.path, self.lang, self.blocks
-        try:
-            self.window.files.file_work(self.window.tr("Exporting the budget…"),
-                                        lambda: write_budget(wb, path, lang, plan_blocks=blocks))
-        except Exception as exc:  # noqa: BLE001 - any failure is shown; the old file is intact
-            self._end(False)
-            self.window.files._error(self.tr("Cannot export the budget"), str(exc))
-            return
-        self.written = True
-        self._end(True, self.window.tr("Budget written to %1").replace("%1", path))
+        self.written = self.window.write_budget_file(self.path, self.lang, self.tr("Cannot export the budget"),
+                                                     plan_blocks=self.blocks)
+        self._end(self.written)
 
     def _close_dialog(self) -> None:
         if self.dialog is None:
