@@ -46,6 +46,7 @@ BILLIONS = "billions"  # a count in billions written whole: "175B"
 MEASURE = "measure"  # four significant digits and the unit: "80 GB"
 COUNT = "count"      # a bare number (SI above 10,000): "13M"
 SUFFIXED = "suffixed"  # a number (SI above 10,000) and the unit: "30 days"
+TEXT = "text"  # a text result shown as it is ("TP8 · PP16 · …"): no unit to name
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ _ENTRIES = (
     # counts
     Unit("", "", COUNT, in_header=False),
     Unit("ratio", "比值", COUNT, in_header=False, excel="0.0000"),
-    Unit("text", "文本", COUNT, in_header=False, excel="@"),  # a text result (train_layout)
+    Unit("text", "文本", TEXT, in_header=False, excel="@"),  # a text result (train_layout)
     Unit("fraction", "比例", PERCENT, typed=True, in_header=False, example="45%", excel="0.0%"),
     Unit("B params", "十亿参数", BILLIONS, typed=True, raw_threshold=1e6, raw_scale=1e-9,
          example="175B"),
@@ -364,7 +365,7 @@ def header_unit(unit_key: str, lang: str = "en", currency: str = "", *, named: b
         return unit_label(unit_key, lang, currency) if currency else ""
     if axis and entry.style == PERCENT:
         return "%"
-    if not entry.key or entry.style == PERCENT or (named and not entry.in_header):
+    if not entry.key or entry.style in (PERCENT, TEXT) or (named and not entry.in_header):
         return ""
     return unit_label(unit_key, lang)
 

@@ -88,7 +88,8 @@ def _results(book, styles: Styles, layout: Layout, templates: dict, stored: dict
             if key in RESULT_KEYS:
                 label += w("given", lang)
         else:
-            unit, num, style, label = REGISTRY[key].unit, result_format(key), "formula", labels.result_label(key, lang)
+            unit, num, label = REGISTRY[key].unit, result_format(key), labels.result_label(key, lang)
+            style = "formula_text" if unit == "text" else "formula"
             values, template = stored[(RESULTS, key)], templates[(RESULTS, key)]
         labels_width = max(labels_width, text_width(label) + 2)
         ws.write_string(r, 0, label, styles.get("link_label" if kind == "input" else "text"))

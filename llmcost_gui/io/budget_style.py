@@ -161,6 +161,7 @@ def _range(r0: int, c0: int, r1: int, c1: int) -> str:
 _KINDS: dict[str, dict] = {
     "input": {"font_color": INPUT_FONT, "bg_color": INPUT_FILL, "border": 1, "border_color": "#D9D9D9"},
     "formula": {},
+    "formula_text": {"align": "right", "shrink": True},  # a text result (a layout) shrinks to fit
     "text": {},
     "header": {"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "top",
                "bottom": 1},
