@@ -139,6 +139,7 @@ class _Context:
         self.blank: dict[str, np.ndarray] = {}
         self.computed: dict[str, Val] = {}
         self._key_rows: dict[tuple[str, str], np.ndarray] = {}
+        self._looked_up: dict[tuple, tuple[Val | None, Val]] = {}
         self._inactive: dict[tuple[str, str], np.ndarray | None] = {}
         self.active = self._stage_activity()
         self.defaults: dict[str, np.ndarray] = {}
@@ -198,6 +199,17 @@ class _Context:
         return self.blank[name.removeprefix("scenario.")]
 
     def lookup(self, table, column, key, key_text, fallback):
+        """The looked-up column per scenario; the same lookup again (formulas share many) is
+        answered from the first (its reasons are registered then, in registry order)."""
+        cache_key = (table, column, key_text, None if fallback is None else (id(fallback.values), id(fallback.codes)))
+        hit = self._looked_up.get(cache_key)
+        if hit is not None and (fallback is None or hit[0] is fallback):
+            return hit[1]
+        v = self._lookup(table, column, key, key_text, fallback)
+        self._looked_up[cache_key] = (fallback, v)  # keeping the fallback keeps its ids unique
+        return v
+
+    def _lookup(self, table, column, key, key_text, fallback):
         t = self.tables[table]
         rows = self._rows_for(table, key_text, key)
         codes = key.codes.copy()
@@ -234,6 +246,14 @@ class _Context:
             if guard:
                 mask = mask | self.blank[guard]
             self._inactive[key] = mask if mask.any() else None
+        return self._inactive[key]
+
+    def inactive_codes(self, stage: str, guard: str) -> np.ndarray:
+        """Status codes blank where a formula of `stage` (guarded by `guard`) is not used, else
+        ok: one shared array per stage and guard."""
+        key = ("codes", stage, guard)
+        if key not in self._inactive:
+            self._inactive[key] = shared_if_ok(np.where(self.inactive(stage, guard), BLANK, OK).astype(np.int32))
         return self._inactive[key]
 
     # -- preparation
@@ -432,7 +452,7 @@ def _finish(ctx: _Context, key: str, f: Formula, v: Val) -> Val:
     no value where the code is not ok."""
     vals = np.asarray(v.values, dtype=float) if v.values.dtype != object else v.values
     c, own = v.codes, False
-    if vals.dtype != object:
+    if vals.dtype != object and not np.isfinite(vals.sum()):  # a finite sum: every entry finite
         bad = ~np.isfinite(vals)
         if bad.any():
             bad &= c == OK
@@ -440,6 +460,9 @@ def _finish(ctx: _Context, key: str, f: Formula, v: Val) -> Val:
                 c, own = np.array(c, np.int32), True
                 c[bad] = ctx.reason(Reason.of("not_finite", col=key))
     inactive = ctx.inactive(f.stage, f.guard)
+    if inactive is not None and not own and is_ok(c):  # the common case: the stage's blanks
+        return Val(np.where(inactive, np.nan, vals) if vals.dtype != object else vals,
+                   ctx.inactive_codes(f.stage, f.guard))
     if inactive is not None:
         c = c if own else np.array(c, np.int32)
         c[inactive] = BLANK

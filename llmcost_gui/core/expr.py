@@ -22,7 +22,7 @@ from typing import Protocol
 import numpy as np
 
 from .reasons import Reason
-from .vals import BLANK, OK, Val, equal_mask, is_ok, merge, merge_all, ok_codes, shared_if_ok
+from .vals import MAX_FACTORS, BLANK, OK, Val, equal_mask, is_ok, merge, merge_all, ok_codes, shared_if_ok, text_factors
 
 
 class ExprError(ValueError):
@@ -179,13 +179,8 @@ def _compile(node: ast.expr) -> Run:
     if isinstance(node, (ast.Name, ast.Attribute)):
         name = _name_of(node)
         return lambda ctx: ctx.name(name)
-    if isinstance(node, ast.UnaryOp):
-        operand = _compile(node.operand)
-        if isinstance(node.op, ast.UAdd):
-            return operand
-        return lambda ctx: _negate(operand(ctx))
-    if isinstance(node, ast.BinOp):
-        return _compile_binary(BINOPS[type(node.op)][0], _compile(node.left), _compile(node.right))
+    if isinstance(node, (ast.UnaryOp, ast.BinOp)):
+        return _compile_arithmetic(node)
     if isinstance(node, ast.Compare):
         return _compile_compare(node)
     if node.func.id == "fail":
@@ -194,27 +189,70 @@ def _compile(node: ast.expr) -> Run:
 
 
 def _compile_constant(value) -> Run:
+    """A constant's Val, built once per size and shared (read-only, as every Val's arrays)."""
     dtype = object if isinstance(value, str) else float
+    kept: dict[int, Val] = {}
 
     def constant(ctx):
-        values = np.empty(ctx.size, dtype)
-        values.fill(value)  # np.full would build a new str object per entry
-        v = Val(values, ok_codes(ctx.size))
-        if dtype is object:
-            v.memo["factors"] = (np.array([value], object), np.zeros(ctx.size, np.intp))
+        v = kept.get(ctx.size)
+        if v is None:
+            values = np.empty(ctx.size, dtype)
+            values.fill(value)  # np.full would build a new str object per entry
+            values.flags.writeable = False
+            v = Val(values, ok_codes(ctx.size))
+            if dtype is object:
+                v.memo["factors"] = (np.array([value], object), np.zeros(ctx.size, np.intp))
+            if len(kept) >= 4:  # sweeps and chunks use a few sizes
+                kept.clear()
+            kept[ctx.size] = v
         return v
     return constant
 
 
-def _negate(v: Val) -> Val:
-    return Val(-v.values, v.codes)
+_ARITH_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
 
 
-def _compile_binary(fn, left: Run, right: Run) -> Run:
-    def binary(ctx):
-        a, b = left(ctx), right(ctx)
-        return Val(fn(a.values, b.values), merge(a.codes, b.codes))
-    return binary
+def _compile_arithmetic(node: ast.expr) -> Run:
+    """One closure for a whole tree of + − · / ^ and negation: the values in one Python
+    expression over its operands' arrays (numeric constants folded in as numbers), the status
+    codes merged once per operand (merging is associative: an error beats blank beats ok)."""
+    leaves: list[Run] = []
+    constants: list[np.float64] = []
+
+    def source(n) -> tuple[str, np.float64 | None]:  # (code, value when constant)
+        if isinstance(n, ast.Constant) and not isinstance(n.value, str):
+            return "", np.float64(n.value)
+        if isinstance(n, ast.UnaryOp):
+            code, value = source(n.operand)
+            if isinstance(n.op, ast.UAdd):
+                return code, value
+            return ("", -value) if value is not None else (f"(-{code})", None)
+        if isinstance(n, ast.BinOp):
+            (lc, lv), (rc, rv) = source(n.left), source(n.right)
+            if lv is not None and rv is not None:
+                with np.errstate(all="ignore"):
+                    return "", np.float64(BINOPS[type(n.op)][0](lv, rv))
+            return f"({name(lc, lv)} {_ARITH_OPS[type(n.op)]} {name(rc, rv)})", None
+        leaves.append(_compile(n))
+        return f"x{len(leaves) - 1}.values", None
+
+    def name(code, value):
+        if value is None:
+            return code
+        constants.append(value)
+        return f"k{len(constants) - 1}"
+
+    code, value = source(node)
+    if value is not None:
+        return _compile_constant(float(value))
+    args = ", ".join(f"x{i}" for i in range(len(leaves)))
+    codes = "x0.codes" if len(leaves) == 1 else f"merge_all({args.replace(',', '.codes,')}.codes)"
+    text = "def arithmetic(ctx):\n" + "".join(f"    x{i} = r{i}(ctx)\n" for i in range(len(leaves))) \
+        + f"    return Val({code}, {codes})\n"
+    scope = {"Val": Val, "merge_all": merge_all, **{f"r{i}": r for i, r in enumerate(leaves)},
+             **{f"k{i}": k for i, k in enumerate(constants)}}
+    exec(compile(text, "<arithmetic>", "exec"), scope)  # noqa: S102 - source built from the parsed tree
+    return scope["arithmetic"]
 
 
 def _compile_compare(node: ast.Compare) -> Run:
@@ -514,8 +552,13 @@ def _np_where(_args, run):
     cond_run, then_run, else_run = run
 
     def where(ctx):
-        c, a, b = cond_run(ctx), then_run(ctx), else_run(ctx)
+        c = cond_run(ctx)
         cond = np.asarray(c.values, dtype=bool)
+        if not cond.any() or cond.all():  # one branch everywhere: the other is not evaluated
+            v = (then_run if cond[:1].all() else else_run)(ctx)
+            values = v.values.astype(float) if v.values.dtype == bool else v.values  # as where() gives
+            return Val(values, merge(c.codes, v.codes), v.memo if values is v.values else {})
+        a, b = then_run(ctx), else_run(ctx)
         codes = a.codes if a.codes is b.codes else shared_if_ok(np.where(cond, a.codes, b.codes))
         return Val(np.where(cond, a.values, b.values), merge(c.codes, codes))
     return where
@@ -609,17 +652,39 @@ def _tx_call(a, r, style, name):
     return f"{name}({', '.join(r(x) for x in a)})"
 
 
-def _concat(*v):
-    """Text pieces joined per entry; a layout takes few distinct values, so each is joined once."""
-    cols = np.broadcast_arrays(*(np.asarray(x if x.dtype == object else _as_text(x), dtype=object) for x in v))
-    out = np.empty(cols[0].shape, dtype=object)
-    joined: dict[tuple, str] = {}
-    for i, parts in enumerate(zip(*(c.ravel() for c in cols))):
-        text = joined.get(parts)
-        if text is None:
-            text = joined[parts] = "".join(str(p) for p in parts)
-        out.flat[i] = text
-    return out
+def _np_concat(_args, run):
+    """Text pieces joined per entry.  Each piece is reduced to its distinct values first (text
+    remembers them, numbers are few: a layout's degrees), and each distinct combination is
+    joined once."""
+    def concat(ctx):
+        vals, codes = _run_all(run, ctx)
+        n = ctx.size
+        combo, radix, pieces = np.zeros(n, np.int64), 1, []
+        for v in vals:
+            factors = text_factors(v) if v.values.dtype == object else None
+            if factors is None:
+                uniques, inverse = np.unique(v.values if v.values.dtype != object else v.values.astype(str),
+                                             return_inverse=True)
+                texts = uniques.astype(object) if v.values.dtype == object else _as_text(uniques)
+            else:
+                texts, inverse = factors
+            inverse = np.ravel(inverse)
+            pieces.append((texts, inverse))
+            if len(texts) > 1:
+                if radix * len(texts) > 2 ** 40:  # keep the mixed-radix number small
+                    combo = np.ravel(np.unique(combo, return_inverse=True)[1])
+                    radix = int(combo.max()) + 1
+                combo, radix = combo * len(texts) + inverse, radix * len(texts)
+        _combos, firsts, combo = np.unique(combo, return_index=True, return_inverse=True)
+        combo = np.ravel(combo)
+        out = np.empty(len(firsts), object)
+        for j, row in enumerate(firsts):
+            out[j] = "".join(str(texts[inverse[row]]) for texts, inverse in pieces)
+        values = out[combo]
+        v = Val(values, codes)
+        v.memo["factors"] = (out, combo) if len(out) <= MAX_FACTORS else None
+        return v
+    return concat
 
 
 def _as_text(x):
@@ -653,7 +718,7 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
     _F("log2", (VALUE,), _elementwise(np.log2),
        lambda a, r, _c: f"LOG({r(a[0])},2)", lambda a, r, s: _tx_call(a, r, s, "log₂"),
        "the base-2 logarithm (how many doublings)"),
-    _F("concat", (), _elementwise(_concat),
+    _F("concat", (), _np_concat,
        lambda a, r, _c: "&".join(f'TEXT({r(x)},"0")' if not _is_text(x) else r(x) for x in a),
        lambda a, r, _s: " & ".join(r(x) for x in a),
        "the arguments joined as text (numbers rounded to whole numbers)", repeat=(VALUE,), min_repeat=2),

@@ -57,12 +57,39 @@ def _is_all_blank(codes: np.ndarray) -> bool:
 
 
 def shared_if_ok(codes: np.ndarray) -> np.ndarray:
-    """`codes`, or the shared codes when every entry is ok, or every entry blank."""
+    """`codes`, or the shared codes when every entry is ok, or every entry blank, or the codes
+    of the same pattern seen before (:func:`interned`)."""
     if not codes.any():
         return uniform_codes(len(codes), OK)
     if codes[0] == BLANK and (codes == BLANK).all():
         return uniform_codes(len(codes), BLANK)
-    return codes
+    return interned(codes)
+
+
+_INTERNED: dict[tuple[int, bytes], np.ndarray] = {}
+_INTERN_MAX_N = 20_000  # longer arrays (Monte Carlo draws) cost more to hash than merging saves
+_interned_size = 0
+
+
+def interned(codes: np.ndarray) -> np.ndarray:
+    """One read-only array per status pattern: the formulas of a stage share its blanks, an
+    input's errors spread to what reads it, so equal patterns recur within an evaluation and from
+    one evaluation to the next, and merge() recognizes them by identity."""
+    global _interned_size
+    if len(codes) > _INTERN_MAX_N:
+        return codes
+    if codes.dtype != np.int32:
+        codes = codes.astype(np.int32)
+    key = (len(codes), codes.tobytes())
+    hit = _INTERNED.get(key)
+    if hit is None:
+        _interned_size += len(codes)
+        if _interned_size > _MERGED_MAX:
+            _INTERNED.clear()
+            _interned_size = len(codes)
+        hit = _INTERNED[key] = codes
+        codes.flags.writeable = False
+    return hit
 
 
 def merge(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -83,7 +110,9 @@ def merge(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         out = np.where(lo > BLANK, lo, hi)
     # the same status pattern again (a stage's blanks, one input's errors) keeps one identity, so
     # the next merge with it is free
-    if np.array_equal(out, a):
+    if len(out) <= _INTERN_MAX_N:
+        out = interned(out)
+    elif np.array_equal(out, a):
         out = a
     elif np.array_equal(out, b):
         out = b
