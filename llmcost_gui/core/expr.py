@@ -22,7 +22,19 @@ from typing import Protocol
 import numpy as np
 
 from .reasons import Reason
-from .vals import MAX_FACTORS, BLANK, OK, Val, equal_mask, is_ok, merge, merge_all, ok_codes, shared_if_ok, text_factors
+from .vals import (
+    BLANK,
+    MAX_FACTORS,
+    OK,
+    Val,
+    equal_mask,
+    is_ok,
+    merge,
+    merge_all,
+    ok_codes,
+    shared_if_ok,
+    text_factors,
+)
 
 
 class ExprError(ValueError):
