@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -138,8 +139,10 @@ class _Context:
         self.inputs: dict[str, Val] = {}
         self.blank: dict[str, np.ndarray] = {}
         self.computed: dict[str, Val] = {}
+        self.named: dict[str, Val] = {}  # what a name in a formula reads: formulas, then inputs
         self._key_rows: dict[tuple[str, str], np.ndarray] = {}
         self._looked_up: dict[tuple, tuple[Val | None, Val]] = {}
+        self._blanked: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray | None]] = {}
         self._inactive: dict[tuple[str, str], np.ndarray | None] = {}
         self.active = self._stage_activity()
         self.defaults: dict[str, np.ndarray] = {}
@@ -191,9 +194,7 @@ class _Context:
         return Val(val.values, table[val.codes], val.memo)
 
     def name(self, name: str) -> Val:
-        if name in self.computed:
-            return self.computed[name]
-        return self.inputs[name.removeprefix("scenario.")]
+        return self.named[name]
 
     def is_blank(self, name: str) -> np.ndarray:
         return self.blank[name.removeprefix("scenario.")]
@@ -248,13 +249,18 @@ class _Context:
             self._inactive[key] = mask if mask.any() else None
         return self._inactive[key]
 
-    def inactive_codes(self, stage: str, guard: str) -> np.ndarray:
-        """Status codes blank where a formula of `stage` (guarded by `guard`) is not used, else
-        ok: one shared array per stage and guard."""
-        key = ("codes", stage, guard)
-        if key not in self._inactive:
-            self._inactive[key] = shared_if_ok(np.where(self.inactive(stage, guard), BLANK, OK).astype(np.int32))
-        return self._inactive[key]
+    def blanked(self, codes: np.ndarray, stage: str, guard: str) -> tuple[np.ndarray, np.ndarray | None]:
+        """`codes` made blank where a formula of `stage` (guarded by `guard`) is not used, and
+        where the result has no value (None: nowhere).  Codes are interned, so the answer is kept
+        per pattern: most formulas of a stage share a few."""
+        key = (id(codes), stage, guard)
+        hit = self._blanked.get(key)
+        if hit is None or hit[0] is not codes:
+            inactive = self.inactive(stage, guard)
+            out = codes if inactive is None else np.where(inactive, BLANK, codes).astype(np.int32)
+            out = shared_if_ok(out)
+            hit = self._blanked[key] = (codes, out, None if is_ok(out) else out != OK)
+        return hit[1], hit[2]
 
     # -- preparation
     def _rows_for(self, table, key_text, key: Val) -> np.ndarray:
@@ -292,20 +298,17 @@ class _Context:
             if col.default is not None:
                 self.defaults[col.name] = blank & self.active[col.stage]
             self.inputs[col.name], self.blank[col.name] = val, blank
+            self.named[col.name] = self.named[f"scenario.{col.name}"] = val
             self.memory.inputs[col.name] = (val, blank, log)
 
     def _prepare_column(self, sc, col) -> tuple[Val, np.ndarray]:
         blank = sc.blank_mask(col.name)
-        values = sc.array(col.name).copy()
+        values, factors, allowed = _column_values(col, sc.array(col.name), blank)
         codes = np.zeros(self.size, np.int32)
-        if col.default is not None:
-            values[blank] = col.default
-        elif col.required:
+        if col.default is None and col.required:
             codes[blank] = self.reason(Reason.of("blank_needed", col=col.name, stage=col.stage))
-        else:
+        elif col.default is None:
             codes[blank] = BLANK
-        factors = factorize(values) if col.kind in (CHOICE, REF) and values.dtype == object else None
-        allowed = domain_mask(col, values) if factors is None else domain_mask(col, factors[0])[factors[1]]
         bad = ~blank & ~allowed
         if bad.any():
             codes[bad] = self.reason(Reason.of("outside_domain", col=col.name, domain=domain_of(col)))
@@ -324,7 +327,7 @@ class _Context:
                 self.assumption_defaults.append(key)
             self.assumption_values[key] = value
             if value is None:  # blank with no default: the formulas say what a blank means
-                self.inputs[key] = Val(np.full(self.size, np.nan), uniform_codes(self.size, BLANK))
+                self.inputs[key] = self.named[key] = Val(np.full(self.size, np.nan), uniform_codes(self.size, BLANK))
                 self.blank[key] = np.ones(self.size, bool)
                 continue
             # a value is a number, or (core.analysis) an array with one value per scenario
@@ -333,8 +336,29 @@ class _Context:
             bad = ~domain_mask(col, values)
             if bad.any():
                 codes[bad] = self.reason(Reason.of("outside_domain", col=key, domain=domain_of(col)))
-            self.inputs[key] = Val(values, shared_if_ok(codes))
+            self.inputs[key] = self.named[key] = Val(values, shared_if_ok(codes))
             self.blank[key] = np.zeros(self.size, bool)
+
+
+_COLUMN_VALUES: dict[str, tuple] = {}
+
+
+def _column_values(col, arr: np.ndarray, blank: np.ndarray):
+    """(values with the column's default where blank, text factors, in the column's domain) of a
+    scenario column's cells, kept while its cell array is the same (the tables keep it until an
+    edit touches the column), so an evaluation does not factorize unchanged text again."""
+    hit = _COLUMN_VALUES.get(col.name)
+    if hit is not None and hit[0] is arr and hit[1] is blank and hit[2] is col:
+        return hit[3:]
+    values = arr.copy()
+    if col.default is not None:
+        values[blank] = col.default
+    factors = factorize(values) if col.kind in (CHOICE, REF) and values.dtype == object else None
+    allowed = domain_mask(col, values) if factors is None else domain_mask(col, factors[0])[factors[1]]
+    values.flags.writeable = False
+    if len(arr) <= 20_000:  # sampled tables (Monte Carlo) are drawn anew each time
+        _COLUMN_VALUES[col.name] = (arr, blank, col, values, factors, allowed)
+    return values, factors, allowed
 
 
 def _distinct(values: np.ndarray) -> list:
@@ -391,16 +415,17 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY, previous: R
     ctx = _Context(tables, formulas, memory, changed)
     dirty = _dirty(formulas, changed) if memory is not None else None
     values, codes = {}, {}
-    for key, f in formulas.items():
-        if dirty is not None and key not in dirty and key in memory.computed:
-            kept, log = memory.computed[key]
-            v = ctx.replay(kept, log)
-        else:
-            v, log = ctx.logged(_evaluate_formula, ctx, key, f)
-        ctx.computed[key] = v
-        ctx.memory.computed[key] = (v, log)
-        values[key] = v.values
-        codes[key] = v.codes if v.codes.flags.writeable else v.codes.copy()
+    with np.errstate(all="ignore"):  # once: entering it per formula costs more than a small ufunc
+        for key, f in formulas.items():
+            if dirty is not None and key not in dirty and key in memory.computed:
+                kept, log = memory.computed[key]
+                v = ctx.replay(kept, log)
+            else:
+                v, log = ctx.logged(_evaluate_formula, ctx, key, f)
+            ctx.computed[key] = ctx.named[key] = v
+            ctx.memory.computed[key] = (v, log)
+            values[key] = v.values
+            codes[key] = v.codes if v.codes.flags.writeable else v.codes.copy()
     scenario_inputs = {c.name: ctx.inputs[c.name].values for c in SCENARIOS.columns}
     given = {c.name: ~ctx.blank[c.name] for c in SCENARIOS.columns}
     return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults),
@@ -444,33 +469,29 @@ def _dirty(formulas: dict[str, Formula], changed: frozenset[str]) -> set[str]:
 
 
 def _evaluate_formula(ctx: _Context, key: str, f: Formula) -> Val:
-    return _finish(ctx, key, f, expr.evaluate(f.tree, ctx))
+    return _finish(ctx, key, f, expr.compiled(f.tree)(ctx))
 
 
 def _finish(ctx: _Context, key: str, f: Formula, v: Val) -> Val:
     """A formula's value as results keep it: not finite is an error, an unused stage blank, and
     no value where the code is not ok."""
-    vals = np.asarray(v.values, dtype=float) if v.values.dtype != object else v.values
-    c, own = v.codes, False
-    if vals.dtype != object and not np.isfinite(vals.sum()):  # a finite sum: every entry finite
-        bad = ~np.isfinite(vals)
-        if bad.any():
-            bad &= c == OK
+    vals, c = v.values, v.codes
+    text = vals.dtype == object
+    if not text:
+        if vals.dtype != float:
+            vals = vals.astype(float)
+        if not math.isfinite(np.add.reduce(vals)):  # a finite sum: every entry is finite
+            bad = ~np.isfinite(vals) & (c == OK)
             if bad.any():
-                c, own = np.array(c, np.int32), True
+                c = np.array(c, np.int32)
                 c[bad] = ctx.reason(Reason.of("not_finite", col=key))
-    inactive = ctx.inactive(f.stage, f.guard)
-    if inactive is not None and not own and is_ok(c):  # the common case: the stage's blanks
-        return Val(np.where(inactive, np.nan, vals) if vals.dtype != object else vals,
-                   ctx.inactive_codes(f.stage, f.guard))
-    if inactive is not None:
-        c = c if own else np.array(c, np.int32)
-        c[inactive] = BLANK
-    elif not own:
-        c = np.asarray(c, np.int32)
-    if vals.dtype != object and not is_ok(c):
-        vals = np.where(c == OK, vals, np.nan)
-    return Val(vals, shared_if_ok(c))
+                c = shared_if_ok(c)
+    if is_ok(c) and ctx.inactive(f.stage, f.guard) is None:
+        return v if vals is v.values else Val(vals, c)
+    c, blank = ctx.blanked(c, f.stage, f.guard)
+    if not text and blank is not None:
+        vals = np.where(blank, np.nan, vals)
+    return Val(vals, c)
 
 
 def resolve_lookup(tables, table: str, column: str, key: object) -> Resolved:

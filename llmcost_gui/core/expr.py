@@ -191,8 +191,8 @@ def _compile(node: ast.expr) -> Run:
     if isinstance(node, (ast.Name, ast.Attribute)):
         name = _name_of(node)
         return lambda ctx: ctx.name(name)
-    if isinstance(node, (ast.UnaryOp, ast.BinOp)):
-        return _compile_arithmetic(node)
+    if _fusable(node):
+        return _compile_fused(node)
     if isinstance(node, ast.Compare):
         return _compile_compare(node)
     if node.func.id == "fail":
@@ -221,15 +221,31 @@ def _compile_constant(value) -> Run:
     return constant
 
 
-_ARITH_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
+_ARITH_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**",
+              ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+# functions whose status codes are their arguments' merged (an error beats blank beats ok)
+_FUSED_CALLS = {"min": np.minimum, "max": np.maximum, "ceil": np.ceil, "log2": np.log2,
+                "pow2ceil": lambda x: _pow2ceil(x)}
 
 
-def _compile_arithmetic(node: ast.expr) -> Run:
-    """One closure for a whole tree of + − · / ^ and negation: the values in one Python
-    expression over its operands' arrays (numeric constants folded in as numbers), the status
-    codes merged once per operand (merging is associative: an error beats blank beats ok)."""
+def _fusable(node: ast.expr) -> bool:
+    """Part of one fused closure: arithmetic, a comparison of numbers, min/max/ceil/log2/pow2ceil
+    and isblank (a comparison with a string constant keeps its own, remembered per value)."""
+    if isinstance(node, (ast.UnaryOp, ast.BinOp)):
+        return True
+    if isinstance(node, ast.Compare):
+        right = node.comparators[0]
+        return not (isinstance(right, ast.Constant) and isinstance(right.value, str))
+    return isinstance(node, ast.Call) and (node.func.id in _FUSED_CALLS or node.func.id == "isblank")
+
+
+def _compile_fused(node: ast.expr) -> Run:
+    """One closure for a tree of arithmetic, numeric comparisons and elementwise functions: the
+    values in one Python expression over its operands' arrays (numeric constants folded in as
+    numbers), the status codes merged once per operand (merging is associative)."""
     leaves: list[Run] = []
-    constants: list[np.float64] = []
+    blanks: list[str] = []  # isblank() names: no status of their own
+    scope: dict = {"Val": Val, "merge_all": merge_all, "ok_codes": ok_codes}
 
     def source(n) -> tuple[str, np.float64 | None]:  # (code, value when constant)
         if isinstance(n, ast.Constant) and not isinstance(n.value, str):
@@ -239,32 +255,50 @@ def _compile_arithmetic(node: ast.expr) -> Run:
             if isinstance(n.op, ast.UAdd):
                 return code, value
             return ("", -value) if value is not None else (f"(-{code})", None)
-        if isinstance(n, ast.BinOp):
-            (lc, lv), (rc, rv) = source(n.left), source(n.right)
+        if isinstance(n, (ast.BinOp, ast.Compare)) and _fusable(n):
+            op, left, right = (type(n.op), n.left, n.right) if isinstance(n, ast.BinOp) \
+                else (type(n.ops[0]), n.left, n.comparators[0])
+            (lc, lv), (rc, rv) = source(left), source(right)
             if lv is not None and rv is not None:
-                with np.errstate(all="ignore"):
-                    return "", np.float64(BINOPS[type(n.op)][0](lv, rv))
-            return f"({name(lc, lv)} {_ARITH_OPS[type(n.op)]} {name(rc, rv)})", None
-        leaves.append(_compile(n))
+                return "", np.float64((BINOPS.get(op) or COMPARES[op])[0](lv, rv))
+            return f"({name(lc, lv)} {_ARITH_OPS[op]} {name(rc, rv)})", None
+        if isinstance(n, ast.Call) and n.func.id == "isblank":
+            blanks.append(_name_of(n.args[0]))
+            return f"b{len(blanks) - 1}", None
+        if isinstance(n, ast.Call) and n.func.id in _FUSED_CALLS:
+            fn = _FUSED_CALLS[n.func.id]
+            args = [source(a) for a in n.args]
+            if all(v is not None for _c, v in args):
+                return "", np.float64(functools.reduce(fn, [v for _c, v in args]) if len(args) > 1 else fn(args[0][1]))
+            scope[n.func.id] = fn
+            code = name(*args[0])
+            for a in args[1:]:
+                code = f"{n.func.id}({code}, {name(*a)})"
+            return (code if len(args) > 1 else f"{n.func.id}({code})"), None
+        leaves.append(f"ctx.name({_name_of(n)!r})" if isinstance(n, (ast.Name, ast.Attribute)) else _compile(n))
         return f"x{len(leaves) - 1}.values", None
 
     def name(code, value):
         if value is None:
             return code
-        constants.append(value)
-        return f"k{len(constants) - 1}"
+        scope[f"k{len(scope)}"] = value
+        return f"k{len(scope) - 1}"
 
-    code, value = source(node)
+    with np.errstate(all="ignore"):
+        code, value = source(node)
     if value is not None:
         return _compile_constant(float(value))
-    args = ", ".join(f"x{i}" for i in range(len(leaves)))
-    codes = "x0.codes" if len(leaves) == 1 else f"merge_all({args.replace(',', '.codes,')}.codes)"
-    text = "def arithmetic(ctx):\n" + "".join(f"    x{i} = r{i}(ctx)\n" for i in range(len(leaves))) \
+    if code == "x0.values" and not blanks and not isinstance(leaves[0], str):
+        return leaves[0]
+    codes = ("ok_codes(ctx.size)" if not leaves else "x0.codes" if len(leaves) == 1
+             else "merge_all(" + ", ".join(f"x{i}.codes" for i in range(len(leaves))) + ")")
+    text = "def fused(ctx):\n" + "".join(f"    x{i} = {r if isinstance(r, str) else f'r{i}(ctx)'}\n"
+                                          for i, r in enumerate(leaves)) \
+        + "".join(f"    b{i} = ctx.is_blank({n!r})\n" for i, n in enumerate(blanks)) \
         + f"    return Val({code}, {codes})\n"
-    scope = {"Val": Val, "merge_all": merge_all, **{f"r{i}": r for i, r in enumerate(leaves)},
-             **{f"k{i}": k for i, k in enumerate(constants)}}
-    exec(compile(text, "<arithmetic>", "exec"), scope)  # noqa: S102 - source built from the parsed tree
-    return scope["arithmetic"]
+    scope.update({f"r{i}": r for i, r in enumerate(leaves)})
+    exec(compile(text, "<fused>", "exec"), scope)  # noqa: S102 - source built from the parsed tree
+    return scope["fused"]
 
 
 def _compile_compare(node: ast.Compare) -> Run:
@@ -566,8 +600,9 @@ def _np_where(_args, run):
     def where(ctx):
         c = cond_run(ctx)
         cond = np.asarray(c.values, dtype=bool)
-        if not cond.any() or cond.all():  # one branch everywhere: the other is not evaluated
-            v = (then_run if cond[:1].all() else else_run)(ctx)
+        hits = np.count_nonzero(cond)
+        if hits == 0 or hits == len(cond):  # one branch everywhere: the other is not evaluated
+            v = (then_run if hits else else_run)(ctx)
             values = v.values.astype(float) if v.values.dtype == bool else v.values  # as where() gives
             return Val(values, merge(c.codes, v.codes), v.memo if values is v.values else {})
         a, b = then_run(ctx), else_run(ctx)

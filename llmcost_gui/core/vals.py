@@ -59,7 +59,7 @@ def _is_all_blank(codes: np.ndarray) -> bool:
 def shared_if_ok(codes: np.ndarray) -> np.ndarray:
     """`codes`, or the shared codes when every entry is ok, or every entry blank, or the codes
     of the same pattern seen before (:func:`interned`)."""
-    if not codes.any():
+    if not np.count_nonzero(codes):
         return uniform_codes(len(codes), OK)
     if codes[0] == BLANK and (codes == BLANK).all():
         return uniform_codes(len(codes), BLANK)
