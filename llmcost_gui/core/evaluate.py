@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass, field
 
@@ -69,6 +68,8 @@ class Results:
     given: dict[str, np.ndarray] = field(default_factory=dict)  # column -> typed in its cell
     assumptions: dict[str, float] = field(default_factory=dict)  # key -> value used
     memory: _Memory | None = field(default=None, repr=False, compare=False)  # for the next one
+    # the formulas whose results may differ from the evaluation before (None: all may)
+    recomputed: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def size(self) -> int:
@@ -171,6 +172,10 @@ class _Context:
         return idx
 
     # -- reuse of the previous evaluation
+    def same_numbering(self) -> bool:
+        """The reasons registered so far have the numbers they had in the previous evaluation."""
+        return self._same
+
     def logged(self, run, *args):
         """run(*args) with the reasons it registers recorded: (its result, the log)."""
         self._log = []
@@ -413,15 +418,22 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY, previous: R
         memory = None
     changed = frozenset(changed or ())
     ctx = _Context(tables, formulas, memory, changed)
-    dirty = _dirty(formulas, changed) if memory is not None else None
+    # what may differ from `previous`: the edited names, then each formula that reads one of them
+    # (or is of a stage they switch, or guarded by them) and came out different (early cut-off:
+    # a formula evaluated again to the same result does not make its readers evaluate again)
+    stages = {stage for stage, trigger in STAGE_TRIGGER.items() if trigger in changed}
+    touched: set[str] = set(changed)
     values, codes = {}, {}
     with np.errstate(all="ignore"):  # once: entering it per formula costs more than a small ufunc
         for key, f in formulas.items():
-            if dirty is not None and key not in dirty and key in memory.computed:
-                kept, log = memory.computed[key]
-                v = ctx.replay(kept, log)
+            kept = memory.computed.get(key) if memory is not None else None
+            if kept is not None and f.stage not in stages and f.guard not in touched \
+                    and _reads(f).isdisjoint(touched):
+                v, log = ctx.replay(*kept), kept[1]
             else:
                 v, log = ctx.logged(_evaluate_formula, ctx, key, f)
+                if kept is None or not (ctx.same_numbering() and _same_result(kept, v, log)):
+                    touched.add(key)
             ctx.computed[key] = ctx.named[key] = v
             ctx.memory.computed[key] = (v, log)
             values[key] = v.values
@@ -429,7 +441,22 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY, previous: R
     scenario_inputs = {c.name: ctx.inputs[c.name].values for c in SCENARIOS.columns}
     given = {c.name: ~ctx.blank[c.name] for c in SCENARIOS.columns}
     return Results(values, codes, ctx.reasons, ctx.active, ctx.defaults, tuple(ctx.assumption_defaults),
-                   frozenset(ctx.quiet_codes), scenario_inputs, given, ctx.assumption_values, ctx.memory)
+                   frozenset(ctx.quiet_codes), scenario_inputs, given, ctx.assumption_values, ctx.memory,
+                   None if memory is None else frozenset(touched & formulas.keys()))
+
+
+def _same_result(kept: tuple[Val, tuple], v: Val, log: tuple) -> bool:
+    """True when a formula evaluated again gave what `kept` holds (values, codes, reasons)."""
+    old, old_log = kept
+    if old_log != log:
+        return False
+    if old.values is v.values and old.codes is v.codes:
+        return True
+    if not np.array_equal(old.codes, v.codes):
+        return False
+    if old.values.dtype == object or v.values.dtype == object:
+        return old.values.dtype == v.values.dtype and bool(np.all(old.values == v.values))
+    return np.array_equal(old.values, v.values, equal_nan=True)
 
 
 def edited_names(tables, cells) -> set[str]:
@@ -447,25 +474,19 @@ def edited_names(tables, cells) -> set[str]:
     return names
 
 
-@functools.lru_cache(maxsize=4096)
+_READS: dict[int, tuple[Formula, frozenset[str]]] = {}
+
+
 def _reads(f: Formula) -> frozenset[str]:
     """The names a formula reads (scenario columns without their 'scenario.' prefix) and the
-    tables it looks up."""
-    return frozenset({n.removeprefix("scenario.") for n in expr.names(f.tree)}
-                     | {table for table, _col, _key in expr.lookups(f.tree)})
-
-
-def _dirty(formulas: dict[str, Formula], changed: frozenset[str]) -> set[str]:
-    """The formulas whose values may change when the scenario columns, assumptions or lookup
-    tables named in `changed` change: those reading them (or a dirty formula), of a stage they
-    switch on or off, or guarded by them."""
-    stages = {stage for stage, trigger in STAGE_TRIGGER.items() if trigger in changed}
-    touched, dirty = set(changed), set()
-    for key, f in formulas.items():  # the registry is ordered: what a formula reads comes first
-        if f.stage in stages or f.guard in touched or not _reads(f).isdisjoint(touched):
-            dirty.add(key)
-            touched.add(key)
-    return dirty
+    tables it looks up; kept by identity (hashing a Formula hashes its every field)."""
+    hit = _READS.get(id(f))
+    if hit is None or hit[0] is not f:
+        if len(_READS) >= 4096:
+            _READS.clear()
+        hit = _READS[id(f)] = (f, frozenset({n.removeprefix("scenario.") for n in expr.names(f.tree)}
+                                            | {table for table, _col, _key in expr.lookups(f.tree)}))
+    return hit[1]
 
 
 def _evaluate_formula(ctx: _Context, key: str, f: Formula) -> Val:

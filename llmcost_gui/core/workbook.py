@@ -385,7 +385,7 @@ def _diff(old: Results, new: Results) -> ChangedResults:
     index = {reason: i for i, reason in enumerate(new.reasons)}
     to_new = np.array([index.get(reason, -1) for reason in old.reasons], dtype=np.int64)
     out = {}
-    for key in REGISTRY:
+    for key in REGISTRY if new.recomputed is None else [k for k in REGISTRY if k in new.recomputed]:
         a, b = old.values[key], new.values[key]
         same = (a == b) if a.dtype == object else (a == b) | (np.isnan(a) & np.isnan(b))
         same &= to_new[old.codes[key]] == new.codes[key]
