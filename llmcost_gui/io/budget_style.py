@@ -222,15 +222,12 @@ ERROR_CODES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!"
 
 def budget_sheet_class():
     """An XlsxWriter worksheet that writes prepared formula cells (:class:`Ready`) straight out."""
-    from xlsxwriter.utility import xl_rowcol_to_cell_fast
     from xlsxwriter.worksheet import Worksheet
 
     class BudgetSheet(Worksheet):
         def _write_cell(self, row, col, cell):
             if type(cell) is Ready:
-                body, fmt, t = cell
-                s = f' s="{fmt._get_xf_index()}"' if fmt else ""
-                self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}"{s}{t}>{body}</c>')
+                self.fh.write(cell[0])
             else:
                 super()._write_cell(row, col, cell)
 
@@ -238,16 +235,9 @@ def budget_sheet_class():
 
 
 class Ready(tuple):
-    """A formula cell rendered to XML once: (body '<f>…</f><v>…</v>', format, type attribute)."""
+    """A formula cell rendered to its whole XML once: ('<c r=… s=…><f>…</f><v>…</v></c>',)."""
 
     __slots__ = ()
-
-    def __new__(cls, body: str, fmt, t: str):
-        return tuple.__new__(cls, (body, fmt, t))
-
-    body = property(lambda self: self[0])
-    format = property(lambda self: self[1])
-    t = property(lambda self: self[2])
 
 
 def scenario_formulas(ws, template: str, places: list[tuple[int, int]], fmt, values: list) -> None:
@@ -258,6 +248,7 @@ def scenario_formulas(ws, template: str, places: list[tuple[int, int]], fmt, val
     extent); on a budget sheet (budget_sheet_class) the others are rendered to XML here, once
     escaped per template, when XlsxWriter's rewriting for newer Excel functions leaves the
     template unchanged (the budget uses none of them)."""
+    from xlsxwriter.utility import xl_rowcol_to_cell_fast
     from xlsxwriter.worksheet import re_dynamic_function
 
     from . import progress
@@ -272,11 +263,15 @@ def scenario_formulas(ws, template: str, places: list[tuple[int, int]], fmt, val
     escaped = _xml(body)
     table = ws.table
     last = len(places) - 1
+    style = f' s="{fmt._get_xf_index()}"' if fmt and plain else ""
+    new, ref = tuple.__new__, xl_rowcol_to_cell_fast
     for i, (r, c) in enumerate(places):
         number, letter = subs[i]
         value = values[i] if i < n else ""
         if plain and 0 < i < last:
             t, v = ("", repr(value)) if type(value) is float else _value_xml(value)
-            table[r][c] = Ready(f"<f>{escaped.replace(ROW, number).replace(COL, letter)}</f><v>{v}</v>", fmt, t)
+            table[r][c] = new(Ready, (f'<c r="{ref(r, c)}"{style}{t}><f>'
+                                      f'{escaped.replace(ROW, number).replace(COL, letter)}</f><v>{v}</v></c>',))
         else:
             ws.write_formula(r, c, "=" + body.replace(ROW, number).replace(COL, letter), fmt, value)
+

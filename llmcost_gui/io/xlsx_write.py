@@ -20,7 +20,7 @@ HEADROOM = 200  # rows below the data already covered by lookups and drop-downs 
 
 
 def safe_text(text: str) -> str:
-    return _ILLEGAL.sub("", text)
+    return _ILLEGAL.sub("", text) if not text.isprintable() else text  # printable: nothing to drop
 
 
 def put_cell(ws, row: int, col: int, value):
