@@ -14,6 +14,7 @@ the scenario's currency (factor ``fx``) in the public results.
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass, field
 
 from . import expr
@@ -355,9 +356,11 @@ def build(formulas: tuple[Formula, ...] = FORMULAS) -> dict[str, Formula]:
 REGISTRY: dict[str, Formula] = build()
 
 
-def inputs_of(key: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def inputs_of(key: str) -> frozenset[str]:
     """Every input a result depends on, directly or through other formulas: scenario columns,
-    assumption keys, and looked-up properties as ``<reference column>.<column>``."""
+    assumption keys, and looked-up properties as ``<reference column>.<column>`` (found once per
+    result: the registry does not change, and walking its trees takes a tenth of a second)."""
     seen: set[str] = set()
     out: set[str] = set()
     todo = [key]
@@ -373,4 +376,4 @@ def inputs_of(key: str) -> set[str]:
                 out.add(name.removeprefix("scenario."))
         for _table, column, key_node in expr.lookups(f.tree):
             out.add(f"{ast.unparse(key_node)}.{column}")
-    return out
+    return frozenset(out)

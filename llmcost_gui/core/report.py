@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from . import labels
 from .formulas import REGISTRY, RESULT_KEYS
 from .units import format_value
@@ -13,6 +15,11 @@ from .workbook import Workbook
 def scenario_currency(wb: Workbook, row: int) -> str:
     """The currency of scenario `row`'s results (its column's default when blank)."""
     return wb.resolved(row, "currency").value
+
+
+def scenario_currencies(wb: Workbook) -> np.ndarray:
+    """scenario_currency() of every scenario at once (text array)."""
+    return np.asarray(wb.results.inputs["currency"], dtype=object)
 
 
 def scenario_records(wb: Workbook, keys: tuple[str, ...] = RESULT_KEYS, lang: str = "en") -> list[dict]:

@@ -6,6 +6,7 @@ whose default is used shows the default, greyed and in italics.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 
 import numpy as np
@@ -29,8 +30,10 @@ STAGE_ROW, PARAM_ROW = "stage", "param"
 _ROOT = QModelIndex()  # the invisible root: these models are flat tables
 
 
+@functools.lru_cache(maxsize=4096)
 def scenario_header(name: str | None, width: int = 22) -> str:
-    """A scenario's column header, wrapped onto at most three lines."""
+    """A scenario's column header, wrapped onto at most three lines (kept: views ask for every
+    visible header at each repaint)."""
     lines = textwrap.wrap(name or "", width) or [""]
     if len(lines) > 3:
         lines = [*lines[:2], textwrap.shorten(" ".join(lines[2:]), width, placeholder="…")]

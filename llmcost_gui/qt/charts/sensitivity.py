@@ -11,7 +11,7 @@ from ...core import analysis, labels
 from ...core.cells import in_domain
 from ...core.formulas import REGISTRY, inputs_of
 from ...core.reasons import Reason, domain_of
-from ...core.report import scenario_currency
+from ...core.report import scenario_currencies, scenario_currency
 from ...core.units import UnitError, is_money, parse_quantity, typed_text
 from ...core.variants import INPUTS, AnalysisError, current_values, input_currency, input_spec
 from .. import i18n
@@ -169,10 +169,10 @@ class SensitivityChart(ChartBase):
         except AnalysisError:
             return [row], 0, 0
         own = current_values(wb, name)
-        currency = scenario_currency(wb, row)
+        currencies = scenario_currencies(wb)
         same = not is_money(REGISTRY[key].unit)
-        others = [int(r) for r in np.flatnonzero(~np.isnan(own))
-                  if r != row and (same or scenario_currency(wb, int(r)) == currency)]
+        others = [int(r) for r in np.flatnonzero(~np.isnan(own) & (same | (currencies == currencies[row])))
+                  if r != row]
         inside = [r for r in others if lo <= own[r] <= hi]
         return [row, *inside[:MAX_OTHER_CURVES]], len(others) - len(inside), \
             max(0, len(inside) - MAX_OTHER_CURVES)
