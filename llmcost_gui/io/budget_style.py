@@ -211,10 +211,22 @@ def _xml(text: str) -> str:
 def _value_xml(value) -> tuple[str, str]:
     """(type attribute, <v> text) of a stored value, as XlsxWriter writes them."""
     if isinstance(value, str):
-        if value == "":
-            return "", ""
-        return (' t="e"' if value in ERROR_CODES else ' t="str"'), _xml(safe_text(value))
+        hit = _TEXT_XML.get(value)
+        if hit is None:
+            if len(_TEXT_XML) > 10_000:
+                _TEXT_XML.clear()
+            hit = _TEXT_XML[value] = _text_xml(value)
+        return hit
     return "", f"{value}"
+
+
+_TEXT_XML: dict[str, tuple[str, str]] = {}  # stored texts repeat: '', #N/A, a card's name
+
+
+def _text_xml(value: str) -> tuple[str, str]:
+    if value == "":
+        return "", ""
+    return (' t="e"' if value in ERROR_CODES else ' t="str"'), _xml(safe_text(value))
 
 
 ERROR_CODES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"})
@@ -265,13 +277,43 @@ def scenario_formulas(ws, template: str, places: list[tuple[int, int]], fmt, val
     last = len(places) - 1
     style = f' s="{fmt._get_xf_index()}"' if fmt and plain else ""
     new, ref = tuple.__new__, xl_rowcol_to_cell_fast
+    shared = plain and _shareable(body, places, ROW, COL)
+    if shared:  # the cells between the first and last share the second one's formula
+        si = getattr(ws, "shared_formulas", 0)
+        ws.shared_formulas = si + 1
+        span = f"{ref(*places[1])}:{ref(*places[last - 1])}"
+        follower = f'<f t="shared" si="{si}"/>'
+        # down a column only the row number changes: the column's letters once
+        column = ref(0, places[1][1]).rstrip("0123456789") if places[1][1] == places[2][1] else None
     for i, (r, c) in enumerate(places):
         number, letter = subs[i]
         value = values[i] if i < n else ""
-        if plain and 0 < i < last:
-            t, v = ("", repr(value)) if type(value) is float else _value_xml(value)
-            table[r][c] = new(Ready, (f'<c r="{ref(r, c)}"{style}{t}><f>'
-                                      f'{escaped.replace(ROW, number).replace(COL, letter)}</f><v>{v}</v></c>',))
-        else:
+        if not (plain and 0 < i < last):
             ws.write_formula(r, c, "=" + body.replace(ROW, number).replace(COL, letter), fmt, value)
+            continue
+        if type(value) is float:
+            t, v = "", repr(value)
+        else:
+            t, v = ("", "") if value == "" else _value_xml(value)
+        if shared and i > 1:
+            cell = f"{column}{r + 1}" if column else ref(r, c)
+            table[r][c] = new(Ready, (f'<c r="{cell}"{style}{t}>{follower}<v>{v}</v></c>',))
+            continue
+        text = escaped.replace(ROW, number).replace(COL, letter)
+        f = f'<f t="shared" ref="{span}" si="{si}">{text}</f>' if shared else f"<f>{text}</f>"
+        table[r][c] = new(Ready, (f'<c r="{ref(r, c)}"{style}{t}>{f}<v>{v}</v></c>',))
 
+
+
+def _shareable(body: str, places: list[tuple[int, int]], row_mark: str, col_mark: str) -> bool:
+    """True when the cells between the first and last can share one formula (OOXML shared
+    formulas, which spreadsheets shift like a filled range): the slots run down one column and
+    the formula follows the slot's row only, or along one row and it follows the column only."""
+    if len(places) < 4:
+        return False
+    (r0, c0), (r1, c1) = places[1], places[-2]
+    count = len(places) - 3
+    down = c0 == c1 and r1 - r0 == count and row_mark in body and col_mark not in body
+    across = r0 == r1 and c1 - c0 == count and col_mark in body and row_mark not in body
+    return (down or across) and all(p[0] - r0 == (i if down else 0) and p[1] - c0 == (0 if down else i)
+                                    for i, p in enumerate(places[1:-1]))
