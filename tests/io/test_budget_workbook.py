@@ -12,7 +12,7 @@ from llmcost_gui.core import labels
 from llmcost_gui.core.formulas import REGISTRY, RESULT_KEYS
 from llmcost_gui.core.report import scenario_records
 from llmcost_gui.io.budget import write_budget
-from llmcost_gui.io.budget_formulas import Layout
+from llmcost_gui.io.budget_formulas import COL, ROW, Layout, formula_templates, slot_subs
 from llmcost_gui.io.budget_summary import SUMMARY_KEYS, SummaryGeometry
 from llmcost_gui.io.budget_values import positions, stored_values
 from llmcost_gui.io.defaults import default_workbook
@@ -116,6 +116,34 @@ def test_formulas_read_like_the_registry(budget):
     # no array tricks: nothing Gnumeric or the formulas package evaluates differently
     text = "".join(str(c.value) for ws in (res, work) for row in ws.iter_rows() for c in row)
     assert "EXACT(Models" not in text and "INDEX(EXACT" not in text and "{" not in text
+
+
+def test_every_slot_reads_its_own_formula(budget):
+    """The cells of a formula down the Workings sheet (or along a Results row) are written as one
+    shared formula; a reader that shifts it (openpyxl here, as Excel does) must find in every slot
+    exactly the formula written for that slot's row and column."""
+    wb, _, book, _ = budget
+    layout = Layout(wb)
+    templates = formula_templates(layout)
+    subs = slot_subs(layout.slots)
+    work, res = book["Workings"], book["Results"]
+    header = {c.value: c.column for c in work[1]}
+    checked = 0
+    for key, column in header.items():
+        template = templates.get(("Workings", key))
+        if template is None:
+            continue
+        for i in (0, 1, 2, 7, layout.slots - 2, layout.slots - 1):
+            number, letter = subs[i]
+            assert work.cell(i + 2, column).value == template.replace(ROW, number).replace(COL, letter), (key, i)
+            checked += 1
+    rows = {key: r for kind, key, r in layout.result_lines if kind == "key"}
+    for key, r in rows.items():
+        for i in (1, 2, layout.slots - 2):
+            number, letter = subs[i]
+            expected = templates[("Results", key)].replace(ROW, number).replace(COL, letter)
+            assert res.cell(r, 3 + i).value == expected, (key, i)
+    assert checked > 6 * 300
 
 
 def test_positions_are_the_apps_rows():
