@@ -1,5 +1,7 @@
 """Fixtures for the window tests: isolated settings and autosave folder, a fresh window."""
 
+import os
+
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox
@@ -8,7 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 @pytest.fixture(autouse=True)
 def _isolated(qapp, tmp_path, monkeypatch):
     QStandardPaths.setTestModeEnabled(True)
-    qapp.setOrganizationName("LLMCostWorkbenchTest")
+    # one settings file per test process: the two workers of `make test` must not clear each other's
+    qapp.setOrganizationName(f"LLMCostWorkbenchTest{os.getpid()}")
     qapp.setApplicationName("LLM Cost Workbench Test")
     QSettings().clear()
     from llmcost_gui.qt import files, i18n
