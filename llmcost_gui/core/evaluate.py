@@ -21,7 +21,17 @@ from .schema import (
     STAGES,
 )
 from .units import format_value, is_money
-from .vals import BLANK, OK, Val, factorize, is_ok, shared_if_ok, text_factors, uniform_codes
+from .vals import (
+    BLANK,
+    KEEP_MAX_N,
+    OK,
+    Val,
+    factorize,
+    is_ok,
+    shared_if_ok,
+    text_factors,
+    uniform_codes,
+)
 
 
 @dataclass(frozen=True)
@@ -139,8 +149,7 @@ class _Context:
         self.quiet_codes: set[int] = set()
         self.inputs: dict[str, Val] = {}
         self.blank: dict[str, np.ndarray] = {}
-        self.computed: dict[str, Val] = {}
-        self.named: dict[str, Val] = {}  # what a name in a formula reads: formulas, then inputs
+        self.named: dict[str, Val] = {}  # what a name reads: the formula of that name, else the input
         self._key_rows: dict[tuple[str, str], np.ndarray] = {}
         self._looked_up: dict[tuple, tuple[Val | None, Val]] = {}
         self._blanked: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray | None]] = {}
@@ -361,7 +370,7 @@ def _column_values(col, arr: np.ndarray, blank: np.ndarray):
     factors = factorize(values) if col.kind in (CHOICE, REF) and values.dtype == object else None
     allowed = domain_mask(col, values) if factors is None else domain_mask(col, factors[0])[factors[1]]
     values.flags.writeable = False
-    if len(arr) <= 20_000:  # sampled tables (Monte Carlo) are drawn anew each time
+    if len(arr) <= KEEP_MAX_N:  # one entry per column: what is kept is one table's worth at most
         _COLUMN_VALUES[col.name] = (arr, blank, col, values, factors, allowed)
     return values, factors, allowed
 
@@ -428,13 +437,13 @@ def evaluate_tables(tables, formulas: dict[str, Formula] = REGISTRY, previous: R
         for key, f in formulas.items():
             kept = memory.computed.get(key) if memory is not None else None
             if kept is not None and f.stage not in stages and f.guard not in touched \
-                    and _reads(f).isdisjoint(touched):
+                    and f.reads.isdisjoint(touched):
                 v, log = ctx.replay(*kept), kept[1]
             else:
                 v, log = ctx.logged(_evaluate_formula, ctx, key, f)
                 if kept is None or not (ctx.same_numbering() and _same_result(kept, v, log)):
                     touched.add(key)
-            ctx.computed[key] = ctx.named[key] = v
+            ctx.named[key] = v
             ctx.memory.computed[key] = (v, log)
             values[key] = v.values
             codes[key] = v.codes  # read-only, and may be shared with other results
@@ -475,21 +484,6 @@ def edited_names(tables, cells) -> set[str]:
         else:
             names.add(table)
     return names
-
-
-_READS: dict[int, tuple[Formula, frozenset[str]]] = {}
-
-
-def _reads(f: Formula) -> frozenset[str]:
-    """The names a formula reads (scenario columns without their 'scenario.' prefix) and the
-    tables it looks up; kept by identity (hashing a Formula hashes its every field)."""
-    hit = _READS.get(id(f))
-    if hit is None or hit[0] is not f:
-        if len(_READS) >= 4096:
-            _READS.clear()
-        hit = _READS[id(f)] = (f, frozenset({n.removeprefix("scenario.") for n in expr.names(f.tree)}
-                                            | {table for table, _col, _key in expr.lookups(f.tree)}))
-    return hit[1]
 
 
 def _evaluate_formula(ctx: _Context, key: str, f: Formula) -> Val:

@@ -194,7 +194,7 @@ def _compile(node: ast.expr) -> Run:
     if _fusable(node):
         return _compile_fused(node)
     if isinstance(node, ast.Compare):
-        return _compile_compare(node)
+        return _compile_text_equality(node)
     if node.func.id == "fail":
         return _np_fail(node)
     return FUNCTIONS[node.func.id].numpy(node.args, [_compile(a) for a in node.args])
@@ -221,22 +221,32 @@ def _compile_constant(value) -> Run:
     return constant
 
 
-_ARITH_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**",
+_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**",
               ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
-# functions whose status codes are their arguments' merged (an error beats blank beats ok)
-_FUSED_CALLS = {"min": np.minimum, "max": np.maximum, "ceil": np.ceil, "log2": np.log2,
-                "pow2ceil": lambda x: _pow2ceil(x)}
+
+
+def _numeric_function(node: ast.expr) -> Callable | None:
+    """The numpy function of a call to a numeric elementwise function (min, ceil, …), else None."""
+    if not isinstance(node, ast.Call):
+        return None
+    return getattr(FUNCTIONS[node.func.id].numpy, "numeric", None)
+
+
+def _is_text_equality(node: ast.Compare) -> bool:
+    """A comparison (= or ≠) with a string constant: a column of names, compared once per name."""
+    right = node.comparators[0]
+    return isinstance(node.ops[0], (ast.Eq, ast.NotEq)) and isinstance(right, ast.Constant) \
+        and isinstance(right.value, str)
 
 
 def _fusable(node: ast.expr) -> bool:
-    """Part of one fused closure: arithmetic, a comparison of numbers, min/max/ceil/log2/pow2ceil
-    and isblank (a comparison with a string constant keeps its own, remembered per value)."""
+    """Part of one fused closure: arithmetic, comparisons (but text equality), numeric elementwise
+    functions and isblank."""
     if isinstance(node, (ast.UnaryOp, ast.BinOp)):
         return True
     if isinstance(node, ast.Compare):
-        right = node.comparators[0]
-        return not (isinstance(right, ast.Constant) and isinstance(right.value, str))
-    return isinstance(node, ast.Call) and (node.func.id in _FUSED_CALLS or node.func.id == "isblank")
+        return not _is_text_equality(node)
+    return _numeric_function(node) is not None or isinstance(node, ast.Call) and node.func.id == "isblank"
 
 
 def _compile_fused(node: ast.expr) -> Run:
@@ -261,20 +271,17 @@ def _compile_fused(node: ast.expr) -> Run:
             (lc, lv), (rc, rv) = source(left), source(right)
             if lv is not None and rv is not None:
                 return "", np.float64((BINOPS.get(op) or COMPARES[op])[0](lv, rv))
-            return f"({name(lc, lv)} {_ARITH_OPS[op]} {name(rc, rv)})", None
+            return f"({name(lc, lv)} {_OPERATORS[op]} {name(rc, rv)})", None
         if isinstance(n, ast.Call) and n.func.id == "isblank":
             blanks.append(_name_of(n.args[0]))
             return f"b{len(blanks) - 1}", None
-        if isinstance(n, ast.Call) and n.func.id in _FUSED_CALLS:
-            fn = _FUSED_CALLS[n.func.id]
+        fn = _numeric_function(n)
+        if fn is not None:
             args = [source(a) for a in n.args]
             if all(v is not None for _c, v in args):
-                return "", np.float64(functools.reduce(fn, [v for _c, v in args]) if len(args) > 1 else fn(args[0][1]))
+                return "", np.float64(fn(*(v for _c, v in args)))
             scope[n.func.id] = fn
-            code = name(*args[0])
-            for a in args[1:]:
-                code = f"{n.func.id}({code}, {name(*a)})"
-            return (code if len(args) > 1 else f"{n.func.id}({code})"), None
+            return f"{n.func.id}({', '.join(name(*a) for a in args)})", None
         leaves.append(f"ctx.name({_name_of(n)!r})" if isinstance(n, (ast.Name, ast.Attribute)) else _compile(n))
         return f"x{len(leaves) - 1}.values", None
 
@@ -301,26 +308,20 @@ def _compile_fused(node: ast.expr) -> Run:
     return scope["fused"]
 
 
-def _compile_compare(node: ast.Compare) -> Run:
+def _compile_text_equality(node: ast.Compare) -> Run:
+    """A column of names against one string: the comparison is kept per value (equal_mask)."""
     op, right_node = type(node.ops[0]), node.comparators[0]
     left, right = _compile(node.left), _compile(right_node)
     fn = COMPARES[op][0]
-    if op in (ast.Eq, ast.NotEq) and isinstance(right_node, ast.Constant) \
-            and isinstance(right_node.value, str):
-        label, negate = right_node.value, op is ast.NotEq
+    label, negate = right_node.value, op is ast.NotEq
 
-        def text_compare(ctx):  # a column of names against one string: kept per value
-            a, b = left(ctx), right(ctx)
-            if a.values.dtype != object:
-                return Val(np.asarray(fn(a.values, b.values), dtype=bool), merge(a.codes, b.codes))
-            hit = equal_mask(a, label)
-            return Val(~hit if negate else hit, merge(a.codes, b.codes))
-        return text_compare
-
-    def compare(ctx):
+    def text_compare(ctx):
         a, b = left(ctx), right(ctx)
-        return Val(np.asarray(fn(a.values, b.values), dtype=bool), merge(a.codes, b.codes))
-    return compare
+        if a.values.dtype != object:
+            return Val(np.asarray(fn(a.values, b.values), dtype=bool), merge(a.codes, b.codes))
+        hit = equal_mask(a, label)
+        return Val(~hit if negate else hit, merge(a.codes, b.codes))
+    return text_compare
 
 
 def _name_of(node: ast.expr) -> str:
@@ -555,6 +556,14 @@ def _elementwise(fn):
     return build
 
 
+def _numeric(fn):
+    """_elementwise() of a function of numbers, marked so that calls fuse with the arithmetic
+    around them (_compile_fused: its codes are its arguments' merged, as here)."""
+    build = _elementwise(fn)
+    build.numeric = fn
+    return build
+
+
 def _fail_name(node: ast.expr) -> str | None:
     """The name a keyword of fail() gives as a string constant (None: a number per scenario)."""
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
@@ -750,19 +759,19 @@ def _pow2ceil(x):
 
 _F = Function
 FUNCTIONS: dict[str, Function] = {f.name: f for f in (
-    _F("min", (), _elementwise(_minimum),
+    _F("min", (), _numeric(_minimum),
        lambda a, r, _c: f"MIN({','.join(r(x) for x in a)})", lambda a, r, s: _tx_call(a, r, s, "min"),
        "the smallest argument", repeat=(VALUE,), min_repeat=1),
-    _F("max", (), _elementwise(_maximum),
+    _F("max", (), _numeric(_maximum),
        lambda a, r, _c: f"MAX({','.join(r(x) for x in a)})", lambda a, r, s: _tx_call(a, r, s, "max"),
        "the largest argument", repeat=(VALUE,), min_repeat=1),
-    _F("ceil", (VALUE,), _elementwise(np.ceil),
+    _F("ceil", (VALUE,), _numeric(np.ceil),
        lambda a, r, _c: f"-INT(-({r(a[0])}))", lambda a, r, _s: f"⌈{r(a[0])}⌉",
        "rounded up to a whole number"),
-    _F("pow2ceil", (VALUE,), _elementwise(_pow2ceil),
+    _F("pow2ceil", (VALUE,), _numeric(_pow2ceil),
        lambda a, r, _c: f"2^(-INT(-(LOG({r(a[0])},2)-{excel_number(POW2_EPS)})))",
        lambda a, r, s: _tx_call(a, r, s, "pow2ceil"), "the next power of two"),
-    _F("log2", (VALUE,), _elementwise(np.log2),
+    _F("log2", (VALUE,), _numeric(np.log2),
        lambda a, r, _c: f"LOG({r(a[0])},2)", lambda a, r, s: _tx_call(a, r, s, "log₂"),
        "the base-2 logarithm (how many doublings)"),
     _F("concat", (), _np_concat,

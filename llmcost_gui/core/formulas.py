@@ -61,6 +61,13 @@ class Formula:
             tree = expr.with_defaults(tree, _column_default)
         object.__setattr__(self, "tree", tree)
 
+    @functools.cached_property
+    def reads(self) -> frozenset[str]:
+        """The names the formula reads (scenario columns without their 'scenario.' prefix) and the
+        tables it looks up (found when first asked: incremental evaluation asks)."""
+        return frozenset({n.removeprefix("scenario.") for n in expr.names(self.tree)}
+                         | {table for table, _col, _key in expr.lookups(self.tree)})
+
 
 def _card_usd(hw: str) -> str:
     """The listed price of card `hw`, in USD."""

@@ -67,7 +67,7 @@ def shared_if_ok(codes: np.ndarray) -> np.ndarray:
 
 
 _INTERNED: dict[tuple[int, bytes], np.ndarray] = {}
-_INTERN_MAX_N = 20_000  # longer arrays (Monte Carlo draws) cost more to hash than merging saves
+KEEP_MAX_N = 20_000  # longer arrays (a Monte Carlo in one piece) are not kept: hashing costs more than it saves
 _interned_size = 0
 
 
@@ -76,7 +76,7 @@ def interned(codes: np.ndarray) -> np.ndarray:
     input's errors spread to what reads it, so equal patterns recur within an evaluation and from
     one evaluation to the next, and merge() recognizes them by identity."""
     global _interned_size
-    if len(codes) > _INTERN_MAX_N:
+    if len(codes) > KEEP_MAX_N:
         return codes
     if codes.dtype != np.int32:
         codes = codes.astype(np.int32)
@@ -110,7 +110,7 @@ def merge(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         out = np.where(lo > BLANK, lo, hi)
     # the same status pattern again (a stage's blanks, one input's errors) keeps one identity, so
     # the next merge with it is free
-    if len(out) <= _INTERN_MAX_N:
+    if len(out) <= KEEP_MAX_N:
         out = interned(out)
     elif np.array_equal(out, a):
         out = a

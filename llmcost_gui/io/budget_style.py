@@ -304,7 +304,6 @@ def scenario_formulas(ws, template: str, places: list[tuple[int, int]], fmt, val
         table[r][c] = new(Ready, (f'<c r="{ref(r, c)}"{style}{t}>{f}<v>{v}</v></c>',))
 
 
-
 def _shareable(body: str, places: list[tuple[int, int]], row_mark: str, col_mark: str) -> bool:
     """True when the cells between the first and last can share one formula (OOXML shared
     formulas, which spreadsheets shift like a filled range): the slots run down one column and
